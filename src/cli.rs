@@ -1,0 +1,100 @@
+//! Command-line flags (clap derive): raw data only, validated in `main.rs`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turns news reports about the war in Syria into day-by-day maps of territorial control.
+#[derive(Debug, Parser)]
+#[command(name = "frontline", version, about)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where places come from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GazetteerArgs {
+    /// Use this gazetteer CSV instead of the bundled one.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub gazetteer: Option<PathBuf>,
+    /// Add the places of this gazetteer CSV (repeatable; a known id replaces the row).
+    #[arg(long = "add-gazetteer", value_name = "FILE", global = true)]
+    pub add_gazetteer: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank the gazetteer entries for place names.
+    Resolve {
+        /// Names as written, e.g. "Maaret al-Numan" or "Idlib province".
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// One JSON object per name, one per line.
+        #[arg(long)]
+        json: bool,
+        /// Runners-up to show after the best entry.
+        #[arg(long, default_value_t = 4)]
+        runners_up: usize,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
+    /// Gazetteer utilities.
+    Gazetteer {
+        /// What to do.
+        #[command(subcommand)]
+        action: GazetteerAction,
+    },
+    /// List the place names found in text (files, or "-" for stdin).
+    Places {
+        /// Text files; "-" or nothing reads stdin.
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
+}
+
+/// `frontline gazetteer ...`
+#[derive(Debug, Subcommand)]
+pub enum GazetteerAction {
+    /// Validate a gazetteer CSV (the bundled one when FILE is omitted).
+    Check {
+        /// The file to check.
+        file: Option<PathBuf>,
+    },
+    /// Print the words of a word list (one per line) that would match a place only by
+    /// sound, never by spelling (used by tools/build_english_collisions.sh).
+    Collisions {
+        /// The word list, e.g. /usr/share/dict/american-english.
+        words: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn resolve_takes_names_and_json() {
+        let cli = Cli::try_parse_from(["frontline", "resolve", "--json", "Homs", "Hama"]).unwrap();
+        match cli.command {
+            Command::Resolve { names, json, .. } => {
+                assert!(json);
+                assert_eq!(names, ["Homs", "Hama"]);
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn resolve_needs_a_name() {
+        assert!(Cli::try_parse_from(["frontline", "resolve"]).is_err());
+    }
+}

@@ -1,0 +1,174 @@
+//! Glue between the CLI flags and the library: one function per subcommand.
+
+use crate::cli::{Cli, Command, GazetteerAction, GazetteerArgs};
+use anyhow::{Context, Result};
+use frontline::gazetteer::{load, Gazetteer, Severity};
+use serde_json::json;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Runs one subcommand; `Ok` carries the exit code.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Resolve {
+            names,
+            json,
+            runners_up,
+            gazetteer,
+        } => resolve(&load_gazetteer(&gazetteer)?, &names, json, runners_up),
+        Command::Gazetteer {
+            action: GazetteerAction::Check { file },
+        } => check(file.as_deref()),
+        Command::Gazetteer {
+            action: GazetteerAction::Collisions { words },
+        } => collisions(&words),
+        Command::Places { inputs, gazetteer } => places(&load_gazetteer(&gazetteer)?, &inputs),
+    }
+}
+
+/// The gazetteer the flags ask for.
+pub fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
+    let extra: Vec<&Path> = args.add_gazetteer.iter().map(PathBuf::as_path).collect();
+    Gazetteer::load(args.gazetteer.as_deref(), &extra).context("loading the gazetteer")
+}
+
+fn resolve(g: &Gazetteer, names: &[String], json: bool, runners_up: usize) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut unresolved = 0;
+    for name in names {
+        let r = g.resolve(name);
+        if r.candidates.is_empty() {
+            unresolved += 1;
+            let hint = if r.nearest.is_empty() {
+                String::new()
+            } else {
+                format!("; nearest spellings: {}", r.nearest.join(", "))
+            };
+            eprintln!("frontline: {name:?} matches no place{hint}");
+        }
+        let shown = r.candidates.iter().take(runners_up + 1);
+        if json {
+            let matches: Vec<_> = shown
+                .map(|c| {
+                    let p = g.place(c.place);
+                    json!({"id": p.id, "name": p.name, "kind": p.kind, "governorate": p.governorate,
+                           "lat": p.lat, "lon": p.lon, "score": (c.score * 1000.0).round() / 1000.0})
+                })
+                .collect();
+            writeln!(out, "{}", json!({"query": name, "matches": matches}))?;
+        } else {
+            writeln!(out, "{name}")?;
+            for (i, c) in shown.enumerate() {
+                let p = g.place(c.place);
+                let mark = if i == 0 { "=>" } else { "  " };
+                writeln!(
+                    out,
+                    "  {mark} {:<14} {:<32} {:<13} {:<12} {:.5},{:.5}  score {:.3}",
+                    p.id,
+                    p.name,
+                    p.kind.as_str(),
+                    p.governorate,
+                    p.lat,
+                    p.lon,
+                    c.score
+                )?;
+            }
+        }
+    }
+    Ok(if unresolved > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn check(file: Option<&Path>) -> Result<ExitCode> {
+    let (name, data) = match file {
+        Some(p) => (
+            p.display().to_string(),
+            std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
+        ),
+        None => (
+            "gazetteer.csv (bundled)".to_string(),
+            frontline::gazetteer::BUNDLED_CSV.as_bytes().to_vec(),
+        ),
+    };
+    let parsed = load::parse(&name, &data);
+    let warnings = load::ambiguities(&name, &parsed.places);
+    let errors = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    for d in parsed.diagnostics.iter().chain(&warnings) {
+        eprintln!("{d}");
+    }
+    eprintln!(
+        "{name}: {} places, {errors} error(s), {} ambiguous alias(es)",
+        parsed.places.len(),
+        warnings.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn places(g: &Gazetteer, inputs: &[PathBuf]) -> Result<ExitCode> {
+    let mut texts = Vec::new();
+    if inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-") {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading stdin")?;
+        texts.push(("-".to_string(), s));
+    }
+    for p in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+        texts.push((
+            p.display().to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+    }
+    let mut out = std::io::stdout().lock();
+    for (name, text) in &texts {
+        for m in g.find(text) {
+            let p = g.place(m.place());
+            writeln!(
+                out,
+                "{name}\t{}..{}\t{}\t{}\t{}\t{}\t{:?}",
+                m.span.start,
+                m.span.end,
+                &text[m.span.start..m.span.end],
+                p.id,
+                p.name,
+                p.kind,
+                m.cue
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn collisions(words: &Path) -> Result<ExitCode> {
+    // The bundled gazetteer without the collision list itself, so a rebuild is stable.
+    let g = Gazetteer::bundled()?;
+    let text =
+        std::fs::read_to_string(words).with_context(|| format!("reading {}", words.display()))?;
+    let mut found: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !w.contains('\''))
+        .filter(|w| g.collides(w))
+        .map(|w| frontline::gazetteer::normalize::NameKey::new(w).folded)
+        .collect();
+    found.sort();
+    found.dedup();
+    let mut out = std::io::stdout().lock();
+    for w in found {
+        writeln!(out, "{w}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

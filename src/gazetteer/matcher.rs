@@ -1,0 +1,443 @@
+//! Finding place names in running text.
+//!
+//! Takes `&str` (an article or a sentence) and gives [`Mention`]s in text order, each with
+//! the byte span of the words it came from, the chosen place and the runners-up.
+//!
+//! How: the text is split into word tokens. A name may start at a capitalised or
+//! Arabic-script token, or at a hyphen-attached article (`al-Bab`). From there the window
+//! grows token by token (through spaces and hyphens only) while its skeleton key is a
+//! prefix of some alias key; the longest window that is a whole key wins ("Deir ez-Zor"
+//! over "Deir"). Short names (four letters or fewer once folded) must match an alias
+//! exactly, so "Home" never becomes Hama. Words in `data/not-places.txt` (personal names,
+//! ordinary words) and all-capital acronyms never start a name.
+//!
+//! Context then chooses between places that share the key ([`Cue`]): "X province",
+//! "the province of X" → the governorate; "X district" → the district; "the city of X" or
+//! nothing → the populated place. A cue written once for a list ("the provinces of Daraa
+//! and Suwayda", "Rastan and Talbiseh districts") applies to every member.
+
+use super::normalize::{fold_into, is_article, is_word_char, SkeletonBuilder};
+use super::resolve::{rank, Candidate};
+use super::Gazetteer;
+use crate::model::Span;
+
+/// What the words around a name say about its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cue {
+    /// Nothing: prefer the populated place.
+    #[default]
+    None,
+    /// "province", "governorate": the governorate.
+    Governorate,
+    /// "district" (but not "district's center"): the district.
+    District,
+    /// "city", "town", "village", "district center": the populated place.
+    Populated,
+}
+
+/// One place name found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Bytes of the name as written (articles included, possessive `'s` excluded).
+    pub span: Span,
+    /// The cue that decided between candidates.
+    pub cue: Cue,
+    /// Every candidate, best first (never empty).
+    pub candidates: Vec<Candidate>,
+}
+
+impl Mention {
+    /// Index of the chosen place.
+    pub fn place(&self) -> u32 {
+        self.candidates[0].place
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// May a name start here?
+    starts: bool,
+    /// Is the gap to the next token only spaces or a hyphen?
+    joined: bool,
+    /// Is the following gap exactly a hyphen (`al-Bab`)?
+    hyphen: bool,
+}
+
+fn trim_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let w = &text[start..end];
+    let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    start += lead;
+    let w = &text[start..end];
+    // Possessive: Aleppo's, Damascus' (any apostrophe-like mark).
+    let w2 = w
+        .strip_suffix('s')
+        .filter(|s| s.ends_with(|c: char| !c.is_alphanumeric()));
+    let w = w2.unwrap_or(w);
+    let trimmed = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    end = start + trimmed.len();
+    (start, end)
+}
+
+fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if !is_word_char(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            iter.next();
+        }
+        let (s, e) = trim_marks(text, i, end);
+        if s >= e {
+            continue;
+        }
+        let first = text[s..].chars().next().unwrap_or(' ');
+        let starts = first.is_uppercase()
+            || (first.is_alphabetic() && !first.is_ascii() && !first.is_lowercase());
+        out.push(Token {
+            start: s,
+            end: e,
+            starts,
+            joined: false,
+            hyphen: false,
+        });
+    }
+    for k in 1..out.len() {
+        let gap = &text[out[k - 1].end..out[k].start];
+        let hyphens = gap.chars().filter(|&c| c == '-').count();
+        out[k - 1].hyphen = gap == "-";
+        out[k - 1].joined = gap.len() <= 3
+            && hyphens <= 1
+            && gap
+                .chars()
+                .all(|c| c == '-' || (c.is_whitespace() && c != '\n'));
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() <= 5 && word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The longest name found at one token: its last token, its span and its (place, exact) hits.
+type Window = (usize, Span, Vec<(u32, bool)>);
+
+/// Scratch buffers reused across calls; one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+    keys: Keys,
+}
+
+/// The keys of the window being grown.
+#[derive(Debug, Default)]
+struct Keys {
+    folded: String,
+    token: String,
+    skeleton: SkeletonBuilder,
+    /// Non-article tokens in the window.
+    content: u8,
+    /// Has a lowercase word (other than an article) joined the window?
+    lowercase: bool,
+}
+
+impl Gazetteer {
+    /// Every place name in `text`, in order, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_with(text, &mut Scratch::default())
+    }
+
+    /// [`Gazetteer::find`] with caller-owned buffers (no allocation per token).
+    pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
+        tokenize(text, &mut scratch.tokens);
+        let mut raw: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
+        let mut i = 0;
+        while i < scratch.tokens.len() {
+            match self.longest_at(text, &scratch.tokens, i, &mut scratch.keys) {
+                Some((last, span, hits)) => {
+                    raw.push((span, hits));
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        let cues = list_cues(text, &raw.iter().map(|r| r.0).collect::<Vec<_>>());
+        raw.into_iter()
+            .zip(cues)
+            .map(|((span, hits), cue)| Mention {
+                span,
+                cue,
+                candidates: rank(self, &hits, cue),
+            })
+            .collect()
+    }
+
+    fn may_start(&self, text: &str, t: &Token, keys: &mut Keys) -> bool {
+        let word = &text[t.start..t.end];
+        if is_acronym(word) {
+            return false;
+        }
+        keys.token.clear();
+        fold_into(word, &mut keys.token);
+        if is_article(&keys.token) {
+            return t.hyphen || t.starts;
+        }
+        t.starts
+    }
+
+    /// The longest name starting at token `i`: (last token, span, (place, exact) hits).
+    fn longest_at(
+        &self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        s: &mut Keys,
+    ) -> Option<Window> {
+        if !self.may_start(text, &toks[i], s) {
+            return None;
+        }
+        s.skeleton.clear();
+        s.folded.clear();
+        s.content = 0;
+        s.lowercase = false;
+        let mut best = None;
+        for (j, t) in toks.iter().enumerate().skip(i).take(self.max_tokens) {
+            if j > i && !toks[j - 1].joined {
+                break;
+            }
+            s.token.clear();
+            fold_into(&text[t.start..t.end], &mut s.token);
+            let last_token = j + 1 == toks.len() || !t.joined;
+            if is_article(&s.token) && !(j == i && last_token) {
+                continue; // articles carry no identity; a lone one is still a word
+            }
+            s.skeleton.push_token(&s.token);
+            s.folded.push_str(&s.token);
+            s.content = s.content.saturating_add(1);
+            s.lowercase |= j > i && !t.starts;
+            if let Some(hits) = self.hits(s) {
+                best = Some((j, Span::new(toks[i].start, t.end), hits));
+            }
+            if !self.is_prefix(s.skeleton.as_str()) {
+                break;
+            }
+        }
+        best
+    }
+
+    fn hits(&self, s: &Keys) -> Option<Vec<(u32, bool)>> {
+        let entries = self.lookup(s.skeleton.as_str())?;
+        if self.is_not_place(&s.folded) {
+            return None;
+        }
+        // A skeleton-only match must be long, all capitalised, and as many words as the alias.
+        let strict = s.lowercase || s.folded.chars().count() <= 4;
+        let hits: Vec<(u32, bool)> = entries
+            .iter()
+            .filter_map(|e| {
+                let exact = *e.folded == *s.folded;
+                (exact || (!strict && e.tokens == s.content)).then_some((e.place, exact))
+            })
+            .collect();
+        (!hits.is_empty()).then_some(hits)
+    }
+}
+
+/// The cue words right after a name.
+fn cue_after(rest: &str) -> (Cue, bool) {
+    let rest = rest.trim_start();
+    let lower: String = rest.chars().take(32).flat_map(char::to_lowercase).collect();
+    let word: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
+    let after_word = &lower[word.len()..];
+    let centre = ["'s cent", "’s cent", " cent", "'s seat", " seat"]
+        .iter()
+        .any(|p| after_word.starts_with(p));
+    match word.as_str() {
+        "province" | "governorate" | "governorates" => (Cue::Governorate, false),
+        "provinces" => (Cue::Governorate, true),
+        "district" if centre => (Cue::Populated, false),
+        "district" => (Cue::District, false),
+        "districts" => (Cue::District, true),
+        "city" | "town" | "village" => (Cue::Populated, false),
+        "cities" | "towns" | "villages" => (Cue::Populated, true),
+        _ => (Cue::None, false),
+    }
+}
+
+/// The cue words right before a name ("the province of", "the city of").
+fn cue_before(before: &str) -> Cue {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let tail = tail.trim_end();
+    let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
+    if ends(&[
+        "province of",
+        "provinces of",
+        "governorate of",
+        "governorates of",
+    ]) {
+        Cue::Governorate
+    } else if ends(&["district of", "districts of"]) {
+        Cue::District
+    } else if ends(&[
+        "city of",
+        "cities of",
+        "town of",
+        "towns of",
+        "village of",
+        "villages of",
+        "center of",
+        "centre of",
+    ]) {
+        Cue::Populated
+    } else {
+        Cue::None
+    }
+}
+
+/// Is the gap between two names a list separator ("," / "and" / ", and")?
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    matches!(g, "," | "and" | ", and" | "&" | "or" | ", or" | "")
+}
+
+/// One cue per span, with list propagation in both directions.
+fn list_cues(text: &str, spans: &[Span]) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::with_capacity(spans.len());
+    let mut plural_after = Vec::with_capacity(spans.len());
+    for (k, sp) in spans.iter().enumerate() {
+        let (after, plural) = cue_after(&text[sp.end..]);
+        let listed = k > 0 && is_list_gap(&text[spans[k - 1].end..sp.start]);
+        let before = if listed {
+            cues[k - 1]
+        } else {
+            cue_before(&text[..sp.start])
+        };
+        cues.push(if after != Cue::None { after } else { before });
+        plural_after.push(plural);
+    }
+    // "Rastan and Talbiseh districts": a plural cue after the last member reaches back.
+    for k in (1..spans.len()).rev() {
+        let listed = is_list_gap(&text[spans[k - 1].end..spans[k].start]);
+        if listed && plural_after[k] && cues[k - 1] == Cue::None {
+            cues[k - 1] = cues[k];
+            plural_after[k - 1] = true;
+        }
+    }
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PlaceKind;
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::bundled().unwrap())
+    }
+
+    fn found(text: &str) -> Vec<(String, String, PlaceKind)> {
+        gaz()
+            .find(text)
+            .into_iter()
+            .map(|m| {
+                let p = gaz().place(m.place());
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    p.id.clone(),
+                    p.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let f = found("Fighting near Deir ez-Zor airport and in Deir ez-Zor.");
+        assert_eq!(f[0].0, "Deir ez-Zor airport");
+        assert_eq!(f[0].1, "sy:deir-ez-zor-airport");
+        assert_eq!(f[1].0, "Deir ez-Zor");
+        assert_eq!(f[1].2, PlaceKind::City);
+    }
+
+    #[test]
+    fn possessive_is_outside_the_span() {
+        let f = found("Aleppo's old city and Damascus' southern suburbs");
+        assert_eq!(f[0].0, "Aleppo");
+        assert_eq!(f[1].0, "Damascus");
+    }
+
+    #[test]
+    fn province_cues_choose_the_governorate() {
+        for text in [
+            "all of Idlib province",
+            "the province of Idlib",
+            "Idlib governorate",
+            "the provinces of Daraa and Idlib",
+        ] {
+            let f = found(text);
+            assert!(
+                f.iter().all(|x| x.2 == PlaceKind::Governorate),
+                "{text:?}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plural_cue_after_a_list_reaches_every_member() {
+        let f = found("seizing Rastan and Talbiseh districts in Homs province");
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(f[0].2, PlaceKind::District);
+        // Talbiseh is a subdistrict: no district entry, so the town it is named after.
+        assert_eq!(f[1].1, "gn:163779");
+        assert_eq!(f[2].2, PlaceKind::Governorate);
+    }
+
+    #[test]
+    fn district_centre_is_the_town() {
+        let f = found("Tel Rifaat district's center was taken");
+        assert_eq!(f[0].1, "gn:163476");
+    }
+
+    #[test]
+    fn no_cue_prefers_the_populated_place() {
+        let f = found("Rebels entered Idlib and Hama.");
+        assert_eq!(f[0].2, PlaceKind::City);
+        assert_eq!(f[1].2, PlaceKind::City);
+    }
+
+    #[test]
+    fn people_and_words_are_not_places() {
+        for text in [
+            "ITF President Hasan Turan said on X.",
+            "Bashar al-Assad fled.",
+            "Home Office statement on Sunday.",
+            "The SDF and HTS met.",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn arabic_script_names_are_found() {
+        let f = found("سيطرت الفصائل على مدينة حلب");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "gn:170063");
+    }
+}

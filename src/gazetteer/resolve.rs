@@ -1,0 +1,244 @@
+//! Ranking the places that share a key, and resolving a single name.
+//!
+//! Takes the (place, exact spelling?) hits of one key plus a [`Cue`] and gives
+//! [`Candidate`]s best first. The score is: exact spelling 1.0 (else 0.75 for a skeleton
+//! match, lower for a fuzzy one) + kind fit for the cue (up to 1.0) + a population prior
+//! (≤ 0.1). Ties fall to the id, so the ranking is deterministic.
+
+use super::matcher::Cue;
+use super::normalize::NameKey;
+use super::Gazetteer;
+use crate::model::PlaceKind;
+
+/// A place that fits a name, with its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// Index into [`Gazetteer::places`].
+    pub place: u32,
+    /// Higher is better; comparable only within one name.
+    pub score: f64,
+}
+
+fn kind_fit(cue: Cue, kind: PlaceKind) -> f64 {
+    use PlaceKind::*;
+    match (cue, kind) {
+        (Cue::Governorate, Governorate) => 1.0,
+        (Cue::Governorate, District) => 0.4,
+        (Cue::Governorate, _) => 0.0,
+        (Cue::District, District) => 1.0,
+        (Cue::District, City | Town) => 0.5,
+        (Cue::District, _) => 0.0,
+        (_, Governorate | District) => 0.0,
+        (_, City | Town) => 0.5,
+        (_, Village | Neighbourhood | Site) => 0.45,
+    }
+}
+
+fn prior(population: u64) -> f64 {
+    ((population as f64) + 1.0).ln() / 150.0
+}
+
+/// Ranks `hits` (place, exact spelling) for `cue`; one candidate per place.
+pub(crate) fn rank(g: &Gazetteer, hits: &[(u32, bool)], cue: Cue) -> Vec<Candidate> {
+    rank_scored(
+        g,
+        hits.iter()
+            .map(|&(p, exact)| (p, if exact { 1.0 } else { 0.75 })),
+        cue,
+    )
+}
+
+fn rank_scored(g: &Gazetteer, hits: impl Iterator<Item = (u32, f64)>, cue: Cue) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for (place, spelling) in hits {
+        let p = g.place(place);
+        let score = spelling + kind_fit(cue, p.kind) + prior(p.population);
+        match out.iter_mut().find(|c| c.place == place) {
+            Some(c) => c.score = c.score.max(score),
+            None => out.push(Candidate { place, score }),
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| g.place(a.place).id.cmp(&g.place(b.place).id))
+    });
+    out
+}
+
+/// What [`Gazetteer::resolve`] found for one name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    /// Places that fit, best first; empty when nothing does.
+    pub candidates: Vec<Candidate>,
+    /// The closest known spellings, for a name that resolved to nothing.
+    pub nearest: Vec<String>,
+}
+
+/// Splits cue words off a query: "Idlib province" → ("Idlib", Governorate).
+fn strip_cue(query: &str) -> (String, Cue) {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lw: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let (mut a, mut b) = (0, words.len());
+    let mut cue = Cue::None;
+    if lw.first() == Some(&"the") && b > 1 {
+        a = 1;
+    }
+    if b - a > 2 && lw[a + 1] == "of" {
+        cue = cue_word(lw[a]);
+        if cue != Cue::None {
+            a += 2;
+        }
+    }
+    if b - a > 1 && cue == Cue::None {
+        cue = cue_word(lw[b - 1]);
+        if cue != Cue::None {
+            b -= 1;
+        }
+    }
+    (words[a..b].join(" "), cue)
+}
+
+fn cue_word(w: &str) -> Cue {
+    match w {
+        "province" | "governorate" | "muhafazat" => Cue::Governorate,
+        "district" => Cue::District,
+        "city" | "town" | "village" => Cue::Populated,
+        _ => Cue::None,
+    }
+}
+
+/// Levenshtein distance over chars, stopping early above `max`.
+fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > max) {
+            return max + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+impl Gazetteer {
+    /// Ranks the places `name` may mean. Cue words in the name count ("Homs province").
+    /// Exact and skeleton matches come first; failing those, skeletons within a small edit
+    /// distance (one edit per five letters) are offered at a lower score.
+    pub fn resolve(&self, name: &str) -> Resolution {
+        let (bare, cue) = strip_cue(name);
+        let key = NameKey::new(&bare);
+        if key.skeleton.is_empty() || self.is_not_place(&key.folded) {
+            return Resolution {
+                candidates: vec![],
+                nearest: vec![],
+            };
+        }
+        if let Some(entries) = self.lookup(&key.skeleton) {
+            let hits: Vec<(u32, bool)> = entries
+                .iter()
+                .map(|e| (e.place, *e.folded == *key.folded))
+                .collect();
+            return Resolution {
+                candidates: rank(self, &hits, cue),
+                nearest: vec![],
+            };
+        }
+        let max = key.skeleton.chars().count() / 5;
+        let mut fuzzy: Vec<(usize, &str)> = self
+            .entries
+            .keys()
+            .map(|k| (edit_distance(&key.skeleton, k, max.max(2)), &**k))
+            .filter(|&(d, _)| d <= max.max(2))
+            .collect();
+        fuzzy.sort();
+        let close: Vec<(u32, f64)> = fuzzy
+            .iter()
+            .filter(|&&(d, _)| d <= max)
+            .flat_map(|&(d, k)| {
+                self.entries[k]
+                    .iter()
+                    .map(move |e| (e.place, 0.8 - 0.1 * d as f64))
+            })
+            .collect();
+        let candidates = rank_scored(self, close.into_iter(), cue);
+        let nearest = if candidates.is_empty() {
+            let mut names: Vec<String> = fuzzy
+                .iter()
+                .flat_map(|&(_, k)| {
+                    self.entries[k]
+                        .iter()
+                        .map(|e| self.place(e.place).name.clone())
+                })
+                .collect();
+            names.dedup();
+            names.truncate(5);
+            names
+        } else {
+            vec![]
+        };
+        Resolution {
+            candidates,
+            nearest,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strip_cue_cases() {
+        assert_eq!(
+            strip_cue("Idlib province"),
+            ("Idlib".into(), Cue::Governorate)
+        );
+        assert_eq!(
+            strip_cue("the province of Homs"),
+            ("Homs".into(), Cue::Governorate)
+        );
+        assert_eq!(
+            strip_cue("Palmyra district"),
+            ("Palmyra".into(), Cue::District)
+        );
+        assert_eq!(
+            strip_cue("the city of Hama"),
+            ("Hama".into(), Cue::Populated)
+        );
+        assert_eq!(strip_cue("Deir ez-Zor"), ("Deir ez-Zor".into(), Cue::None));
+        assert_eq!(strip_cue("District"), ("District".into(), Cue::None));
+    }
+
+    #[test]
+    fn edit_distance_cases() {
+        assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+        assert_eq!(edit_distance("abc", "abc", 0), 0);
+        assert!(edit_distance("abcdef", "x", 1) > 1);
+    }
+
+    #[test]
+    fn fuzzy_resolution_finds_a_near_spelling() {
+        let g = Gazetteer::bundled().unwrap();
+        // One letter dropped from a long name: no exact key, but a near one.
+        let r = g.resolve("Jisr al-Shugur");
+        assert_eq!(g.place(r.candidates[0].place).id, "gn:169023");
+    }
+
+    #[test]
+    fn nonsense_gives_nothing_but_nearest_spellings_may_follow() {
+        let g = Gazetteer::bundled().unwrap();
+        let r = g.resolve("Xqzwv");
+        assert!(r.candidates.is_empty());
+    }
+}
