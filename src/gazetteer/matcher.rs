@@ -193,13 +193,7 @@ impl Gazetteer {
     }
 
     /// The longest name starting at token `i`: (last token, span, (place, exact) hits).
-    fn longest_at(
-        &self,
-        text: &str,
-        toks: &[Token],
-        i: usize,
-        s: &mut Keys,
-    ) -> Option<Window> {
+    fn longest_at(&self, text: &str, toks: &[Token], i: usize, s: &mut Keys) -> Option<Window> {
         if !self.may_start(text, &toks[i], s) {
             return None;
         }

@@ -248,18 +248,14 @@ impl Gazetteer {
         if key.folded.chars().count() <= 4 {
             return false;
         }
-        let Some(entries) = self.lookup(&key.skeleton) else {
+        if self.lookup(&key.skeleton).is_none() {
             return false;
-        };
-        let spelled = self
+        }
+        !self
             .entries
             .values()
             .flatten()
-            .any(|e| *e.folded == *key.folded);
-        !spelled
-            && entries
-                .iter()
-                .any(|e| usize::from(e.tokens) == key.content_tokens)
+            .any(|e| *e.folded == *key.folded)
     }
 
     fn is_not_place(&self, folded: &str) -> bool {
