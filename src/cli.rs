@@ -46,6 +46,26 @@ pub enum Command {
         #[command(subcommand)]
         action: GazetteerAction,
     },
+    /// Extract dated control-change events as JSON Lines.
+    Extract {
+        /// Files and folders (.txt, .md, .json, .jsonl; folders recursively); "-" is stdin.
+        #[arg(default_value = "seeds")]
+        inputs: Vec<PathBuf>,
+        /// Write the events here instead of stdout (atomically).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also write unresolved place-like names here (JSON Lines).
+        #[arg(long, value_name = "FILE")]
+        unresolved: Option<PathBuf>,
+        /// Publication date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// Do not print unresolved names and warnings on stderr.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
     /// List the place names found in text (files, or "-" for stdin).
     Places {
         /// Text files; "-" or nothing reads stdin.

@@ -2,6 +2,8 @@
 
 use crate::cli::{Cli, Command, GazetteerAction, GazetteerArgs};
 use anyhow::{Context, Result};
+use frontline::article::{self, IngestOptions};
+use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
 use frontline::gazetteer::{load, Gazetteer, Severity};
 use serde_json::json;
 use std::io::{Read, Write};
@@ -24,6 +26,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             action: GazetteerAction::Collisions { words },
         } => collisions(&words),
         Command::Places { inputs, gazetteer } => places(&load_gazetteer(&gazetteer)?, &inputs),
+        Command::Extract {
+            inputs,
+            output,
+            unresolved,
+            published,
+            quiet,
+            gazetteer,
+        } => {
+            let opts = ExtractArgs {
+                output,
+                unresolved,
+                published: parse_day(published.as_deref())?,
+                quiet,
+            };
+            extract(&load_gazetteer(&gazetteer)?, &inputs, &opts)
+        }
     }
 }
 
@@ -171,4 +189,119 @@ fn collisions(words: &Path) -> Result<ExitCode> {
         writeln!(out, "{w}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--published` and friends: a day or a clear error.
+fn parse_day(s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
+    s.map(|d| {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .with_context(|| format!("--published {d:?}: expected YYYY-MM-DD"))
+    })
+    .transpose()
+}
+
+struct ExtractArgs {
+    output: Option<PathBuf>,
+    unresolved: Option<PathBuf>,
+    published: Option<chrono::NaiveDate>,
+    quiet: bool,
+}
+
+/// Totals of one extraction run.
+#[derive(Default)]
+struct Tally {
+    articles: usize,
+    skipped: usize,
+    events: usize,
+    unresolved: Vec<UnresolvedRecord>,
+}
+
+fn extract(g: &Gazetteer, inputs: &[PathBuf], a: &ExtractArgs) -> Result<ExitCode> {
+    let run = |w: &mut dyn Write| -> std::io::Result<Tally> { extract_to(g, inputs, a, w) };
+    let tally = match &a.output {
+        Some(path) => frontline::atomic::write_atomic(path, |w| run(w))
+            .with_context(|| format!("writing {}", path.display()))?,
+        None => run(&mut std::io::stdout().lock())?,
+    };
+    if let Some(path) = &a.unresolved {
+        frontline::atomic::write_atomic(path, |w| {
+            for u in &tally.unresolved {
+                serde_json::to_writer(&mut *w, u)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })
+        .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if !a.quiet {
+        eprintln!(
+            "frontline: {} article(s), {} skipped, {} event mention(s), {} unresolved name(s)",
+            tally.articles,
+            tally.skipped,
+            tally.events,
+            tally.unresolved.len()
+        );
+    }
+    Ok(if tally.skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn extract_to(
+    g: &Gazetteer,
+    inputs: &[PathBuf],
+    a: &ExtractArgs,
+    w: &mut dyn Write,
+) -> std::io::Result<Tally> {
+    let ex = Extractor::new(g);
+    let opts = IngestOptions {
+        fallback_published: a.published,
+    };
+    let mut tally = Tally::default();
+    for path in article::expand(inputs) {
+        let path = match path {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("frontline: {e}");
+                tally.skipped += 1;
+                continue;
+            }
+        };
+        for art in article::read(&path, opts) {
+            let art = match art {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("frontline: {e}");
+                    tally.skipped += 1;
+                    continue;
+                }
+            };
+            tally.articles += 1;
+            for warning in &art.warnings {
+                eprintln!("frontline: warning: {warning}");
+            }
+            let x = ex.extract(&art);
+            if art.published.is_none() && !x.events.is_empty() && !a.quiet {
+                eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", art.id);
+            }
+            for e in &x.events {
+                serde_json::to_writer(&mut *w, &EventRecord::new(&art, e, g))?;
+                w.write_all(b"\n")?;
+            }
+            tally.events += x.events.len();
+            for u in &x.unresolved {
+                let rec = UnresolvedRecord::new(&art, u);
+                if !a.quiet {
+                    eprintln!(
+                        "frontline: unresolved: {}: {:?} in {:?}",
+                        rec.article, rec.name, rec.sentence
+                    );
+                }
+                tally.unresolved.push(rec);
+            }
+        }
+    }
+    Ok(tally)
 }

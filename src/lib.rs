@@ -19,5 +19,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod article;
+pub mod atomic;
+pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod text;

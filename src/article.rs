@@ -1,0 +1,390 @@
+//! The ingest stage: files, folders, JSON Lines and stdin → [`Article`]s.
+//!
+//! Takes input paths (a folder is walked recursively for `.txt`, `.md`, `.json`, `.jsonl`;
+//! `-` is stdin) and gives one `Result<Article, IngestError>` per article, in a stable
+//! order (paths sorted, JSON Lines records in file order), so one bad file never stops the
+//! others. The publication date comes from the ` date YYYY-MM-DD` first line, else the JSON
+//! record's `date`/`published`, else a dateline near the top of the text, else the caller's
+//! fallback; [`Article::published_from`] says which.
+//!
+//! Invariant: every byte span produced downstream indexes [`Article::text`], the article
+//! exactly as read (after lossy UTF-8 decoding), header line included.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Where an article's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedFrom {
+    /// The ` date YYYY-MM-DD` first line.
+    Header,
+    /// The JSON record's `date` or `published` field.
+    Record,
+    /// A dateline in the text ("Dec 02, 2024", "29 nov. 2024", "2024-12-02T13:24").
+    Dateline,
+    /// The `--published` fallback.
+    Fallback,
+    /// Nothing: relative dates in this article are not resolved.
+    Unknown,
+}
+
+/// One news article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The path as given (or `path:line` for a JSON Lines record, `-` for stdin).
+    pub id: String,
+    /// The record's own id, URL and title, when it has them.
+    pub meta: Meta,
+    /// Publication day, if known.
+    pub published: Option<NaiveDate>,
+    /// Where `published` came from.
+    pub published_from: PublishedFrom,
+    /// The text exactly as read (lossily decoded).
+    pub text: String,
+    /// Bytes of `text` that are the ` date` header, to be skipped by the text stage.
+    pub header_len: usize,
+    /// Non-fatal problems (lossy decoding, ...).
+    pub warnings: Vec<String>,
+}
+
+/// Optional metadata of a JSON Lines record.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Meta {
+    /// The record's id.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The article's URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The article's title.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// An input that could not be read as an article.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file or folder could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The OS error.
+        source: io::Error,
+    },
+    /// The file is empty or only whitespace.
+    #[error("{path}: empty article, skipped")]
+    Empty {
+        /// The path.
+        path: String,
+    },
+    /// The file looks binary (NUL bytes).
+    #[error("{path}: binary file, skipped")]
+    Binary {
+        /// The path.
+        path: String,
+    },
+    /// A JSON Lines record that is not an article.
+    #[error("{path} line {line}: {message}")]
+    Record {
+        /// The path.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+struct Record {
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(flatten)]
+    meta: Meta,
+}
+
+/// Reading options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IngestOptions {
+    /// Publication date for articles that give none.
+    pub fallback_published: Option<NaiveDate>,
+}
+
+/// Expands `inputs` into the files to read: folders recursively (sorted), `-` kept.
+pub fn expand(inputs: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" || !p.is_dir() {
+            out.push(Ok(p.clone()));
+            continue;
+        }
+        let mut files = Vec::new();
+        walk(p, &mut files, &mut out);
+        files.sort();
+        out.extend(files.into_iter().map(Ok));
+    }
+    out
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Result<PathBuf, IngestError>>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            errors.push(Err(IngestError::Io {
+                path: dir.display().to_string(),
+                source,
+            }));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md" | "json" | "jsonl")
+        ) {
+            files.push(path);
+        }
+    }
+}
+
+/// Reads one expanded input into its articles (a JSON Lines file gives several).
+pub fn read(path: &Path, opts: IngestOptions) -> Vec<Result<Article, IngestError>> {
+    let name = path.display().to_string();
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        io::stdin().read_to_end(&mut b).map(|_| b)
+    } else {
+        fs::read(path)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(source) => return vec![Err(IngestError::Io { path: name, source })],
+    };
+    let is_jsonl = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "json")
+    );
+    if is_jsonl {
+        parse_jsonl(&name, &bytes, opts)
+    } else {
+        vec![parse_text(name, &bytes, opts)]
+    }
+}
+
+/// Parses one plain-text article.
+pub fn parse_text(id: String, bytes: &[u8], opts: IngestOptions) -> Result<Article, IngestError> {
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary { path: id });
+    }
+    let mut warnings = Vec::new();
+    let text = match String::from_utf8(bytes.to_vec()) {
+        Ok(t) => t,
+        Err(_) => {
+            warnings.push(format!("{id}: not valid UTF-8, decoded lossily"));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty { path: id });
+    }
+    let (header_date, header_len) = parse_header(&text);
+    let mut a = Article {
+        id,
+        meta: Meta::default(),
+        published: header_date,
+        published_from: PublishedFrom::Header,
+        text,
+        header_len,
+        warnings,
+    };
+    if a.published.is_none() {
+        settle_published(&mut a, None, opts);
+    }
+    Ok(a)
+}
+
+fn parse_jsonl(name: &str, bytes: &[u8], opts: IngestOptions) -> Vec<Result<Article, IngestError>> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let err = |message: String| IngestError::Record {
+            path: name.to_string(),
+            line: i + 1,
+            message,
+        };
+        let rec: Record = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(Err(err(format!("not an article record: {e}"))));
+                continue;
+            }
+        };
+        if rec.text.trim().is_empty() {
+            out.push(Err(err("empty text, skipped".into())));
+            continue;
+        }
+        let (header_date, header_len) = parse_header(&rec.text);
+        let mut a = Article {
+            id: format!("{name}:{}", i + 1),
+            meta: rec.meta,
+            published: header_date,
+            published_from: PublishedFrom::Header,
+            text: rec.text,
+            header_len,
+            warnings: Vec::new(),
+        };
+        if a.published.is_none() {
+            let field = rec.date.or(rec.published);
+            settle_published(&mut a, field.as_deref(), opts);
+        }
+        out.push(Ok(a));
+    }
+    out
+}
+
+fn settle_published(a: &mut Article, record_date: Option<&str>, opts: IngestOptions) {
+    let (date, from) = if let Some(d) = record_date.and_then(parse_iso_prefix) {
+        (Some(d), PublishedFrom::Record)
+    } else if let Some(d) = find_dateline(&a.text) {
+        (Some(d), PublishedFrom::Dateline)
+    } else if let Some(d) = opts.fallback_published {
+        (Some(d), PublishedFrom::Fallback)
+    } else {
+        (None, PublishedFrom::Unknown)
+    };
+    a.published = date;
+    a.published_from = from;
+}
+
+/// The ` date YYYY-MM-DD` header: its date and its length in bytes (0 when absent).
+fn parse_header(text: &str) -> (Option<NaiveDate>, usize) {
+    let t = text.trim_start_matches(['\u{feff}', ' ', '\t']);
+    let Some(after) = t.strip_prefix("date ") else {
+        return (None, 0);
+    };
+    let after = after.trim_start_matches(' ');
+    match after.get(..10).and_then(parse_iso_prefix) {
+        Some(d) => (Some(d), text.len() - after.len() + 10),
+        None => (None, 0),
+    }
+}
+
+/// `YYYY-MM-DD` at the start of `s` (a timestamp may follow).
+pub fn parse_iso_prefix(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The first full date (with a year) in the first lines of the text: a dateline.
+fn find_dateline(text: &str) -> Option<NaiveDate> {
+    let head: String = text.chars().take(1200).collect();
+    crate::extract::dates::first_full_date(&head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn header_line_gives_the_date_and_is_skipped() {
+        let a = parse_text(
+            "a.txt".into(),
+            b" date 2024-12-09 The text starts here.",
+            IngestOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(a.published, Some(day("2024-12-09")));
+        assert_eq!(a.published_from, PublishedFrom::Header);
+        assert_eq!(&a.text[a.header_len..], " The text starts here.");
+    }
+
+    #[test]
+    fn dateline_is_the_second_choice() {
+        let a = parse_text(
+            "a.txt".into(),
+            b"North Press\n29 nov. 2024\nRebels took Saraqib.",
+            IngestOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(a.published, Some(day("2024-11-29")));
+        assert_eq!(a.published_from, PublishedFrom::Dateline);
+        let b = parse_text(
+            "b.txt".into(),
+            b"Beirut, Lebanon, Dec 2 (AFP) Dec 02, 2024\nText.",
+            IngestOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(b.published, Some(day("2024-12-02")));
+        let c = parse_text(
+            "c.txt".into(),
+            b"Title\n2024-12-02T13:24:07+00:00\nText.",
+            IngestOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(c.published, Some(day("2024-12-02")));
+    }
+
+    #[test]
+    fn fallback_then_unknown() {
+        let opts = IngestOptions {
+            fallback_published: Some(day("2024-12-01")),
+        };
+        let a = parse_text("a.txt".into(), b"No date here.", opts).unwrap();
+        assert_eq!(
+            (a.published, a.published_from),
+            (Some(day("2024-12-01")), PublishedFrom::Fallback)
+        );
+        let b = parse_text("b.txt".into(), b"No date here.", IngestOptions::default()).unwrap();
+        assert_eq!(
+            (b.published, b.published_from),
+            (None, PublishedFrom::Unknown)
+        );
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        let o = IngestOptions::default();
+        assert!(matches!(
+            parse_text("e".into(), b"  \n", o),
+            Err(IngestError::Empty { .. })
+        ));
+        assert!(matches!(
+            parse_text("b".into(), b"ab\0cd", o),
+            Err(IngestError::Binary { .. })
+        ));
+        let lossy = parse_text("l".into(), b"Aleppo \xff fell.", o).unwrap();
+        assert_eq!(lossy.warnings.len(), 1);
+    }
+
+    #[test]
+    fn jsonl_records_carry_their_date_and_errors_their_line() {
+        let data = b"{\"text\":\"Rebels took Hama.\",\"date\":\"2024-12-05\",\"url\":\"u\"}\nnot json\n{\"text\":\"x\",\"published\":\"2024-12-06T10:00:00Z\"}\n";
+        let out = parse_jsonl("f.jsonl", data, IngestOptions::default());
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(
+            (a.id.as_str(), a.published),
+            ("f.jsonl:1", Some(day("2024-12-05")))
+        );
+        assert_eq!(a.meta.url.as_deref(), Some("u"));
+        assert!(matches!(&out[1], Err(IngestError::Record { line: 2, .. })));
+        assert_eq!(out[2].as_ref().unwrap().published, Some(day("2024-12-06")));
+    }
+}

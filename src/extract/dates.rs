@@ -1,0 +1,544 @@
+//! Date expressions in a sentence, resolved against the publication date.
+//!
+//! Takes a sentence and the article's publication day and gives [`DateMention`]s with
+//! sentence-relative byte spans. Rules:
+//! - "Nov. 30", "November 30", "30 November", "December 1, 2024", "29 nov. 2024",
+//!   "2024-12-02": explicit. Without a year, the publication year, or the year before when
+//!   that would put the day more than a week after publication.
+//! - A weekday ("on Thursday", "last Thursday", "Sunday morning") is the latest such day on
+//!   or before the publication day; "yesterday" is the day before it; "today", "this
+//!   morning", "overnight", "tonight" are the day itself; "over the weekend" is the latest
+//!   Saturday (time precision 2).
+//! - "the day before", "the night before", "a day earlier" and "the same day" are
+//!   anaphors: the caller resolves them against the previous date of the article.
+//! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
+//!   that the caller can recognise background history.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// How a date was established (the `date_basis` of an event).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// Written as a calendar date.
+    Explicit,
+    /// A weekday, "yesterday", "the day before", ... resolved against publication.
+    Relative,
+    /// No date in the text: the publication day.
+    Publication,
+    /// No date and no publication day.
+    Unknown,
+}
+
+/// A date that depends on another date of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anaphor {
+    /// "the same day": the previous date.
+    SameDay,
+    /// "the day before", "the night before": the previous date minus one.
+    DayBefore,
+}
+
+/// One date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte range in the sentence.
+    pub start: usize,
+    /// End of the byte range in the sentence.
+    pub end: usize,
+    /// The day, when it could be resolved.
+    pub day: Option<NaiveDate>,
+    /// Explicit or relative.
+    pub basis: DateBasis,
+    /// ACLED time precision: 1 the day, 2 within a week.
+    pub precision: u8,
+    /// Set for "the same day" / "the day before" (then `day` is `None`).
+    pub anaphor: Option<Anaphor>,
+    /// A bare year such as "2016" (then `day` is `None`).
+    pub year_only: Option<i32>,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
+        .map(|i| i as u32 + 1)
+        .filter(|&m| w != "may" || m == 5)
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone)]
+struct Word {
+    start: usize,
+    end: usize,
+    lower: String,
+}
+
+fn words(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let part = c.is_alphanumeric() || c == '.' && start.is_some();
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let raw = &s[st..i];
+                let trimmed = raw.trim_end_matches('.');
+                let keep_dot = month_of(&raw.to_lowercase()).is_some() && raw.ends_with('.');
+                let end = if keep_dot { i } else { st + trimmed.len() };
+                out.push(Word {
+                    start: st,
+                    end,
+                    lower: s[st..end].to_lowercase(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn day_number(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 1st, 2nd, 30th
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(w: &str) -> Option<i32> {
+    (w.len() == 4)
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// The latest `wd` on or before `day`.
+pub fn latest_weekday(day: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (7 + day.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+    day - Duration::days(back as i64)
+}
+
+fn calendar(
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if let Some(y) = year {
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    let pubd = published?;
+    let d = NaiveDate::from_ymd_opt(pubd.year(), month, day)?;
+    if d > pubd + Duration::days(7) {
+        NaiveDate::from_ymd_opt(pubd.year() - 1, month, day)
+    } else {
+        Some(d)
+    }
+}
+
+struct Scan<'a> {
+    w: &'a [Word],
+    published: Option<NaiveDate>,
+    out: Vec<DateMention>,
+}
+
+impl Scan<'_> {
+    fn push(
+        &mut self,
+        a: usize,
+        b: usize,
+        day: Option<NaiveDate>,
+        basis: DateBasis,
+        precision: u8,
+    ) {
+        self.out.push(DateMention {
+            start: self.w[a].start,
+            end: self.w[b].end,
+            day,
+            basis,
+            precision,
+            anaphor: None,
+            year_only: None,
+        });
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w.get(i).is_some_and(|w| w.lower == word)
+    }
+
+    /// Tries every rule at word `i`; returns the number of words used.
+    fn at(&mut self, i: usize) -> usize {
+        let lw = self.w[i].lower.clone();
+        if let Some(m) = month_of(&lw) {
+            return self
+                .month_first(i, m)
+                .or_else(|| self.day_first(i, m))
+                .unwrap_or(1);
+        }
+        if let Some(n) = self.iso(i) {
+            return n;
+        }
+        if let Some(wd) = weekday_of(&lw) {
+            let day = self.published.map(|p| latest_weekday(p, wd));
+            let start = if i > 0 && self.is(i - 1, "last") {
+                i - 1
+            } else {
+                i
+            };
+            if i > 0 && self.is(i - 1, "next") {
+                return 1;
+            }
+            self.push(start, i, day, DateBasis::Relative, 1);
+            return 1;
+        }
+        self.relative_word(i, &lw)
+    }
+
+    fn month_first(&mut self, i: usize, m: u32) -> Option<usize> {
+        let d = day_number(&self.w.get(i + 1)?.lower)?;
+        let year = self.w.get(i + 2).and_then(|w| year_number(&w.lower));
+        let last = if year.is_some() { i + 2 } else { i + 1 };
+        let day = calendar(year, m, d, self.published);
+        self.push(i, last, day, DateBasis::Explicit, 1);
+        Some(last - i + 1)
+    }
+
+    fn day_first(&mut self, i: usize, m: u32) -> Option<usize> {
+        let d = day_number(&self.w.get(i.checked_sub(1)?)?.lower)?;
+        if self.out.last().is_some_and(|o| o.end > self.w[i - 1].start) {
+            return None;
+        }
+        let year = self.w.get(i + 1).and_then(|w| year_number(&w.lower));
+        let last = if year.is_some() { i + 1 } else { i };
+        let day = calendar(year, m, d, self.published);
+        self.push(i - 1, last, day, DateBasis::Explicit, 1);
+        Some(last - i + 1)
+    }
+
+    /// `2024-12-02` (the words are split at hyphens: 2024, 12, 02 in a row).
+    fn iso(&mut self, i: usize) -> Option<usize> {
+        let y = year_number(&self.w[i].lower)?;
+        let (m, d) = (self.w.get(i + 1)?, self.w.get(i + 2)?);
+        if m.start != self.w[i].end + 1 || d.start != m.end + 1 || m.lower.len() != 2 {
+            return None;
+        }
+        let day =
+            NaiveDate::from_ymd_opt(y, m.lower.parse().ok()?, d.lower.get(..2)?.parse().ok()?)?;
+        self.push(i, i + 2, Some(day), DateBasis::Explicit, 1);
+        Some(3)
+    }
+
+    fn relative_word(&mut self, i: usize, lw: &str) -> usize {
+        let p = self.published;
+        match lw {
+            "yesterday" => self.push(
+                i,
+                i,
+                p.map(|d| d - Duration::days(1)),
+                DateBasis::Relative,
+                1,
+            ),
+            "today" | "tonight" | "overnight" => self.push(i, i, p, DateBasis::Relative, 1),
+            "morning" | "evening" if i > 0 && self.is(i - 1, "this") => {
+                self.push(i - 1, i, p, DateBasis::Relative, 1)
+            }
+            "weekend"
+                if i > 0 && matches!(self.w[i - 1].lower.as_str(), "the" | "this" | "last") =>
+            {
+                let day = p.map(|d| latest_weekday(d, Weekday::Sat));
+                self.push(i - 1, i, day, DateBasis::Relative, 2)
+            }
+            "before" | "earlier"
+                if i > 1 && matches!(self.w[i - 1].lower.as_str(), "day" | "night") =>
+            {
+                self.anaphor(i - 2, i, Anaphor::DayBefore)
+            }
+            "day" | "night" if i > 1 && self.is(i - 1, "previous") => {
+                self.anaphor(i - 2, i, Anaphor::DayBefore)
+            }
+            "day" | "night" if i > 0 && self.is(i - 1, "same") => {
+                self.anaphor(i - 1, i, Anaphor::SameDay)
+            }
+            _ => {
+                if let Some(y) = year_number(lw) {
+                    self.push(i, i, None, DateBasis::Explicit, 3);
+                    if let Some(last) = self.out.last_mut() {
+                        last.year_only = Some(y);
+                    }
+                }
+            }
+        }
+        1
+    }
+
+    fn anaphor(&mut self, a: usize, b: usize, kind: Anaphor) {
+        self.push(a, b, None, DateBasis::Relative, 1);
+        if let Some(last) = self.out.last_mut() {
+            last.anaphor = Some(kind);
+        }
+    }
+}
+
+/// Every date expression in `sentence`, in order.
+pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let w = words(sentence);
+    let mut scan = Scan {
+        w: &w,
+        published,
+        out: Vec::new(),
+    };
+    let mut i = 0;
+    while i < w.len() {
+        i += scan.at(i).max(1);
+    }
+    scan.out
+}
+
+/// The first calendar date with a year in `text` (for datelines).
+pub fn first_full_date(text: &str) -> Option<NaiveDate> {
+    let w = words(text);
+    let mut scan = Scan {
+        w: &w,
+        published: None,
+        out: Vec::new(),
+    };
+    let mut i = 0;
+    while i < w.len() {
+        i += scan.at(i).max(1);
+        if let Some(d) = scan
+            .out
+            .iter()
+            .find_map(|m| (m.basis == DateBasis::Explicit).then_some(m.day).flatten())
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// (sentence, publication day, expected first resolved day, basis)
+    const CASES: &[(&str, &str, &str, DateBasis)] = &[
+        (
+            "On Nov. 30, rebels took Aleppo",
+            "2024-12-09",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "on November 30 the army left",
+            "2024-12-09",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "on 30 November the army left",
+            "2024-12-09",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "December 1, 2024 was a Sunday",
+            "2025-03-01",
+            "2024-12-01",
+            DateBasis::Explicit,
+        ),
+        (
+            "By November 30, they had taken",
+            "2024-12-06",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "As early as December 1, the media",
+            "2024-12-07",
+            "2024-12-01",
+            DateBasis::Explicit,
+        ),
+        (
+            "on Dec. 1, Tel Rifaat fell",
+            "2024-12-09",
+            "2024-12-01",
+            DateBasis::Explicit,
+        ),
+        (
+            "29 nov. 2024",
+            "2024-12-09",
+            "2024-11-29",
+            DateBasis::Explicit,
+        ),
+        (
+            "2024-12-02T13:24:07+00:00",
+            "2024-12-09",
+            "2024-12-02",
+            DateBasis::Explicit,
+        ),
+        (
+            "Last Thursday, the groups took Hama",
+            "2024-12-09",
+            "2024-12-05",
+            DateBasis::Relative,
+        ),
+        (
+            "captured Hama on Thursday",
+            "2024-12-07",
+            "2024-12-05",
+            DateBasis::Relative,
+        ),
+        (
+            "on Sunday morning they lost Damascus",
+            "2024-12-09",
+            "2024-12-08",
+            DateBasis::Relative,
+        ),
+        (
+            "On Sunday the city fell",
+            "2024-12-08",
+            "2024-12-08",
+            DateBasis::Relative,
+        ),
+        (
+            "later on Saturday",
+            "2024-12-09",
+            "2024-12-07",
+            DateBasis::Relative,
+        ),
+        (
+            "said on Tuesday",
+            "2024-12-11",
+            "2024-12-10",
+            DateBasis::Relative,
+        ),
+        (
+            "yesterday the army left",
+            "2024-12-09",
+            "2024-12-08",
+            DateBasis::Relative,
+        ),
+        (
+            "forces overnight gained control",
+            "2024-12-09",
+            "2024-12-09",
+            DateBasis::Relative,
+        ),
+        (
+            "Earlier this morning, groups took Rastan",
+            "2024-12-06",
+            "2024-12-06",
+            DateBasis::Relative,
+        ),
+        (
+            "over the weekend",
+            "2024-12-02",
+            "2024-11-30",
+            DateBasis::Relative,
+        ),
+        (
+            "on December 30 last year",
+            "2025-01-03",
+            "2024-12-30",
+            DateBasis::Explicit,
+        ),
+    ];
+
+    #[test]
+    fn date_expressions_resolve() {
+        for &(text, pubd, want, basis) in CASES {
+            let found = find_dates(text, Some(day(pubd)));
+            let first = found.iter().find(|d| d.day.is_some());
+            assert_eq!(
+                first.map(|d| (d.day.unwrap(), d.basis)),
+                Some((day(want), basis)),
+                "{text:?} published {pubd}"
+            );
+        }
+    }
+
+    #[test]
+    fn anaphors_are_marked_not_resolved() {
+        for (text, kind) in [
+            (
+                "The day before, the rebels captured Homs",
+                Anaphor::DayBefore,
+            ),
+            (
+                "The night before, forces had taken Homs",
+                Anaphor::DayBefore,
+            ),
+            ("and on the same day, they gained control", Anaphor::SameDay),
+            ("a day earlier", Anaphor::DayBefore),
+        ] {
+            let d = find_dates(text, Some(day("2024-12-08")));
+            assert_eq!(d.iter().find_map(|m| m.anaphor), Some(kind), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_alone_are_reported() {
+        let d = find_dates(
+            "In August 2019, the regime took control of Khan Sheikhoun",
+            Some(day("2024-11-30")),
+        );
+        assert!(d.iter().any(|m| m.year_only == Some(2019)), "{d:?}");
+    }
+
+    #[test]
+    fn without_publication_relative_dates_stay_unresolved() {
+        let d = find_dates("on Thursday rebels took Hama", None);
+        assert_eq!(d[0].day, None);
+        let e = find_dates("on December 1, 2024 rebels took Tal Rifaat", None);
+        assert_eq!(e[0].day, Some(day("2024-12-01")));
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(find_dates("they may 5 times", Some(day("2024-12-01")))
+            .iter()
+            .all(|d| d.day.is_none() || d.day.unwrap().month() == 5));
+        assert!(find_dates("the army may withdraw", Some(day("2024-12-01"))).is_empty());
+    }
+}

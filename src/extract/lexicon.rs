@@ -1,0 +1,544 @@
+//! The words of control change: actor names (from `data/factions.csv`), trigger phrases
+//! and the markers that qualify them (claims, attempts, partial gains).
+//!
+//! Takes a sentence and gives [`Hit`]s with sentence-relative byte ranges. All phrase lists
+//! are matched case-insensitively on whole words, longest phrase first, with one
+//! Aho-Corasick automaton each, so adding a phrase costs nothing at run time.
+
+use crate::model::Faction;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The bundled actor lexicon.
+pub const FACTIONS_CSV: &str = include_str!("../../data/factions.csv");
+
+/// How a trigger relates its actor and its places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// "X took Y": actor before (new controller), places after.
+    Take,
+    /// "Y fell to X", "Y came under the control of X": places before, new controller after.
+    TakePassive,
+    /// "X entered Y", "X advanced into Y": a partial gain.
+    Enter,
+    /// "X withdrew from Y", "X lost control of Y": actor before is the loser, places after.
+    Lose,
+    /// "Y escapes the control of X", "Y evacuated by X": places before, loser after.
+    LosePassive,
+    /// "X handed Y over to Z": loser before, places after, new controller after "to".
+    Handover,
+    /// "the capture of Y", "the fall of Y": places after, actor from context.
+    Nominal,
+    /// "X claimed control over Y": like `Take`, but a claim.
+    ClaimTake,
+}
+
+const TRIGGERS: &[(&str, Trigger)] = &[
+    // active captures
+    ("took control of", Trigger::Take),
+    ("took control over", Trigger::Take),
+    ("taken control of", Trigger::Take),
+    ("taken control over", Trigger::Take),
+    ("taking control of", Trigger::Take),
+    ("take control of", Trigger::Take),
+    ("gained control over", Trigger::Take),
+    ("gained control of", Trigger::Take),
+    ("gained control across", Trigger::Take),
+    ("gaining control of", Trigger::Take),
+    ("seized control of", Trigger::Take),
+    ("seized control over", Trigger::Take),
+    ("seizing control of", Trigger::Take),
+    ("seized", Trigger::Take),
+    ("seizing", Trigger::Take),
+    ("seize", Trigger::Take),
+    ("captured", Trigger::Take),
+    ("capturing", Trigger::Take),
+    ("recaptured", Trigger::Take),
+    ("recapturing", Trigger::Take),
+    ("retook", Trigger::Take),
+    ("retaken", Trigger::Take),
+    ("retaking", Trigger::Take),
+    ("took over", Trigger::Take),
+    ("taken over", Trigger::Take),
+    ("taking over", Trigger::Take),
+    ("took", Trigger::Take),
+    ("taken", Trigger::Take),
+    ("overran", Trigger::Take),
+    ("overrun", Trigger::Take),
+    ("stormed", Trigger::Take),
+    ("liberated", Trigger::Take),
+    ("liberating", Trigger::Take),
+    ("established control over", Trigger::Take),
+    ("established control of", Trigger::Take),
+    ("established full control over", Trigger::Take),
+    ("established dominance across", Trigger::Take),
+    ("established dominance over", Trigger::Take),
+    ("secured control over", Trigger::Take),
+    ("secured control of", Trigger::Take),
+    ("secured full control of", Trigger::Take),
+    ("securing full control of", Trigger::Take),
+    ("cleared", Trigger::Take),
+    ("restored control over", Trigger::Take),
+    ("restored control of", Trigger::Take),
+    ("restored", Trigger::Take),
+    ("regained control of", Trigger::Take),
+    ("regained", Trigger::Take),
+    ("now control", Trigger::Take),
+    ("now controls", Trigger::Take),
+    ("fully controls", Trigger::Take),
+    ("now fully controls", Trigger::Take),
+    ("currently controls", Trigger::Take),
+    ("wrested control of", Trigger::Take),
+    ("won control of", Trigger::Take),
+    // passive captures
+    ("fell to", Trigger::TakePassive),
+    ("fallen to", Trigger::TakePassive),
+    ("fell under", Trigger::TakePassive),
+    ("came under the control of", Trigger::TakePassive),
+    ("came under the full control of", Trigger::TakePassive),
+    ("came under control of", Trigger::TakePassive),
+    ("under the control of", Trigger::TakePassive),
+    ("is now under", Trigger::TakePassive),
+    ("are now under", Trigger::TakePassive),
+    ("is in the hands of", Trigger::TakePassive),
+    ("are in the hands of", Trigger::TakePassive),
+    ("was captured by", Trigger::TakePassive),
+    ("were captured by", Trigger::TakePassive),
+    ("been captured by", Trigger::TakePassive),
+    ("was taken by", Trigger::TakePassive),
+    ("were taken by", Trigger::TakePassive),
+    ("was seized by", Trigger::TakePassive),
+    ("were seized by", Trigger::TakePassive),
+    // partial gains
+    ("entered", Trigger::Enter),
+    ("entering", Trigger::Enter),
+    ("advanced into", Trigger::Enter),
+    ("pushed into", Trigger::Enter),
+    ("broke into", Trigger::Enter),
+    ("breached", Trigger::Enter),
+    // losses
+    ("withdrew from", Trigger::Lose),
+    ("withdrawn from", Trigger::Lose),
+    ("withdrawing from", Trigger::Lose),
+    ("withdrawal from", Trigger::Lose),
+    ("withdraw from", Trigger::Lose),
+    ("pulled out of", Trigger::Lose),
+    ("pulling out of", Trigger::Lose),
+    ("pulled back from", Trigger::Lose),
+    ("retreated from", Trigger::Lose),
+    ("retreating from", Trigger::Lose),
+    ("evacuated", Trigger::Lose),
+    ("abandoned", Trigger::Lose),
+    ("lost control of", Trigger::Lose),
+    ("lost all control of", Trigger::Lose),
+    ("lost control over", Trigger::Lose),
+    ("lost", Trigger::Lose),
+    ("escapes the control of", Trigger::LosePassive),
+    ("escaped the control of", Trigger::LosePassive),
+    ("slipped out of the control of", Trigger::LosePassive),
+    ("evacuated by", Trigger::LosePassive),
+    ("abandoned by", Trigger::LosePassive),
+    // handovers
+    ("handed over", Trigger::Handover),
+    ("handing over", Trigger::Handover),
+    ("handed", Trigger::Handover),
+    ("ceded", Trigger::Handover),
+    // nominal
+    ("capture of", Trigger::Nominal),
+    ("fall of", Trigger::Nominal),
+    ("seizure of", Trigger::Nominal),
+    ("takeover of", Trigger::Nominal),
+    ("liberation of", Trigger::Nominal),
+    // claims
+    ("claimed control over", Trigger::ClaimTake),
+    ("claimed control of", Trigger::ClaimTake),
+    ("claim control of", Trigger::ClaimTake),
+    ("claimed the seizure of", Trigger::ClaimTake),
+    ("claimed the capture of", Trigger::ClaimTake),
+];
+
+/// Markers that turn a following trigger into a claim.
+const CLAIMS: &[&str] = &[
+    "claim to have",
+    "claims to have",
+    "claimed to have",
+    "claiming to have",
+    "said it had",
+    "said they had",
+    "say they have",
+    "says it has",
+    "claimed",
+    "claims",
+    "claim",
+];
+
+/// Markers that cancel a following trigger: attempts, plans, threats, denials, negation.
+const BLOCKERS: &[&str] = &[
+    "failed to",
+    "fail to",
+    "failure to",
+    "attempting to",
+    "attempt to",
+    "attempted to",
+    "trying to",
+    "tried to",
+    "try to",
+    "aims to",
+    "aim to",
+    "aiming to",
+    "vowed to",
+    "vow to",
+    "plans to",
+    "plan to",
+    "planning to",
+    "seeking to",
+    "seek to",
+    "seeks to",
+    "threatened to",
+    "threatens to",
+    "would",
+    "could",
+    "might",
+    "will",
+    "may",
+    "next target",
+    "denied",
+    "denying",
+    "denies",
+    "without admitting",
+    "not confirmed",
+    "did not",
+    "have not",
+    "has not",
+    "had not",
+    "never",
+    "prepare to",
+    "preparing to",
+    "ready to",
+    "in order to",
+    "before",
+    "launched an offensive",
+    "launched an attack",
+    "repel",
+    "repelled",
+    "no longer",
+];
+
+/// Words between a trigger and a place that make the gain partial.
+const PARTIAL: &[&str] = &[
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "parts of",
+    "part of",
+    "some neighbourhoods",
+    "some neighborhoods",
+    "some districts",
+    "areas on",
+    "edges of",
+    "% of",
+    "percent of",
+    "neighbourhood",
+    "neighborhood",
+    "areas of",
+];
+
+/// Pronoun-like subjects that stand for the last actor named.
+const PRONOUNS: &[&str] = &[
+    "they",
+    "the groups",
+    "the group",
+    "their forces",
+    "our forces",
+    "we",
+    "the fighters",
+    "its fighters",
+    "its rebels",
+    "his fighters",
+    "the attackers",
+    "the militants",
+];
+
+/// A phrase found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<T> {
+    /// Start byte (sentence-relative).
+    pub start: usize,
+    /// End byte (sentence-relative).
+    pub end: usize,
+    /// What it is.
+    pub what: T,
+}
+
+struct PhraseSet<T> {
+    ac: AhoCorasick,
+    values: Vec<T>,
+}
+
+impl<T: Copy> PhraseSet<T> {
+    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> PhraseSet<T> {
+        let (pats, values): (Vec<&str>, Vec<T>) = phrases.into_iter().unzip();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("phrase lists are small and valid");
+        PhraseSet { ac, values }
+    }
+
+    fn find(&self, s: &str) -> Vec<Hit<T>> {
+        self.ac
+            .find_iter(s)
+            .filter(|m| whole_word(s, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                what: self.values[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+}
+
+fn whole_word(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let starts_word = s[start..].chars().next().is_some_and(char::is_alphanumeric);
+    let ends_word = s[..end]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    (!starts_word || !word(before)) && (!ends_word || !word(after))
+}
+
+/// Actor names as written, with their faction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRow {
+    /// The alias, lowercase.
+    pub alias: String,
+    /// The faction it names.
+    pub faction: Faction,
+}
+
+/// An actor-lexicon file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("factions.csv line {line}: {message}")]
+pub struct LexiconError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses `data/factions.csv` (alias, faction, note, colour).
+pub fn parse_factions(
+    csv_text: &str,
+) -> Result<(Vec<ActorRow>, Vec<(Faction, String)>), LexiconError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(csv_text.as_bytes());
+    let mut rows = Vec::new();
+    let mut colours = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| LexiconError {
+            line: 0,
+            message: e.to_string(),
+        })?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let alias = rec.get(0).unwrap_or("").trim().to_lowercase();
+        let faction: Faction = rec
+            .get(1)
+            .unwrap_or("")
+            .trim()
+            .parse()
+            .map_err(|message| LexiconError { line, message })?;
+        let colour = rec.get(3).unwrap_or("").trim();
+        if !colour.is_empty() {
+            colours.push((faction, colour.to_string()));
+        }
+        if !alias.is_empty() && faction != Faction::Unknown {
+            rows.push(ActorRow { alias, faction });
+        }
+    }
+    Ok((rows, colours))
+}
+
+/// Every phrase list, compiled. `Send + Sync`; build once.
+pub struct Lexicon {
+    actors: PhraseSet<Faction>,
+    triggers: PhraseSet<Trigger>,
+    claims: PhraseSet<()>,
+    blockers: PhraseSet<()>,
+    partial: PhraseSet<()>,
+    pronouns: PhraseSet<()>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("actors", &self.actors.values.len())
+            .finish()
+    }
+}
+
+impl Lexicon {
+    /// The bundled lexicon.
+    pub fn bundled() -> Result<Lexicon, LexiconError> {
+        let (rows, _) = parse_factions(FACTIONS_CSV)?;
+        Ok(Lexicon::new(&rows))
+    }
+
+    /// A lexicon over `actors`.
+    pub fn new(actors: &[ActorRow]) -> Lexicon {
+        let unit = |list: &'static [&'static str]| PhraseSet::new(list.iter().map(|p| (*p, ())));
+        Lexicon {
+            actors: PhraseSet::new(actors.iter().map(|r| (r.alias.as_str(), r.faction))),
+            triggers: PhraseSet::new(TRIGGERS.iter().copied()),
+            claims: unit(CLAIMS),
+            blockers: unit(BLOCKERS),
+            partial: unit(PARTIAL),
+            pronouns: unit(PRONOUNS),
+        }
+    }
+
+    /// Actor names in `s`.
+    pub fn actors(&self, s: &str) -> Vec<Hit<Faction>> {
+        self.actors.find(s)
+    }
+
+    /// Trigger phrases in `s`.
+    pub fn triggers(&self, s: &str) -> Vec<Hit<Trigger>> {
+        self.triggers.find(s)
+    }
+
+    /// Does `s` contain a claim marker?
+    pub fn has_claim(&self, s: &str) -> bool {
+        !self.claims.find(s).is_empty()
+    }
+
+    /// Does `s` contain an attempt, plan, denial or negation marker?
+    pub fn has_blocker(&self, s: &str) -> bool {
+        !self.blockers.find(s).is_empty()
+    }
+
+    /// Does `s` contain a partial-gain marker?
+    pub fn has_partial(&self, s: &str) -> bool {
+        !self.partial.find(s).is_empty()
+    }
+
+    /// Pronoun-like subjects in `s`.
+    pub fn pronouns(&self, s: &str) -> Vec<Hit<()>> {
+        self.pronouns.find(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::bundled().unwrap()
+    }
+
+    fn faction_of(s: &str) -> Vec<Faction> {
+        lex().actors(s).into_iter().map(|h| h.what).collect()
+    }
+
+    #[test]
+    fn actors_map_to_factions() {
+        use Faction::*;
+        let cases: &[(&str, Faction)] = &[
+            ("anti-regime groups", Opposition),
+            ("the rebels", Opposition),
+            ("Rebels", Opposition),
+            ("Hayat Tahrir al-Sham", Opposition),
+            ("HTS", Opposition),
+            ("insurgents", Opposition),
+            ("militants", Opposition),
+            ("Military Operations Command", Opposition),
+            ("The Syrian Free Army", Opposition),
+            ("southern factions", Opposition),
+            ("local armed groups", Opposition),
+            ("Druze factions", Opposition),
+            ("the Syrian National Army", Sna),
+            ("SNA", Sna),
+            ("Turkish-backed factions", Sna),
+            ("pro-Turkey factions", Sna),
+            ("SDF", Sdf),
+            ("YPG", Sdf),
+            ("PKK/YPG", Sdf),
+            ("Kurdish forces", Sdf),
+            ("the army", Government),
+            ("regime forces", Government),
+            ("Assad forces", Government),
+            ("government forces", Government),
+            ("Syrian Armed Forces", Government),
+            ("ISIS", Isis),
+            ("ISIL", Isis),
+            ("Daesh", Isis),
+            ("Israeli forces", Israel),
+            ("Israel Defense Forces", Israel),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(faction_of(text), [want], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn longest_alias_wins() {
+        assert_eq!(faction_of("the Syrian National Army"), [Faction::Sna]);
+        assert_eq!(faction_of("anti-regime forces"), [Faction::Opposition]);
+    }
+
+    #[test]
+    fn triggers_are_whole_words() {
+        let l = lex();
+        assert!(l.triggers("the undertaken task").is_empty());
+        let t = l.triggers("rebels took control of Hama");
+        assert_eq!(
+            (
+                t[0].what,
+                &"rebels took control of Hama"[t[0].start..t[0].end]
+            ),
+            (Trigger::Take, "took control of")
+        );
+        assert_eq!(
+            l.triggers("Daraa fell to the rebels")[0].what,
+            Trigger::TakePassive
+        );
+        assert_eq!(
+            l.triggers("the army withdrew from Hama")[0].what,
+            Trigger::Lose
+        );
+    }
+
+    #[test]
+    fn markers() {
+        let l = lex();
+        assert!(l.has_claim("opposition forces claim to have taken"));
+        assert!(l.has_blocker("rebels failed to take control"));
+        assert!(l.has_blocker("attempting to advance"));
+        assert!(l.has_partial("the southern suburbs of"));
+        assert!(!l.has_partial("most of the center of"));
+    }
+
+    #[test]
+    fn factions_file_has_a_colour_per_faction() {
+        let (_, colours) = parse_factions(FACTIONS_CSV).unwrap();
+        for f in Faction::ALL {
+            assert!(
+                colours.iter().any(|(g, c)| *g == f && c.starts_with('#')),
+                "{f}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_faction_names_the_line() {
+        let e = parse_factions("alias,faction,note,colour\nrebels,rebel,,\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "factions.csv line 2: unknown faction \"rebel\""
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Table-driven extraction cases: each sentence is written the way news reports write,
+//! with the events a careful analyst would take from it.
+
+use super::*;
+use crate::article::{parse_text, IngestOptions};
+use std::sync::OnceLock;
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::bundled().unwrap())
+}
+
+/// (place id, faction, action, day) for every event of `text` published on `published`.
+fn events(text: &str, published: &str) -> Vec<(String, Faction, Action, String)> {
+    let body = format!(" date {published} {text}");
+    let a = parse_text("t.txt".into(), body.as_bytes(), IngestOptions::default()).unwrap();
+    Extractor::new(gaz())
+        .extract(&a)
+        .events
+        .into_iter()
+        .map(|e| {
+            let day = e.date.map(|d| d.to_string()).unwrap_or_default();
+            (gaz().place(e.place).id.clone(), e.faction, e.action, day)
+        })
+        .collect()
+}
+
+fn ev(id: &str, f: Faction, a: Action, day: &str) -> (String, Faction, Action, String) {
+    (id.to_string(), f, a, day.to_string())
+}
+
+use Action::*;
+use Faction::*;
+
+const ALEPPO: &str = "gn:170063";
+const HAMA: &str = "gn:170017";
+const HOMS: &str = "gn:169577";
+const DAMASCUS: &str = "gn:170654";
+
+#[test]
+fn active_capture_with_explicit_date() {
+    assert_eq!(
+        events(
+            "On Nov. 30, rebel fighters took control of Aleppo from government troops.",
+            "2024-12-03"
+        ),
+        [ev(ALEPPO, Opposition, Capture, "2024-11-30")]
+    );
+}
+
+#[test]
+fn weekday_resolves_against_publication() {
+    assert_eq!(
+        events(
+            "Insurgents captured Hama on Thursday after days of fighting.",
+            "2024-12-07"
+        ),
+        [ev(HAMA, Opposition, Capture, "2024-12-05")]
+    );
+}
+
+#[test]
+fn passive_voice_takes_the_agent() {
+    assert_eq!(
+        events(
+            "The city of Homs fell to the rebels late on Saturday.",
+            "2024-12-08"
+        ),
+        [ev(HOMS, Opposition, Capture, "2024-12-07")]
+    );
+    assert_eq!(
+        events(
+            "Deraa came under the control of southern factions yesterday.",
+            "2024-12-07"
+        ),
+        [ev("gn:170905", Opposition, Capture, "2024-12-06")]
+    );
+}
+
+#[test]
+fn lists_share_the_verb() {
+    let got = events(
+        "Turkish-backed factions seized Tal Rifaat, Azaz and Afrin on Sunday.",
+        "2024-12-02",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(ids, ["gn:163476", "gn:172082", "gn:174186"]);
+    assert!(got.iter().all(|e| e.1 == Sna && e.3 == "2024-12-01"));
+}
+
+#[test]
+fn province_scope_is_the_governorate() {
+    assert_eq!(
+        events(
+            "The opposition gained control over all of Idlib province on Saturday.",
+            "2024-12-01"
+        ),
+        [ev("gn:169387", Opposition, Capture, "2024-11-30")]
+    );
+}
+
+#[test]
+fn containers_and_directions_are_not_objects() {
+    let got = events(
+        "Rebels captured Saraqib in Idlib province, 50 km south of Aleppo, on Friday.",
+        "2024-11-30",
+    );
+    assert_eq!(got, [ev("gn:164816", Opposition, Capture, "2024-11-29")]);
+}
+
+#[test]
+fn withdrawal_gives_the_place_to_the_other_side() {
+    let got = events(
+        "The Syrian army withdrew from Hama as rebels advanced, a monitor said Thursday.",
+        "2024-12-05",
+    );
+    assert_eq!(got, [ev(HAMA, Opposition, Withdrawal, "2024-12-05")]);
+}
+
+#[test]
+fn claims_attempts_and_denials() {
+    assert_eq!(
+        events("Rebels claim to have taken control of Hama.", "2024-12-05")[0].2,
+        Claimed
+    );
+    assert!(events(
+        "Rebels failed to take control of Hama on Wednesday.",
+        "2024-12-05"
+    )
+    .is_empty());
+    assert!(events("Rebels are attempting to advance on Homs.", "2024-12-05").is_empty());
+    assert!(events(
+        "The army denied that rebels had captured Homs.",
+        "2024-12-05"
+    )
+    .is_empty());
+}
+
+#[test]
+fn entering_and_suburbs_are_partial() {
+    assert_eq!(
+        events(
+            "Opposition fighters entered the southern suburbs of Damascus on Saturday.",
+            "2024-12-08"
+        ),
+        [ev(DAMASCUS, Opposition, Partial, "2024-12-07")]
+    );
+}
+
+#[test]
+fn pronouns_take_the_last_named_side() {
+    let got = events(
+        "Anti-regime groups advanced on Friday. On Saturday they took control of Rastan.",
+        "2024-12-08",
+    );
+    assert_eq!(got, [ev("gn:172946", Opposition, Capture, "2024-12-07")]);
+}
+
+#[test]
+fn the_day_before_and_the_same_day() {
+    let got = events(
+        "On Sunday the rebels entered Damascus. The day before, the rebels captured Homs.",
+        "2024-12-08",
+    );
+    assert_eq!(got[1], ev(HOMS, Opposition, Capture, "2024-12-07"));
+    let got = events(
+        "On Nov. 30, rebels took Aleppo, and on the same day they seized Idlib.",
+        "2024-12-05",
+    );
+    assert_eq!(got[1].3, "2024-11-30");
+}
+
+#[test]
+fn provincial_center_is_the_capital_of_the_governorate_named() {
+    let got = events(
+        "In Homs, anti-regime forces took control of the provincial center on Saturday.",
+        "2024-12-09",
+    );
+    assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-07")]);
+}
+
+#[test]
+fn background_years_yield_nothing() {
+    assert!(events(
+        "In August 2019, regime forces took control of Khan Sheikhoun.",
+        "2024-11-30"
+    )
+    .is_empty());
+    assert!(events("The terror group had seized Manbij in 2016.", "2024-12-09").is_empty());
+}
+
+#[test]
+fn actors_of_every_side() {
+    for (text, want) in [
+        ("Israeli forces seized Quneitra on Sunday.", Israel),
+        ("The SDF took control of Deir ez-Zor on Friday.", Sdf),
+        ("ISIS fighters captured al-Sukhnah on Friday.", Isis),
+        (
+            "Government forces recaptured Kafr Nabl on Friday.",
+            Government,
+        ),
+        ("The Syrian National Army liberated Manbij on Monday.", Sna),
+    ] {
+        let got = events(text, "2024-12-09");
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(got[0].1, want, "{text:?}");
+    }
+}
+
+#[test]
+fn no_publication_date_leaves_relative_days_unknown() {
+    let a = parse_text(
+        "t.txt".into(),
+        b"Rebels captured Hama on Thursday.",
+        IngestOptions::default(),
+    )
+    .unwrap();
+    let got = Extractor::new(gaz()).extract(&a).events;
+    assert_eq!(got[0].date, None);
+    assert_eq!(got[0].date_basis, DateBasis::Unknown);
+}
+
+#[test]
+fn unresolved_names_are_reported() {
+    let a = parse_text(
+        "t.txt".into(),
+        b" date 2024-11-28 The opposition captured the villages of Qzwertiyah and Blahbeh on Wednesday.",
+        IngestOptions::default(),
+    )
+    .unwrap();
+    let x = Extractor::new(gaz()).extract(&a);
+    let names: Vec<&str> = x.unresolved.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(names, ["Qzwertiyah", "Blahbeh"]);
+}

@@ -1,0 +1,159 @@
+//! The text stage: an article's text → sentences with byte spans.
+//!
+//! Takes `&str` (and the length of a header to skip) and gives [`Sentence`]s in order,
+//! each a half-open byte span on char boundaries plus its paragraph number. A sentence
+//! ends at `.`, `!` or `?` followed by space and a capital, digit or quote, unless the
+//! word before the stop is a known abbreviation (`Nov.`, `Dec.`, `U.S.`, `Mr.`) or an
+//! initial; a line break always ends a sentence, and a blank line (or a short heading
+//! line) starts a new paragraph.
+
+use crate::model::Span;
+
+/// One sentence of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Bytes of the sentence, trimmed of surrounding space.
+    pub span: Span,
+    /// Paragraph number (0-based); a date carries over only within a paragraph.
+    pub paragraph: usize,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no", "jr", "sr", "vs",
+    "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "approx", "est", "km", "mt", "prof", "rep", "sen",
+    "gov",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+}
+
+/// Splits `text[skip..]` into sentences.
+pub fn sentences(text: &str, skip: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut offset = skip.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    let mut blank_before = false;
+    for line in text[offset..].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if blank_before && !out.is_empty() {
+            paragraph += 1;
+        }
+        blank_before = false;
+        split_line(text, start, start + line.len(), paragraph, &mut out);
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let line = &text[start..end];
+    let mut sent_start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = chars.get(k + 2).map(|x| x.1);
+        let ends = match (next, after) {
+            (Some(n), Some(a)) if n.is_whitespace() => {
+                a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '\'' | '‘' | '(')
+            }
+            (Some(n), _) if n.is_whitespace() => true,
+            (None, _) => true,
+            _ => false,
+        };
+        if !ends || c == '.' && is_abbreviation(last_word(&line[sent_start..i])) {
+            continue;
+        }
+        push(
+            text,
+            start + sent_start,
+            start + i + c.len_utf8(),
+            paragraph,
+            out,
+        );
+        sent_start = i + c.len_utf8();
+    }
+    push(text, start + sent_start, end, paragraph, out);
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
+}
+
+fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + lead;
+    out.push(Sentence {
+        span: Span::new(s, s + trimmed.len()),
+        paragraph,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        sentences(t, 0)
+            .iter()
+            .map(|s| &t[s.span.start..s.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            texts("On Nov. 30, rebels took Aleppo. The U.S. said nothing. Then Hama fell."),
+            [
+                "On Nov. 30, rebels took Aleppo.",
+                "The U.S. said nothing.",
+                "Then Hama fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_end_sentences_and_blank_lines_paragraphs() {
+        let t = "Title line\nFirst. Second.\n\nThird";
+        let s = sentences(t, 0);
+        assert_eq!(texts(t), ["Title line", "First.", "Second.", "Third"]);
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            [0, 0, 0, 1]
+        );
+    }
+
+    #[test]
+    fn header_is_skipped_and_spans_index_the_original() {
+        let t = " date 2024-12-09 Rebels took Hama. It fell.";
+        let s = sentences(t, 16);
+        assert_eq!(&t[s[0].span.start..s[0].span.end], "Rebels took Hama.");
+    }
+
+    #[test]
+    fn quotes_and_digits_start_sentences() {
+        assert_eq!(
+            texts("He spoke. \"We won.\" 90% agreed."),
+            ["He spoke.", "\"We won.\"", "90% agreed."]
+        );
+    }
+}
