@@ -16,6 +16,36 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+/// Replaces HTML tags (`<a href=...>`, `</a>`) by spaces of the same byte length, so that
+/// markup never reaches the extractor and every byte offset still indexes the file.
+pub fn blank_markup(text: &mut String) {
+    if !text.contains('<') {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('<') {
+        let tag_end = rest[open..].find('>').map(|e| open + e + 1);
+        let is_tag = tag_end.is_some_and(|e| {
+            let inner = &rest[open + 1..e - 1];
+            inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') && !inner.contains('<') && !inner.contains('\n')
+        });
+        match (is_tag, tag_end) {
+            (true, Some(e)) => {
+                out.push_str(&rest[..open]);
+                out.extend(std::iter::repeat(' ').take(e - open));
+                rest = &rest[e..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    *text = out;
+}
+
 /// Where an article's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -198,6 +228,8 @@ pub fn parse_text(id: String, bytes: &[u8], opts: IngestOptions) -> Result<Artic
     if text.trim().is_empty() {
         return Err(IngestError::Empty { path: id });
     }
+    let mut text = text;
+    blank_markup(&mut text);
     let (header_date, header_len) = parse_header(&text);
     let mut a = Article {
         id,
@@ -237,13 +269,15 @@ fn parse_jsonl(name: &str, bytes: &[u8], opts: IngestOptions) -> Vec<Result<Arti
             out.push(Err(err("empty text, skipped".into())));
             continue;
         }
-        let (header_date, header_len) = parse_header(&rec.text);
+        let mut text = rec.text;
+        blank_markup(&mut text);
+        let (header_date, header_len) = parse_header(&text);
         let mut a = Article {
             id: format!("{name}:{}", i + 1),
             meta: rec.meta,
             published: header_date,
             published_from: PublishedFrom::Header,
-            text: rec.text,
+            text,
             header_len,
             warnings: Vec::new(),
         };
@@ -340,6 +374,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.published, Some(day("2024-12-02")));
+    }
+
+    #[test]
+    fn markup_is_blanked_in_place() {
+        let mut t = String::from("away from <a href=\"x\">Hama city</a>. 3 < 4 > 2");
+        let len = t.len();
+        blank_markup(&mut t);
+        assert_eq!(t.len(), len);
+        assert!(t.starts_with("away from "));
+        assert!(t.contains("Hama city"));
+        assert!(!t.contains("href"));
+        assert!(t.ends_with("3 < 4 > 2"));
     }
 
     #[test]

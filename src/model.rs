@@ -162,9 +162,25 @@ impl FromStr for PlaceKind {
     }
 }
 
+/// Great-circle distance in kilometres between two points given as latitude and
+/// longitude in degrees (WGS84, spherical Earth of radius 6371 km).
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn haversine_aleppo_damascus() {
+        // Aleppo (36.20124, 37.16117) to Damascus (33.5102, 36.29128): about 310 km.
+        let d = haversine_km(36.20124, 37.16117, 33.5102, 36.29128);
+        assert!((d - 310.0).abs() < 5.0, "{d}");
+    }
 
     #[test]
     fn faction_names_round_trip() {

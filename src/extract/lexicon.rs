@@ -30,6 +30,9 @@ pub enum Trigger {
     Nominal,
     /// "X claimed control over Y": like `Take`, but a claim.
     ClaimTake,
+    /// A phrase that contains a trigger word but states no change ("lost ground",
+    /// "took part"): matched so that the shorter trigger inside it is not.
+    Ignore,
 }
 
 const TRIGGERS: &[(&str, Trigger)] = &[
@@ -154,6 +157,17 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("claim control of", Trigger::ClaimTake),
     ("claimed the seizure of", Trigger::ClaimTake),
     ("claimed the capture of", Trigger::ClaimTake),
+    // not changes of control
+    ("lost ground", Trigger::Ignore), ("took part", Trigger::Ignore), ("taken part", Trigger::Ignore),
+    ("took place", Trigger::Ignore), ("taken place", Trigger::Ignore), ("took office", Trigger::Ignore),
+    ("took a flight", Trigger::Ignore), ("taken into account", Trigger::Ignore),
+    ("entered into force", Trigger::Ignore), ("entered into", Trigger::Ignore),
+    ("lost their lives", Trigger::Ignore), ("lost his life", Trigger::Ignore),
+    ("lost contact", Trigger::Ignore), ("cleared the way", Trigger::Ignore),
+    ("taken hostage", Trigger::Ignore), ("taken prisoner", Trigger::Ignore),
+    ("took to the streets", Trigger::Ignore), ("fall of the regime", Trigger::Ignore),
+    ("fall of the assad", Trigger::Ignore), ("fall of assad", Trigger::Ignore),
+    ("fall of bashar", Trigger::Ignore),
 ];
 
 /// Markers that turn a following trigger into a claim.
@@ -173,54 +187,13 @@ const CLAIMS: &[&str] = &[
 
 /// Markers that cancel a following trigger: attempts, plans, threats, denials, negation.
 const BLOCKERS: &[&str] = &[
-    "failed to",
-    "fail to",
-    "failure to",
-    "attempting to",
-    "attempt to",
-    "attempted to",
-    "trying to",
-    "tried to",
-    "try to",
-    "aims to",
-    "aim to",
-    "aiming to",
-    "vowed to",
-    "vow to",
-    "plans to",
-    "plan to",
-    "planning to",
-    "seeking to",
-    "seek to",
-    "seeks to",
-    "threatened to",
-    "threatens to",
-    "would",
-    "could",
-    "might",
-    "will",
-    "may",
-    "next target",
-    "denied",
-    "denying",
-    "denies",
-    "without admitting",
-    "not confirmed",
-    "did not",
-    "have not",
-    "has not",
-    "had not",
-    "never",
-    "prepare to",
-    "preparing to",
-    "ready to",
-    "in order to",
-    "before",
-    "launched an offensive",
-    "launched an attack",
-    "repel",
-    "repelled",
-    "no longer",
+    "failed to", "fail to", "failure to", "attempting to", "attempt to", "attempted to",
+    "trying to", "tried to", "try to", "aims to", "aim to", "aiming to", "vowed to", "vow to",
+    "plans to", "plan to", "planning to", "seeking to", "seek to", "seeks to", "threatened to",
+    "threatens to", "would", "could", "might", "will", "may", "next target", "denied",
+    "denying", "denies", "without admitting", "not confirmed", "did not", "have not", "has not",
+    "had not", "never", "prepare to", "preparing to", "ready to", "in order to",
+    "launched an offensive", "launched an attack", "repel", "repelled", "unable to",
 ];
 
 /// Words between a trigger and a place that make the gain partial.
@@ -244,18 +217,15 @@ const PARTIAL: &[&str] = &[
 
 /// Pronoun-like subjects that stand for the last actor named.
 const PRONOUNS: &[&str] = &[
-    "they",
-    "the groups",
-    "the group",
-    "their forces",
-    "our forces",
-    "we",
-    "the fighters",
-    "its fighters",
-    "its rebels",
-    "his fighters",
-    "the attackers",
+    "they", "their", "the groups", "the group", "their forces", "our forces", "we",
+    "the fighters", "its fighters", "its rebels", "his fighters", "the attackers",
     "the militants",
+];
+
+/// Pronouns that in war reporting stand for the attacking side, never the state.
+pub const REBEL_PRONOUNS: &[&str] = &[
+    "the groups", "the group", "the fighters", "its fighters", "its rebels", "his fighters",
+    "the attackers", "the militants", "our forces", "we",
 ];
 
 /// A phrase found in a sentence.

@@ -1,0 +1,324 @@
+//! Which places a trigger is about.
+//!
+//! Takes a clause and the place mentions of its sentence and gives the object places:
+//! the mentions after an active trigger (before a passive one) whose role is "object".
+//! The role comes from the last deciding preposition between the trigger (or the last
+//! comma) and the place: "in", "near", "towards", "to", "at", "between", ... make it a
+//! container or a direction; "including", "across", "over" make it an object; "of" is
+//! transparent ("most of the center of Aleppo") unless a direction or region word comes
+//! before it ("west of Aleppo", "the countryside of Idlib"); "from" is an object only for
+//! withdrawals. A list ("Tibas, Rezuz and Qasr al-Hayr") shares the role of its first
+//! member. Site nouns turn a town into its site ("the airport in Damascus", "Sasa prison")
+//! when the gazetteer has one.
+
+use super::lexicon::Trigger;
+use super::{ArticleState, Clause, Extraction, Extractor, Unresolved};
+use crate::gazetteer::Mention;
+use crate::model::{PlaceKind, Span};
+use crate::text::Sentence;
+
+/// One object place of a clause.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Object {
+    pub place: u32,
+    pub span: Span,
+    pub partial: bool,
+}
+
+const CONTEXT_PREPOSITIONS: &[&str] = &[
+    "in", "near", "outside", "towards", "toward", "to", "at", "between", "around", "via",
+    "through", "beyond", "against", "inside", "within", "into", "from", "across", "including",
+    "over", "like", "of", "amid", "by",
+];
+/// Words before "of" that make the place a reference point, not the object.
+const REFERENCE_NOUNS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+    "northwest", "southeast", "southwest", "countryside", "gates", "kilometres", "kilometers",
+    "km", "miles", "region", "direction", "border", "borders", "side", "edge", "governor",
+    "people", "residents", "capital", "heart", "front",
+];
+/// Words before "of" that make the gain partial.
+const PARTIAL_NOUNS: &[&str] = &[
+    "outskirts", "suburbs", "parts", "part", "neighbourhoods", "neighborhoods", "areas",
+    "districts", "villages", "edges", "percent",
+];
+/// Site nouns: "X airport", "the airport in X", "the military academy".
+const SITE_NOUNS: &[&str] = &[
+    "international airport", "military airport", "airport", "airbase", "air base",
+    "military academy", "central prison", "prison", "citadel", "dam", "oil field", "gas field",
+    "border crossing", "crossing",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Object { partial: bool },
+    Context,
+}
+
+fn lowercase_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '%'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The role a place gets from the words between `anchor` and it.
+fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
+    let gap = gap.rsplit(',').next().unwrap_or(gap);
+    let words = lowercase_words(gap);
+    let lose = matches!(trigger, Trigger::Lose | Trigger::LosePassive | Trigger::Handover);
+    let mut partial = words.iter().any(|w| w.ends_with('%'));
+    for (i, w) in words.iter().enumerate().rev() {
+        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
+        match w.as_str() {
+            "of" if REFERENCE_NOUNS.contains(&prev) => return Role::Context,
+            "of" if PARTIAL_NOUNS.contains(&prev) => partial = true,
+            "of" => {}
+            "including" | "across" | "over" | "like" => return Role::Object { partial },
+            "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
+            "from" | "in" | "around" if lose => return Role::Object { partial },
+            w if CONTEXT_PREPOSITIONS.contains(&w) => return Role::Context,
+            "rural" => return Role::Context,
+            _ => {}
+        }
+    }
+    Role::Object { partial }
+}
+
+/// "Aleppo's countryside", "Aleppo-Hama direction": the name qualifies something else.
+fn is_qualifier(s: &str, m: &Mention) -> bool {
+    let rest = &s[m.span.end..];
+    if rest.starts_with('-') {
+        return true;
+    }
+    let lower: String = rest.chars().take(28).collect::<String>().to_lowercase();
+    let lower = lower.trim_start_matches(['\'', '’', 's']).trim_start();
+    ["countryside", "rural", "western countryside", "eastern countryside", "northern countryside", "southern countryside"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || lower.split_whitespace().take(3).any(|w| w.starts_with("countryside"))
+}
+
+pub(super) fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
+    matches!(g, "," | "and" | ", and" | "&" | "as well as" | ", as well as" | "" | "or")
+}
+
+/// The site noun right after a mention ("Sasa Prison", "al-Shahbaa dam"), if any.
+fn site_noun_after(s: &str, m: &Mention) -> Option<&'static str> {
+    let rest = s[m.span.end..].trim_start().to_lowercase();
+    SITE_NOUNS.iter().copied().find(|n| rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// The site noun right before a mention ("the airport in Damascus"), if any.
+fn site_noun_before(s: &str, m: &Mention) -> Option<&'static str> {
+    let before = s[..m.span.start].trim_end().to_lowercase();
+    let before = ["in", "of", "near"].iter().find_map(|p| before.strip_suffix(p)).map(str::trim_end)?;
+    SITE_NOUNS.iter().copied().find(|n| before.ends_with(n))
+}
+
+impl Extractor<'_> {
+    /// The site a name plus a site noun means, when the gazetteer has one.
+    fn site(&self, name: &str, noun: &str) -> Option<u32> {
+        let r = self.gaz.resolve(&format!("{name} {noun}"));
+        r.candidates.first().map(|c| c.place).filter(|&p| self.gaz.place(p).kind == PlaceKind::Site)
+    }
+
+    /// Distance in km between two places (for coherence checks).
+    fn km(&self, a: u32, b: u32) -> f64 {
+        let (p, q) = (self.gaz.place(a), self.gaz.place(b));
+        crate::model::haversine_km(p.lat, p.lon, q.lat, q.lon)
+    }
+
+    /// A mention followed by a site noun the gazetteer lacks ("al-Shahbaa dam") names the
+    /// site, not the town, when the town lies far from every other place of the sentence.
+    fn is_misread_site(&self, s: &str, m: &Mention, mentions: &[Mention]) -> bool {
+        site_noun_after(s, m).is_some()
+            && mentions.iter().any(|o| o.span != m.span && self.km(o.place(), m.place()) > 100.0)
+    }
+
+    /// The object places of a clause, in order.
+    pub(super) fn objects(&self, c: &Clause, mentions: &[Mention], passive: bool) -> Vec<Object> {
+        let t = c.trigger;
+        let (a, b) = if passive { (c.start, t.start) } else { (t.end, c.end) };
+        let mut out: Vec<Object> = Vec::new();
+        let mut prev: Option<(Span, Option<bool>)> = None; // (span, accepted partial)
+        for m in mentions.iter().filter(|m| m.span.start >= a && m.span.end <= b) {
+            let listed = prev.filter(|(p, _)| is_list_gap(&c.s[p.end..m.span.start]));
+            let anchor = prev.map_or(a, |(p, _)| p.end.max(a));
+            let mut place = m.place();
+            let mut span = m.span;
+            let role = if let Some(noun) = site_noun_before(c.s, m).filter(|_| listed.is_none()) {
+                place = self.site(&c.s[m.span.start..m.span.end], noun).unwrap_or(place);
+                role_from_gap(&c.s[anchor..m.span.start].replace(noun, ""), t.what)
+            } else if let Some((_, accepted)) = listed {
+                accepted.map_or(Role::Context, |partial| Role::Object { partial })
+            } else if is_qualifier(c.s, m) {
+                Role::Context
+            } else {
+                role_from_gap(&c.s[anchor..m.span.start], t.what)
+            };
+            if let Some(noun) = site_noun_after(c.s, m) {
+                if let Some(site) = self.site(&c.s[m.span.start..m.span.end], noun) {
+                    place = site;
+                    span = Span::new(m.span.start, (m.span.end + 1 + noun.len()).min(c.s.len()));
+                }
+            }
+            let misread = place == m.place() && self.is_misread_site(c.s, m, mentions);
+            let accepted = match role {
+                Role::Object { partial } if !misread => {
+                    let between = &c.s[a.min(m.span.start)..m.span.start];
+                    let partial = partial || (!passive && self.lex.has_partial(between));
+                    out.push(Object { place, span, partial });
+                    Some(partial)
+                }
+                _ => None,
+            };
+            prev = Some((m.span, accepted));
+        }
+        out
+    }
+
+    /// Places a clause names without a name: "the provincial center", "the capital",
+    /// "the military academy", "liberating the area" (the last place named before).
+    pub(super) fn implied(&self, c: &Clause, mentions: &[Mention], st: &ArticleState) -> Vec<Object> {
+        let t = c.trigger;
+        let region = c.s[t.end..c.end].to_lowercase();
+        let here = |p: usize, len: usize| Span::new(t.end + p, t.end + p + len);
+        let context = mentions.iter().rev().find(|m| m.span.end <= t.end).map(|m| m.place()).or(st.last_place);
+        let context_gov = context.map(|p| self.gaz.place(p).governorate.clone());
+        let found = |o: Object| vec![o];
+        for phrase in ["provincial center", "provincial centre", "provincial capital", "city center", "city centre"] {
+            if let Some(p) = region.find(phrase) {
+                if let Some(cap) = context_gov.as_deref().and_then(|g| self.gaz.capital(g)) {
+                    return found(Object { place: cap, span: here(p, phrase.len()), partial: false });
+                }
+            }
+        }
+        for noun in SITE_NOUNS {
+            let phrase = format!("the {noun}");
+            let Some(p) = region.find(&phrase) else { continue };
+            let city = context_gov.as_deref().and_then(|g| self.gaz.capital(g));
+            if let Some(site) = city.and_then(|c| self.site(&self.gaz.place(c).name, noun)) {
+                return found(Object { place: site, span: here(p, phrase.len()), partial: false });
+            }
+        }
+        if let Some(p) = region.find("the capital").filter(|_| !region.contains("provincial capital")) {
+            if let Some(d) = self.gaz.capital("Damascus") {
+                return found(Object { place: d, span: here(p, "the capital".len()), partial: false });
+            }
+        }
+        let anaphoric = ["the area", "the town", "the city", "the district"];
+        if anaphoric.iter().any(|p| region.trim_start().starts_with(p)) {
+            let named_before = mentions.iter().rev().find(|m| {
+                m.span.end <= t.start && self.gaz.place(m.place()).kind != PlaceKind::Governorate && !is_qualifier(c.s, m)
+            });
+            if let Some(m) = named_before {
+                return found(Object { place: m.place(), span: m.span, partial: false });
+            }
+        }
+        Vec::new()
+    }
+
+    /// Capitalised names in a clause's object region that no place or actor covers.
+    pub(super) fn note_unresolved(&self, c: &Clause, mentions: &[Mention], sent: Sentence, out: &mut Extraction) {
+        let t = c.trigger;
+        if matches!(t.what, Trigger::TakePassive | Trigger::LosePassive) {
+            return;
+        }
+        for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {
+            let (a, b) = (t.end + a, t.end + b);
+            let covered = mentions.iter().any(|m| m.span.start < b && a < m.span.end)
+                || !self.lex.actors(&c.s[a..b]).is_empty();
+            if !covered && !is_common_capitalised(&c.s[a..b]) {
+                out.unresolved.push(Unresolved {
+                    text: c.s[a..b].to_string(),
+                    span: Span::new(sent.span.start + a, sent.span.start + b),
+                    sentence: sent.span,
+                });
+            }
+        }
+    }
+}
+
+/// Runs of capitalised words (names) in `s`, as byte ranges; lowercase articles inside a
+/// run ("Qasr al-Hayr") are kept, punctuation ends it.
+fn capitalised_runs(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    let mut pos = 0;
+    for piece in s.split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';') {
+        let start = pos;
+        pos += piece.len();
+        let word = piece.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';');
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let joiner = run.is_some() && (matches!(word, "al" | "el" | "ad" | "as" | "ash" | "az" | "ar") || word.starts_with("al-"));
+        if cap || joiner {
+            let a = run.map_or(start, |r| r.0);
+            run = Some((a, start + word.len()));
+        } else if let Some(r) = run.take() {
+            out.push(r);
+        }
+        if piece.trim_end().ends_with([',', '.', ';']) {
+            out.extend(run.take());
+        }
+    }
+    out.extend(run);
+    out
+}
+
+const COMMON_CAPITALISED: &[&str] = &[
+    "The", "A", "An", "Syria", "Syrian", "Syria's", "Turkish", "Turkey", "Türkiye", "Israel",
+    "Israeli", "Kurdish", "Arab", "Russian", "Russia", "Iran", "Iranian", "Iraq", "Iraqi",
+    "Jordan", "Jordanian", "Lebanon", "Lebanese", "US", "U.S", "UN", "President", "Bashar",
+    "Assad", "Operation", "Dawn", "Freedom", "Euphrates", "Golan", "Heights", "M5", "M4", "It",
+    "This", "In", "On", "He", "She", "They", "We",
+];
+
+fn is_common_capitalised(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() < 3
+            || COMMON_CAPITALISED.contains(&w)
+            || super::dates::find_dates(w, None).iter().any(|d| d.year_only.is_none())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_from_prepositions() {
+        let obj = Role::Object { partial: false };
+        let cases: &[(&str, Trigger, Role)] = &[
+            (" control of most of the center of ", Trigger::Take, obj),
+            (" some settlements in the strategically important province of ", Trigger::Take, Role::Context),
+            (" dozens of villages from the regime forces, including the villages of ", Trigger::Take, obj),
+            (" 10 km west of ", Trigger::Take, Role::Context),
+            (" their positions in ", Trigger::Lose, obj),
+            (" the southern suburbs of ", Trigger::Enter, Role::Object { partial: true }),
+            (" the capital, ", Trigger::Take, obj),
+            (" advancing closer to the capital ", Trigger::Take, Role::Context),
+        ];
+        for &(gap, t, want) in cases {
+            assert_eq!(role_from_gap(gap, t), want, "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn list_gaps() {
+        for g in [", ", " and ", ", and ", " as well as ", ", and the "] {
+            assert!(is_list_gap(g), "{g:?}");
+        }
+        assert!(!is_list_gap(" near "));
+    }
+
+    #[test]
+    fn capitalised_runs_keep_articles_inside_names() {
+        let s = "the Tibas, Rezuz and Qasr al-Hayr settlements";
+        let runs: Vec<&str> = capitalised_runs(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(runs, ["Tibas", "Rezuz", "Qasr al-Hayr"]);
+    }
+}

@@ -1,0 +1,147 @@
+//! Who gains and who loses in a clause.
+//!
+//! Takes a clause and the actor names of its sentence and gives the new controller, the
+//! loser when the text names one, and the actor as written. The subject of an active
+//! trigger is the nearest side named before it that is not the object of a preposition
+//! ("against regime forces", "from the SDF") nor an adjective ("regime-held"); of "X and Y
+//! took", X; in "X, which/that took", X. A pronoun between that side and the trigger
+//! ("they", "the groups") stands for the side named earlier in the sentence, else the
+//! last side the article named ("the groups" never for the government). A withdrawal goes
+//! to the side it is handed to, else the other side named in the sentence, else the side
+//! the article names most.
+
+use super::lexicon::{Hit, Trigger, REBEL_PRONOUNS};
+use super::{ArticleState, Clause, Extractor};
+use crate::model::Faction;
+
+/// Words after which an actor name is not a subject.
+const NOT_SUBJECT_BEFORE: &[&str] = &[
+    "against", "from", "between", "by", "with", "of", "versus", "to", "opposing", "fighting",
+    "backed", "towards", "toward", "on",
+];
+
+/// The sides of one clause.
+#[derive(Debug, Clone)]
+pub(super) struct Sides {
+    pub new: Faction,
+    pub old: Option<Faction>,
+    pub actor: String,
+    /// Was the subject named in this sentence (not a pronoun or context)?
+    pub named: bool,
+    pub subject_faction: Faction,
+}
+
+/// Is the word right before byte `at` one of `words` (an article "the" skipped)?
+pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
+    let before = s[..at].trim_end();
+    let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
+    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    words.contains(&last.as_str())
+}
+
+/// "regime-held", "Turkish-backed": an actor word used as an adjective.
+fn is_adjective_use(s: &str, a: &Hit<Faction>) -> bool {
+    let rest = &s[a.end..];
+    rest.starts_with("-held") || rest.starts_with("-controlled") || rest.starts_with("-run")
+}
+
+/// Can this actor name be a subject where it stands?
+pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
+    !after_word(s, a.start, NOT_SUBJECT_BEFORE) && !is_adjective_use(s, a)
+}
+
+/// "was liberated", "were captured": an active capture verb used in the passive.
+pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
+    t.what == Trigger::Take && after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
+}
+
+/// "X, which retook", "factions that recently seized": `a` is the relative clause's subject.
+fn heads_relative_clause(s: &str, a: &Hit<Faction>, trigger_start: usize) -> bool {
+    let between = s[a.end..trigger_start].trim_start_matches([',', ' ', ')']).to_ascii_lowercase();
+    ["that ", "which ", "who "].iter().any(|r| between.starts_with(r)) && between.len() < 40
+}
+
+/// In "X and Y seized", the first conjunct X.
+fn first_conjunct(s: &str, actors: &[Hit<Faction>], mut k: usize) -> usize {
+    while k > 0 {
+        let gap = s[actors[k - 1].end..actors[k].start].trim().trim_start_matches(')').trim();
+        let gap = gap.trim_start_matches(|c: char| c == '(' || c.is_ascii_uppercase()).trim();
+        if matches!(gap, "and" | "and other" | "and allied" | "," | "and its allied" | "and their allied") {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+fn named(s: &str, a: &Hit<Faction>) -> (Faction, String, bool) {
+    (a.what, s[a.start..a.end].to_string(), true)
+}
+
+impl Extractor<'_> {
+    /// Who gains and who loses; `None` when nobody can be named.
+    pub(super) fn sides(&self, c: &Clause, passive: bool, st: &ArticleState) -> Option<Sides> {
+        let t = c.trigger;
+        let actors = self.lex.actors(c.s);
+        let agent = actors.iter().find(|a| a.start >= t.end && a.start < c.end && !is_adjective_use(c.s, a));
+        let from = self.loser_after_from(c, &actors);
+        let sides = |(f, actor, named): (Faction, String, bool), old| Sides { new: f, old, actor, named, subject_faction: f };
+        match t.what {
+            Trigger::Lose | Trigger::Handover | Trigger::LosePassive => {
+                let (loser, actor, named) = if t.what == Trigger::LosePassive {
+                    named(c.s, agent?)
+                } else {
+                    self.subject(c, &actors, st)?
+                };
+                let to = actors.iter().find(|a| a.what != loser && a.start > t.end && after_word(c.s, a.start, &["to"]));
+                let other = actors.iter().find(|a| a.what != loser && !is_adjective_use(c.s, a));
+                let new = to.or(other).map(|a| a.what).unwrap_or_else(|| st.main_opponent(loser));
+                Some(Sides { new, old: Some(loser), actor, named, subject_faction: loser })
+            }
+            _ if passive => {
+                let who = agent.map(|a| named(c.s, a)).or_else(|| self.subject(c, &actors, st))?;
+                Some(sides(who, from))
+            }
+            _ => Some(sides(self.subject(c, &actors, st)?, from)),
+        }
+    }
+
+    /// The subject of an active trigger (see the module docs).
+    fn subject(&self, c: &Clause, actors: &[Hit<Faction>], st: &ArticleState) -> Option<(Faction, String, bool)> {
+        let t = c.trigger;
+        let k = actors.iter().rposition(|a| {
+            a.end <= t.start && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
+        });
+        let k = k.map(|k| first_conjunct(c.s, actors, k));
+        let pronoun = self.lex.pronouns(&c.s[..t.start]).into_iter().next_back();
+        let context = |p: &Hit<()>| {
+            let word = c.s[p.start..p.end].to_ascii_lowercase();
+            let rebel = REBEL_PRONOUNS.contains(&word.as_str());
+            let last = if rebel { &st.last_attacker } else { &st.last_actor };
+            last.clone().map(|(f, s)| (f, s, false))
+        };
+        match (k, pronoun) {
+            (Some(k), Some(p)) if p.start > actors[k].end => {
+                // "X said that they had taken": a side named earlier in the sentence.
+                let earlier = actors[..=k].iter().rev().find(|a| is_subject_position(c.s, a));
+                let fits = |a: &&Hit<Faction>| {
+                    let word = c.s[p.start..p.end].to_ascii_lowercase();
+                    !(REBEL_PRONOUNS.contains(&word.as_str()) && a.what == Faction::Government)
+                };
+                earlier.filter(fits).map(|a| named(c.s, a)).or_else(|| context(&p))
+            }
+            (Some(k), _) => Some(named(c.s, &actors[k])),
+            (None, Some(p)) => context(&p),
+            (None, None) => st.last_actor.clone().map(|(f, s)| (f, s, false)),
+        }
+    }
+
+    /// "took X from regime forces": the side after "from".
+    fn loser_after_from(&self, c: &Clause, actors: &[Hit<Faction>]) -> Option<Faction> {
+        actors
+            .iter()
+            .find(|a| a.start >= c.trigger.end && a.start < c.end && after_word(c.s, a.start, &["from"]))
+            .map(|a| a.what)
+    }
+}
