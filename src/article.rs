@@ -28,12 +28,14 @@ pub fn blank_markup(text: &mut String) {
         let tag_end = rest[open..].find('>').map(|e| open + e + 1);
         let is_tag = tag_end.is_some_and(|e| {
             let inner = &rest[open + 1..e - 1];
-            inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') && !inner.contains('<') && !inner.contains('\n')
+            inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+                && !inner.contains('<')
+                && !inner.contains('\n')
         });
         match (is_tag, tag_end) {
             (true, Some(e)) => {
                 out.push_str(&rest[..open]);
-                out.extend(std::iter::repeat(' ').take(e - open));
+                out.extend(std::iter::repeat_n(' ', e - open));
                 rest = &rest[e..];
             }
             _ => {

@@ -65,8 +65,16 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        let next = chars.get(k + 1).map(|x| x.1);
-        let after = chars.get(k + 2).map(|x| x.1);
+        // A closing quote or bracket right after the stop belongs to the sentence.
+        let mut k_end = k;
+        while chars
+            .get(k_end + 1)
+            .is_some_and(|x| matches!(x.1, '"' | '”' | '’' | '\'' | ')'))
+        {
+            k_end += 1;
+        }
+        let next = chars.get(k_end + 1).map(|x| x.1);
+        let after = chars.get(k_end + 2).map(|x| x.1);
         let ends = match (next, after) {
             (Some(n), Some(a)) if n.is_whitespace() => {
                 a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '\'' | '‘' | '(')
@@ -78,14 +86,9 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         if !ends || c == '.' && is_abbreviation(last_word(&line[sent_start..i])) {
             continue;
         }
-        push(
-            text,
-            start + sent_start,
-            start + i + c.len_utf8(),
-            paragraph,
-            out,
-        );
-        sent_start = i + c.len_utf8();
+        let stop_end = chars[k_end].0 + chars[k_end].1.len_utf8();
+        push(text, start + sent_start, start + stop_end, paragraph, out);
+        sent_start = stop_end;
     }
     push(text, start + sent_start, end, paragraph, out);
 }

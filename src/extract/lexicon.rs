@@ -158,15 +158,26 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("claimed the seizure of", Trigger::ClaimTake),
     ("claimed the capture of", Trigger::ClaimTake),
     // not changes of control
-    ("lost ground", Trigger::Ignore), ("took part", Trigger::Ignore), ("taken part", Trigger::Ignore),
-    ("took place", Trigger::Ignore), ("taken place", Trigger::Ignore), ("took office", Trigger::Ignore),
-    ("took a flight", Trigger::Ignore), ("taken into account", Trigger::Ignore),
-    ("entered into force", Trigger::Ignore), ("entered into", Trigger::Ignore),
-    ("lost their lives", Trigger::Ignore), ("lost his life", Trigger::Ignore),
-    ("lost contact", Trigger::Ignore), ("cleared the way", Trigger::Ignore),
-    ("taken hostage", Trigger::Ignore), ("taken prisoner", Trigger::Ignore),
-    ("took to the streets", Trigger::Ignore), ("fall of the regime", Trigger::Ignore),
-    ("fall of the assad", Trigger::Ignore), ("fall of assad", Trigger::Ignore),
+    ("lost ground", Trigger::Ignore),
+    ("took part", Trigger::Ignore),
+    ("taken part", Trigger::Ignore),
+    ("took place", Trigger::Ignore),
+    ("taken place", Trigger::Ignore),
+    ("took office", Trigger::Ignore),
+    ("took a flight", Trigger::Ignore),
+    ("taken into account", Trigger::Ignore),
+    ("entered into force", Trigger::Ignore),
+    ("entered into", Trigger::Ignore),
+    ("lost their lives", Trigger::Ignore),
+    ("lost his life", Trigger::Ignore),
+    ("lost contact", Trigger::Ignore),
+    ("cleared the way", Trigger::Ignore),
+    ("taken hostage", Trigger::Ignore),
+    ("taken prisoner", Trigger::Ignore),
+    ("took to the streets", Trigger::Ignore),
+    ("fall of the regime", Trigger::Ignore),
+    ("fall of the assad", Trigger::Ignore),
+    ("fall of assad", Trigger::Ignore),
     ("fall of bashar", Trigger::Ignore),
 ];
 
@@ -187,13 +198,60 @@ const CLAIMS: &[&str] = &[
 
 /// Markers that cancel a following trigger: attempts, plans, threats, denials, negation.
 const BLOCKERS: &[&str] = &[
-    "failed to", "fail to", "failure to", "attempting to", "attempt to", "attempted to",
-    "trying to", "tried to", "try to", "aims to", "aim to", "aiming to", "vowed to", "vow to",
-    "plans to", "plan to", "planning to", "seeking to", "seek to", "seeks to", "threatened to",
-    "threatens to", "would", "could", "might", "will", "may", "next target", "denied",
-    "denying", "denies", "without admitting", "not confirmed", "did not", "have not", "has not",
-    "had not", "never", "prepare to", "preparing to", "ready to", "in order to",
-    "launched an offensive", "launched an attack", "repel", "repelled", "unable to",
+    "failed to",
+    "fail to",
+    "failure to",
+    "attempting to",
+    "attempt to",
+    "attempted to",
+    "trying to",
+    "tried to",
+    "try to",
+    "aims to",
+    "aim to",
+    "aiming to",
+    "vowed to",
+    "vow to",
+    "plans to",
+    "plan to",
+    "planning to",
+    "seeking to",
+    "seek to",
+    "seeks to",
+    "threatened to",
+    "threatens to",
+    "would",
+    "could",
+    "might",
+    "will",
+    "may",
+    "next target",
+    "denied",
+    "denying",
+    "denies",
+    "without admitting",
+    "not confirmed",
+    "did not",
+    "have not",
+    "has not",
+    "had not",
+    "never",
+    "prepare to",
+    "preparing to",
+    "ready to",
+    "in order to",
+    "launched an offensive",
+    "launched an attack",
+    "repel",
+    "repelled",
+    "unable to",
+    "appears to",
+    "appear to",
+    "seems to",
+    "seem to",
+    "expected to",
+    "likely to",
+    "if",
 ];
 
 /// Words between a trigger and a place that make the gain partial.
@@ -217,15 +275,33 @@ const PARTIAL: &[&str] = &[
 
 /// Pronoun-like subjects that stand for the last actor named.
 const PRONOUNS: &[&str] = &[
-    "they", "their", "the groups", "the group", "their forces", "our forces", "we",
-    "the fighters", "its fighters", "its rebels", "his fighters", "the attackers",
+    "they",
+    "their",
+    "the groups",
+    "the group",
+    "their forces",
+    "our forces",
+    "we",
+    "the fighters",
+    "its fighters",
+    "its rebels",
+    "his fighters",
+    "the attackers",
     "the militants",
 ];
 
 /// Pronouns that in war reporting stand for the attacking side, never the state.
 pub const REBEL_PRONOUNS: &[&str] = &[
-    "the groups", "the group", "the fighters", "its fighters", "its rebels", "his fighters",
-    "the attackers", "the militants", "our forces", "we",
+    "the groups",
+    "the group",
+    "the fighters",
+    "its fighters",
+    "its rebels",
+    "his fighters",
+    "the attackers",
+    "the militants",
+    "our forces",
+    "we",
 ];
 
 /// A phrase found in a sentence.
@@ -299,10 +375,17 @@ pub struct LexiconError {
     pub message: String,
 }
 
+/// The contents of `data/factions.csv`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FactionsFile {
+    /// Every alias row.
+    pub actors: Vec<ActorRow>,
+    /// Each faction's map colour (`#rrggbb`).
+    pub colours: Vec<(Faction, String)>,
+}
+
 /// Parses `data/factions.csv` (alias, faction, note, colour).
-pub fn parse_factions(
-    csv_text: &str,
-) -> Result<(Vec<ActorRow>, Vec<(Faction, String)>), LexiconError> {
+pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .comment(Some(b'#'))
@@ -330,7 +413,10 @@ pub fn parse_factions(
             rows.push(ActorRow { alias, faction });
         }
     }
-    Ok((rows, colours))
+    Ok(FactionsFile {
+        actors: rows,
+        colours,
+    })
 }
 
 /// Every phrase list, compiled. `Send + Sync`; build once.
@@ -354,8 +440,7 @@ impl std::fmt::Debug for Lexicon {
 impl Lexicon {
     /// The bundled lexicon.
     pub fn bundled() -> Result<Lexicon, LexiconError> {
-        let (rows, _) = parse_factions(FACTIONS_CSV)?;
-        Ok(Lexicon::new(&rows))
+        Ok(Lexicon::new(&parse_factions(FACTIONS_CSV)?.actors))
     }
 
     /// A lexicon over `actors`.
@@ -494,7 +579,7 @@ mod tests {
 
     #[test]
     fn factions_file_has_a_colour_per_faction() {
-        let (_, colours) = parse_factions(FACTIONS_CSV).unwrap();
+        let colours = parse_factions(FACTIONS_CSV).unwrap().colours;
         for f in Faction::ALL {
             assert!(
                 colours.iter().any(|(g, c)| *g == f && c.starts_with('#')),

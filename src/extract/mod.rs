@@ -125,6 +125,8 @@ struct ArticleState {
     counts: [usize; 7],
     /// The last place mentioned (for "the provincial center").
     last_place: Option<u32>,
+    /// The last place an event was found for (for "the city" in a later clause).
+    last_object: Option<u32>,
 }
 
 /// A trigger and the stretch of its sentence it governs.
@@ -138,11 +140,37 @@ struct Clause<'s> {
 
 /// Phrases that end the clause of a trigger (the objects of "took" stop there).
 const BOUNDARIES: &[&str] = &[
-    ";", " after ", " while ", " when ", " where ", " which ", " who ", " but ", " following ",
-    " since ", " amid ", " to prepare", " in order to", " — ", " – ", " as they ", " whose ",
-    " and are ", " and is ", " and were ", " and was ", " and have ", " and has ",
-    " closing in", " advancing on", " advancing towards", " advancing toward", " heading ",
-    " as government forces", " as regime forces", " as the army",
+    ";",
+    " after ",
+    " while ",
+    " when ",
+    " where ",
+    " which ",
+    " who ",
+    " but ",
+    " following ",
+    " since ",
+    " amid ",
+    " to prepare",
+    " in order to",
+    " — ",
+    " – ",
+    " as they ",
+    " whose ",
+    " and are ",
+    " and is ",
+    " and were ",
+    " and was ",
+    " and have ",
+    " and has ",
+    " closing in",
+    " advancing on",
+    " advancing towards",
+    " advancing toward",
+    " heading ",
+    " as government forces",
+    " as regime forces",
+    " as the army",
 ];
 
 /// How many sentences count as the lede.
@@ -151,7 +179,10 @@ const LEDE_SENTENCES: usize = 2;
 impl<'g> Extractor<'g> {
     /// An extractor over `gaz` with the bundled lexicon.
     pub fn new(gaz: &'g Gazetteer) -> Extractor<'g> {
-        Extractor { gaz, lex: Lexicon::bundled().expect("the bundled factions.csv is valid") }
+        Extractor {
+            gaz,
+            lex: Lexicon::bundled().expect("the bundled factions.csv is valid"),
+        }
     }
 
     /// An extractor with a custom lexicon.
@@ -166,7 +197,10 @@ impl<'g> Extractor<'g> {
 
     /// Every event and unresolved name of `article`.
     pub fn extract(&self, article: &Article) -> Extraction {
-        let mut st = ArticleState { published: article.published, ..Default::default() };
+        let mut st = ArticleState {
+            published: article.published,
+            ..Default::default()
+        };
         for h in self.lex.actors(&article.text) {
             st.counts[h.what as usize] += 1;
         }
@@ -181,9 +215,16 @@ impl<'g> Extractor<'g> {
         let s = &text[sent.span.start..sent.span.end];
         let dates = resolve_dates(dates::find_dates(s, st.published), s, st);
         let mentions = self.gaz.find(s);
-        let triggers: Vec<Hit<Trigger>> =
-            self.lex.triggers(s).into_iter().filter(|t| t.what != Trigger::Ignore).collect();
-        let sentence_day = dates.iter().rev().find_map(|d| d.day.map(|day| (day, d.basis)));
+        let triggers: Vec<Hit<Trigger>> = self
+            .lex
+            .triggers(s)
+            .into_iter()
+            .filter(|t| t.what != Trigger::Ignore)
+            .collect();
+        let sentence_day = dates
+            .iter()
+            .rev()
+            .find_map(|d| d.day.map(|day| (day, d.basis)));
         let carried = self.carried_day(s, sent, st);
         if !is_background(&dates, st.published) {
             for k in 0..triggers.len() {
@@ -193,42 +234,74 @@ impl<'g> Extractor<'g> {
             }
         }
         self.remember(s, &mentions, st);
+        st.last_object = None; // "the city" never reaches back past its sentence
         if st.sentences < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
             st.lede_day = sentence_day;
         }
         st.sentences += 1;
-        st.carried = sentence_day.or(carried).map(|(d, b)| (d, b, sent.paragraph));
+        st.carried = sentence_day
+            .or(carried)
+            .map(|(d, b)| (d, b, sent.paragraph));
     }
 
     /// The day a sentence without a date expression talks about: the previous sentence's
     /// day within the paragraph, else the lede's; "Later, ..." carries nothing over.
-    fn carried_day(&self, s: &str, sent: Sentence, st: &ArticleState) -> Option<(NaiveDate, DateBasis)> {
-        let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-        if matches!(first.as_str(), "later" | "subsequently" | "since" | "previously" | "earlier") {
+    fn carried_day(
+        &self,
+        s: &str,
+        sent: Sentence,
+        st: &ArticleState,
+    ) -> Option<(NaiveDate, DateBasis)> {
+        let first = s
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(
+            first.as_str(),
+            "later" | "subsequently" | "since" | "previously" | "earlier"
+        ) {
             return None;
         }
-        st.carried.filter(|c| c.2 == sent.paragraph).map(|c| (c.0, c.1)).or(st.lede_day)
+        st.carried
+            .filter(|c| c.2 == sent.paragraph)
+            .map(|c| (c.0, c.1))
+            .or(st.lede_day)
     }
 
     fn remember(&self, s: &str, mentions: &[Mention], st: &mut ArticleState) {
         if let Some(m) = mentions.last() {
             st.last_place = Some(m.place());
         }
-        for a in self.lex.actors(s) {
-            if sides::is_subject_position(s, &a) {
-                st.note_actor(a.what, &s[a.start..a.end]);
+        let actors = self.lex.actors(s);
+        for k in 0..actors.len() {
+            let first = &actors[sides::first_conjunct(s, &actors, k)];
+            if sides::is_subject_position(s, first) {
+                st.note_actor(first.what, &s[first.start..first.end]);
             }
         }
     }
 
-    fn clause(&self, c: &Clause, mentions: &[Mention], day: Option<(NaiveDate, DateBasis)>, sent: Sentence, st: &mut ArticleState, out: &mut Extraction) {
+    fn clause(
+        &self,
+        c: &Clause,
+        mentions: &[Mention],
+        day: Option<(NaiveDate, DateBasis)>,
+        sent: Sentence,
+        st: &mut ArticleState,
+        out: &mut Extraction,
+    ) {
         let t = c.trigger;
         let before = &c.s[c.start.max(floor_char(c.s, t.start.saturating_sub(90)))..t.start];
         if self.lex.has_blocker(before) {
             return;
         }
-        let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive) || sides::is_passive_take(c.s, &t);
+        let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive)
+            || sides::is_passive_take(c.s, &t);
         let mut objects = self.objects(c, mentions, passive);
+        if !passive {
+            objects.extend(self.implied_sites(c, mentions, st));
+        }
         if objects.is_empty() {
             objects = self.implied(c, mentions, st);
         }
@@ -236,7 +309,9 @@ impl<'g> Extractor<'g> {
             self.note_unresolved(c, mentions, sent, out);
             return;
         }
-        let Some(side) = self.sides(c, passive, st) else { return };
+        let Some(side) = self.sides(c, passive, st) else {
+            return;
+        };
         let claimed = t.what == Trigger::ClaimTake || self.lex.has_claim(before);
         let (date, basis, tp) = match (day, st.published) {
             (Some((d, b)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { 1 }),
@@ -256,19 +331,31 @@ impl<'g> Extractor<'g> {
             let ev = Event {
                 place: obj.place,
                 place_text: c.s[obj.span.start..obj.span.end].to_string(),
-                span: Span::new(sent.span.start + obj.span.start, sent.span.start + obj.span.end),
+                span: Span::new(
+                    sent.span.start + obj.span.start,
+                    sent.span.start + obj.span.end,
+                ),
                 sentence: sent.span,
                 date,
                 date_basis: basis,
                 time_precision: tp,
-                geo_precision: if kind.is_admin_area() { 3 } else if partial { 2 } else { 1 },
+                geo_precision: if kind.is_admin_area() {
+                    3
+                } else if partial {
+                    2
+                } else {
+                    1
+                },
                 faction: side.new,
                 previous_faction: side.old,
                 action,
                 actor: side.actor.clone(),
             };
-            let dup = out.events.iter().any(|e| e.sentence == ev.sentence && e.place == ev.place && e.faction == ev.faction);
+            let dup = out.events.iter().any(|e| {
+                e.sentence == ev.sentence && e.place == ev.place && e.faction == ev.faction
+            });
             if !dup {
+                st.last_object = Some(ev.place);
                 out.events.push(ev);
             }
         }
@@ -298,7 +385,12 @@ fn clause_of<'s>(s: &'s str, triggers: &[Hit<Trigger>], k: usize) -> Clause<'s> 
             start += p + b.len();
         }
     }
-    Clause { trigger: t, start, end, s }
+    Clause {
+        trigger: t,
+        start,
+        end,
+        s,
+    }
 }
 
 impl ArticleState {
@@ -327,9 +419,22 @@ fn resolve_dates(mut found: Vec<DateMention>, s: &str, st: &mut ArticleState) ->
     for d in found.iter_mut() {
         if let Some(kind) = d.anaphor {
             let base = st.last_day.map(|x| x.0).or(st.published);
-            d.day = base.map(|b| if kind == Anaphor::DayBefore { b - Duration::days(1) } else { b });
+            d.day = base.map(|b| {
+                if kind == Anaphor::DayBefore {
+                    b - Duration::days(1)
+                } else {
+                    b
+                }
+            });
         }
-        let opens_period = s[..d.start].trim_end().to_ascii_lowercase().ends_with("since");
+        let clause = s[..d.start]
+            .rsplit(',')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let opens_period = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "since");
         let future = matches!((d.day, st.published), (Some(day), Some(p)) if day > p);
         if opens_period || future {
             d.day = None;
@@ -345,7 +450,8 @@ fn resolve_dates(mut found: Vec<DateMention>, s: &str, st: &mut ArticleState) ->
 fn is_background(dates: &[DateMention], published: Option<NaiveDate>) -> bool {
     let Some(p) = published else { return false };
     dates.iter().any(|d| {
-        d.year_only.is_some_and(|y| y < p.year()) || d.day.is_some_and(|day| day < p - Duration::days(60))
+        d.year_only.is_some_and(|y| y < p.year())
+            || d.day.is_some_and(|day| day < p - Duration::days(60))
     })
 }
 
@@ -354,7 +460,11 @@ fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<(NaiveDate, Da
     dates
         .iter()
         .filter_map(|d| {
-            let dist = if d.end <= t.start { t.start - d.end } else { d.start.saturating_sub(t.end) + 1 };
+            let dist = if d.end <= t.start {
+                t.start - d.end
+            } else {
+                d.start.saturating_sub(t.end) + 1
+            };
             d.day.map(|day| (dist, day, d.basis))
         })
         .min_by_key(|x| x.0)

@@ -26,27 +26,106 @@ pub(super) struct Object {
 }
 
 const CONTEXT_PREPOSITIONS: &[&str] = &[
-    "in", "near", "outside", "towards", "toward", "to", "at", "between", "around", "via",
-    "through", "beyond", "against", "inside", "within", "into", "from", "across", "including",
-    "over", "like", "of", "amid", "by",
+    "in",
+    "near",
+    "outside",
+    "towards",
+    "toward",
+    "to",
+    "at",
+    "between",
+    "around",
+    "via",
+    "through",
+    "beyond",
+    "against",
+    "inside",
+    "within",
+    "into",
+    "from",
+    "across",
+    "including",
+    "over",
+    "like",
+    "of",
+    "amid",
+    "by",
 ];
 /// Words before "of" that make the place a reference point, not the object.
 const REFERENCE_NOUNS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
-    "northwest", "southeast", "southwest", "countryside", "gates", "kilometres", "kilometers",
-    "km", "miles", "region", "direction", "border", "borders", "side", "edge", "governor",
-    "people", "residents", "capital", "heart", "front",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "countryside",
+    "gates",
+    "kilometres",
+    "kilometers",
+    "km",
+    "miles",
+    "region",
+    "direction",
+    "border",
+    "borders",
+    "side",
+    "edge",
+    "governor",
+    "people",
+    "residents",
+    "capital",
+    "heart",
+    "front",
 ];
 /// Words before "of" that make the gain partial.
 const PARTIAL_NOUNS: &[&str] = &[
-    "outskirts", "suburbs", "parts", "part", "neighbourhoods", "neighborhoods", "areas",
-    "districts", "villages", "edges", "percent",
+    "outskirts",
+    "suburbs",
+    "parts",
+    "part",
+    "neighbourhoods",
+    "neighborhoods",
+    "areas",
+    "edges",
+    "percent",
+];
+/// What a side withdraws from "in X".
+const POSITION_NOUNS: &[&str] = &[
+    "positions",
+    "bases",
+    "areas",
+    "settlements",
+    "villages",
+    "neighbourhoods",
+    "neighborhoods",
+    "posts",
+    "points",
+    "barracks",
+    "towns",
 ];
 /// Site nouns: "X airport", "the airport in X", "the military academy".
 const SITE_NOUNS: &[&str] = &[
-    "international airport", "military airport", "airport", "airbase", "air base",
-    "military academy", "central prison", "prison", "citadel", "dam", "oil field", "gas field",
-    "border crossing", "crossing",
+    "international airport",
+    "military airport",
+    "airport",
+    "airbase",
+    "air base",
+    "military academy",
+    "central prison",
+    "prison",
+    "citadel",
+    "dam",
+    "oil field",
+    "gas field",
+    "border crossing",
+    "crossing",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,17 +145,33 @@ fn lowercase_words(s: &str) -> Vec<String> {
 fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
     let gap = gap.rsplit(',').next().unwrap_or(gap);
     let words = lowercase_words(gap);
-    let lose = matches!(trigger, Trigger::Lose | Trigger::LosePassive | Trigger::Handover);
+    let lose = matches!(
+        trigger,
+        Trigger::Lose | Trigger::LosePassive | Trigger::Handover
+    );
     let mut partial = words.iter().any(|w| w.ends_with('%'));
     for (i, w) in words.iter().enumerate().rev() {
         let prev = if i > 0 { words[i - 1].as_str() } else { "" };
         match w.as_str() {
             "of" if REFERENCE_NOUNS.contains(&prev) => return Role::Context,
+            // "the city centre in Hama": the centre of that place.
+            "in" if matches!(prev, "centre" | "center" | "downtown") => {
+                return Role::Object { partial }
+            }
             "of" if PARTIAL_NOUNS.contains(&prev) => partial = true,
             "of" => {}
             "including" | "across" | "over" | "like" => return Role::Object { partial },
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
-            "from" | "in" | "around" if lose => return Role::Object { partial },
+            "from" if lose => return Role::Object { partial },
+            // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
+            "in" | "around"
+                if lose
+                    && words[..i]
+                        .iter()
+                        .any(|w| POSITION_NOUNS.contains(&w.as_str())) =>
+            {
+                return Role::Object { partial }
+            }
             w if CONTEXT_PREPOSITIONS.contains(&w) => return Role::Context,
             "rural" => return Role::Context,
             _ => {}
@@ -93,36 +188,75 @@ fn is_qualifier(s: &str, m: &Mention) -> bool {
     }
     let lower: String = rest.chars().take(28).collect::<String>().to_lowercase();
     let lower = lower.trim_start_matches(['\'', '’', 's']).trim_start();
-    ["countryside", "rural", "western countryside", "eastern countryside", "northern countryside", "southern countryside"]
-        .iter()
-        .any(|w| lower.starts_with(w))
-        || lower.split_whitespace().take(3).any(|w| w.starts_with("countryside"))
+    [
+        "countryside",
+        "rural",
+        "western countryside",
+        "eastern countryside",
+        "northern countryside",
+        "southern countryside",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || lower
+            .split_whitespace()
+            .take(3)
+            .any(|w| w.starts_with("countryside"))
+}
+
+/// Byte offset of `phrase` in `s` as whole words.
+fn find_word(s: &str, phrase: &str) -> Option<usize> {
+    s.match_indices(phrase).map(|(p, _)| p).find(|&p| {
+        let before = s[..p]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = s[p + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
 }
 
 pub(super) fn is_list_gap(gap: &str) -> bool {
     let g = gap.trim();
     let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
-    matches!(g, "," | "and" | ", and" | "&" | "as well as" | ", as well as" | "" | "or")
+    matches!(
+        g,
+        "," | "and" | ", and" | "&" | "as well as" | ", as well as" | "" | "or"
+    )
 }
 
 /// The site noun right after a mention ("Sasa Prison", "al-Shahbaa dam"), if any.
 fn site_noun_after(s: &str, m: &Mention) -> Option<&'static str> {
     let rest = s[m.span.end..].trim_start().to_lowercase();
-    SITE_NOUNS.iter().copied().find(|n| rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    SITE_NOUNS.iter().copied().find(|n| {
+        rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
 }
 
-/// The site noun right before a mention ("the airport in Damascus"), if any.
-fn site_noun_before(s: &str, m: &Mention) -> Option<&'static str> {
-    let before = s[..m.span.start].trim_end().to_lowercase();
-    let before = ["in", "of", "near"].iter().find_map(|p| before.strip_suffix(p)).map(str::trim_end)?;
-    SITE_NOUNS.iter().copied().find(|n| before.ends_with(n))
+/// The site noun right before a mention ("the airport in Damascus") and where the noun
+/// starts, if any.
+fn site_noun_before(s: &str, m: &Mention) -> Option<(&'static str, usize)> {
+    let before = s[..m.span.start].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let lower = ["in", "of", "near"]
+        .iter()
+        .find_map(|p| lower.strip_suffix(p))
+        .map(str::trim_end)?;
+    let noun = SITE_NOUNS.iter().copied().find(|n| lower.ends_with(n))?;
+    Some((noun, lower.len() - noun.len()))
 }
 
 impl Extractor<'_> {
     /// The site a name plus a site noun means, when the gazetteer has one.
     fn site(&self, name: &str, noun: &str) -> Option<u32> {
         let r = self.gaz.resolve(&format!("{name} {noun}"));
-        r.candidates.first().map(|c| c.place).filter(|&p| self.gaz.place(p).kind == PlaceKind::Site)
+        r.candidates
+            .first()
+            .map(|c| c.place)
+            .filter(|&p| self.gaz.place(p).kind == PlaceKind::Site)
     }
 
     /// Distance in km between two places (for coherence checks).
@@ -135,23 +269,36 @@ impl Extractor<'_> {
     /// site, not the town, when the town lies far from every other place of the sentence.
     fn is_misread_site(&self, s: &str, m: &Mention, mentions: &[Mention]) -> bool {
         site_noun_after(s, m).is_some()
-            && mentions.iter().any(|o| o.span != m.span && self.km(o.place(), m.place()) > 100.0)
+            && mentions
+                .iter()
+                .any(|o| o.span != m.span && self.km(o.place(), m.place()) > 100.0)
     }
 
     /// The object places of a clause, in order.
     pub(super) fn objects(&self, c: &Clause, mentions: &[Mention], passive: bool) -> Vec<Object> {
         let t = c.trigger;
-        let (a, b) = if passive { (c.start, t.start) } else { (t.end, c.end) };
+        let (a, b) = if passive {
+            (c.start, t.start)
+        } else {
+            (t.end, c.end)
+        };
         let mut out: Vec<Object> = Vec::new();
         let mut prev: Option<(Span, Option<bool>)> = None; // (span, accepted partial)
-        for m in mentions.iter().filter(|m| m.span.start >= a && m.span.end <= b) {
+        for m in mentions
+            .iter()
+            .filter(|m| m.span.start >= a && m.span.end <= b)
+        {
             let listed = prev.filter(|(p, _)| is_list_gap(&c.s[p.end..m.span.start]));
             let anchor = prev.map_or(a, |(p, _)| p.end.max(a));
             let mut place = m.place();
             let mut span = m.span;
-            let role = if let Some(noun) = site_noun_before(c.s, m).filter(|_| listed.is_none()) {
-                place = self.site(&c.s[m.span.start..m.span.end], noun).unwrap_or(place);
-                role_from_gap(&c.s[anchor..m.span.start].replace(noun, ""), t.what)
+            let name = &c.s[m.span.start..m.span.end];
+            let site_before = site_noun_before(c.s, m)
+                .filter(|&(_, at)| listed.is_none() && at >= anchor)
+                .and_then(|(noun, at)| Some((self.site(name, noun)?, at)));
+            let role = if let Some((site, at)) = site_before {
+                place = site;
+                role_from_gap(&c.s[anchor..at], t.what)
             } else if let Some((_, accepted)) = listed {
                 accepted.map_or(Role::Context, |partial| Role::Object { partial })
             } else if is_qualifier(c.s, m) {
@@ -170,7 +317,11 @@ impl Extractor<'_> {
                 Role::Object { partial } if !misread => {
                     let between = &c.s[a.min(m.span.start)..m.span.start];
                     let partial = partial || (!passive && self.lex.has_partial(between));
-                    out.push(Object { place, span, partial });
+                    out.push(Object {
+                        place,
+                        span,
+                        partial,
+                    });
                     Some(partial)
                 }
                 _ => None,
@@ -180,49 +331,138 @@ impl Extractor<'_> {
         out
     }
 
-    /// Places a clause names without a name: "the provincial center", "the capital",
-    /// "the military academy", "liberating the area" (the last place named before).
-    pub(super) fn implied(&self, c: &Clause, mentions: &[Mention], st: &ArticleState) -> Vec<Object> {
+    /// Sites a clause names by noun only ("and the military academy", "the airport"):
+    /// the site of that kind in the capital of the governorate the sentence is about.
+    pub(super) fn implied_sites(
+        &self,
+        c: &Clause,
+        mentions: &[Mention],
+        st: &ArticleState,
+    ) -> Vec<Object> {
         let t = c.trigger;
         let region = c.s[t.end..c.end].to_lowercase();
-        let here = |p: usize, len: usize| Span::new(t.end + p, t.end + p + len);
-        let context = mentions.iter().rev().find(|m| m.span.end <= t.end).map(|m| m.place()).or(st.last_place);
-        let context_gov = context.map(|p| self.gaz.place(p).governorate.clone());
-        let found = |o: Object| vec![o];
-        for phrase in ["provincial center", "provincial centre", "provincial capital", "city center", "city centre"] {
-            if let Some(p) = region.find(phrase) {
-                if let Some(cap) = context_gov.as_deref().and_then(|g| self.gaz.capital(g)) {
-                    return found(Object { place: cap, span: here(p, phrase.len()), partial: false });
-                }
-            }
-        }
+        let city = self
+            .context_place(c, mentions, st)
+            .and_then(|p| self.gaz.capital(&self.gaz.place(p).governorate));
+        let mut out = Vec::new();
         for noun in SITE_NOUNS {
             let phrase = format!("the {noun}");
-            let Some(p) = region.find(&phrase) else { continue };
-            let city = context_gov.as_deref().and_then(|g| self.gaz.capital(g));
-            if let Some(site) = city.and_then(|c| self.site(&self.gaz.place(c).name, noun)) {
-                return found(Object { place: site, span: here(p, phrase.len()), partial: false });
+            let Some(p) = find_word(&region, &phrase) else {
+                continue;
+            };
+            let followed_by_place = region[p + phrase.len()..]
+                .trim_start()
+                .starts_with(['i', 'o', 'n']);
+            let gap_ok = matches!(
+                role_from_gap(&c.s[t.end..t.end + p], t.what),
+                Role::Object { .. }
+            );
+            if let Some(site) = city
+                .filter(|_| gap_ok && !followed_by_place)
+                .and_then(|c| self.site(&self.gaz.place(c).name, noun))
+            {
+                out.push(Object {
+                    place: site,
+                    span: Span::new(t.end + p, t.end + p + phrase.len()),
+                    partial: false,
+                });
+                break;
             }
         }
-        if let Some(p) = region.find("the capital").filter(|_| !region.contains("provincial capital")) {
+        out
+    }
+
+    /// The place a sentence is about so far: the last place named before the trigger,
+    /// else the last place of the article.
+    fn context_place(&self, c: &Clause, mentions: &[Mention], st: &ArticleState) -> Option<u32> {
+        mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= c.trigger.start)
+            .map(|m| m.place())
+            .or(st.last_place)
+    }
+
+    /// Places a clause names without a name: "the provincial center" (the capital of the
+    /// governorate named before), "the capital" (Damascus), "the city" / "the area" (the
+    /// last place taken, else the last place named before the trigger).
+    pub(super) fn implied(
+        &self,
+        c: &Clause,
+        mentions: &[Mention],
+        st: &ArticleState,
+    ) -> Vec<Object> {
+        let t = c.trigger;
+        let region = c.s[t.end..c.end].to_lowercase();
+        let at = |p: usize, phrase: &str| {
+            let gap_ok = matches!(
+                role_from_gap(&c.s[t.end..t.end + p], t.what),
+                Role::Object { .. }
+            );
+            gap_ok.then(|| Span::new(t.end + p, t.end + p + phrase.len()))
+        };
+        let context_gov = self
+            .context_place(c, mentions, st)
+            .map(|p| self.gaz.place(p).governorate.clone());
+        for phrase in [
+            "provincial center",
+            "provincial centre",
+            "provincial capital",
+            "city center",
+            "city centre",
+        ] {
+            let Some(span) = find_word(&region, phrase).and_then(|p| at(p, phrase)) else {
+                continue;
+            };
+            if let Some(cap) = context_gov.as_deref().and_then(|g| self.gaz.capital(g)) {
+                return vec![Object {
+                    place: cap,
+                    span,
+                    partial: false,
+                }];
+            }
+        }
+        let capital =
+            find_word(&region, "the capital").filter(|_| !region.contains("provincial capital"));
+        if let Some(span) = capital.and_then(|p| at(p, "the capital")) {
             if let Some(d) = self.gaz.capital("Damascus") {
-                return found(Object { place: d, span: here(p, "the capital".len()), partial: false });
+                return vec![Object {
+                    place: d,
+                    span,
+                    partial: false,
+                }];
             }
         }
-        let anaphoric = ["the area", "the town", "the city", "the district"];
-        if anaphoric.iter().any(|p| region.trim_start().starts_with(p)) {
+        let lead = region.trim_start();
+        if ["the area", "the town", "the city", "the district"]
+            .iter()
+            .any(|p| find_word(lead, p) == Some(0))
+        {
             let named_before = mentions.iter().rev().find(|m| {
-                m.span.end <= t.start && self.gaz.place(m.place()).kind != PlaceKind::Governorate && !is_qualifier(c.s, m)
+                m.span.end <= t.start
+                    && self.gaz.place(m.place()).kind != PlaceKind::Governorate
+                    && !is_qualifier(c.s, m)
             });
-            if let Some(m) = named_before {
-                return found(Object { place: m.place(), span: m.span, partial: false });
+            if let Some(place) = st.last_object.or(named_before.map(|m| m.place())) {
+                let span = named_before.map_or(Span::new(t.end, t.end), |m| m.span);
+                return vec![Object {
+                    place,
+                    span,
+                    partial: false,
+                }];
             }
         }
         Vec::new()
     }
 
     /// Capitalised names in a clause's object region that no place or actor covers.
-    pub(super) fn note_unresolved(&self, c: &Clause, mentions: &[Mention], sent: Sentence, out: &mut Extraction) {
+    pub(super) fn note_unresolved(
+        &self,
+        c: &Clause,
+        mentions: &[Mention],
+        sent: Sentence,
+        out: &mut Extraction,
+    ) {
         let t = c.trigger;
         if matches!(t.what, Trigger::TakePassive | Trigger::LosePassive) {
             return;
@@ -248,12 +488,16 @@ fn capitalised_runs(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut run: Option<(usize, usize)> = None;
     let mut pos = 0;
-    for piece in s.split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';') {
+    for piece in s.split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';')
+    {
         let start = pos;
         pos += piece.len();
-        let word = piece.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';');
+        let word =
+            piece.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';');
         let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let joiner = run.is_some() && (matches!(word, "al" | "el" | "ad" | "as" | "ash" | "az" | "ar") || word.starts_with("al-"));
+        let joiner = run.is_some()
+            && (matches!(word, "al" | "el" | "ad" | "as" | "ash" | "az" | "ar")
+                || word.starts_with("al-"));
         if cap || joiner {
             let a = run.map_or(start, |r| r.0);
             run = Some((a, start + word.len()));
@@ -269,11 +513,51 @@ fn capitalised_runs(s: &str) -> Vec<(usize, usize)> {
 }
 
 const COMMON_CAPITALISED: &[&str] = &[
-    "The", "A", "An", "Syria", "Syrian", "Syria's", "Turkish", "Turkey", "Türkiye", "Israel",
-    "Israeli", "Kurdish", "Arab", "Russian", "Russia", "Iran", "Iranian", "Iraq", "Iraqi",
-    "Jordan", "Jordanian", "Lebanon", "Lebanese", "US", "U.S", "UN", "President", "Bashar",
-    "Assad", "Operation", "Dawn", "Freedom", "Euphrates", "Golan", "Heights", "M5", "M4", "It",
-    "This", "In", "On", "He", "She", "They", "We",
+    "The",
+    "A",
+    "An",
+    "Syria",
+    "Syrian",
+    "Syria's",
+    "Turkish",
+    "Turkey",
+    "Türkiye",
+    "Israel",
+    "Israeli",
+    "Kurdish",
+    "Arab",
+    "Russian",
+    "Russia",
+    "Iran",
+    "Iranian",
+    "Iraq",
+    "Iraqi",
+    "Jordan",
+    "Jordanian",
+    "Lebanon",
+    "Lebanese",
+    "US",
+    "U.S",
+    "UN",
+    "President",
+    "Bashar",
+    "Assad",
+    "Operation",
+    "Dawn",
+    "Freedom",
+    "Euphrates",
+    "Golan",
+    "Heights",
+    "M5",
+    "M4",
+    "It",
+    "This",
+    "In",
+    "On",
+    "He",
+    "She",
+    "They",
+    "We",
 ];
 
 fn is_common_capitalised(name: &str) -> bool {
@@ -281,7 +565,9 @@ fn is_common_capitalised(name: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.len() < 3
             || COMMON_CAPITALISED.contains(&w)
-            || super::dates::find_dates(w, None).iter().any(|d| d.year_only.is_none())
+            || super::dates::find_dates(w, None)
+                .iter()
+                .any(|d| d.year_only.is_none())
     })
 }
 
@@ -294,13 +580,29 @@ mod tests {
         let obj = Role::Object { partial: false };
         let cases: &[(&str, Trigger, Role)] = &[
             (" control of most of the center of ", Trigger::Take, obj),
-            (" some settlements in the strategically important province of ", Trigger::Take, Role::Context),
-            (" dozens of villages from the regime forces, including the villages of ", Trigger::Take, obj),
+            (
+                " some settlements in the strategically important province of ",
+                Trigger::Take,
+                Role::Context,
+            ),
+            (
+                " dozens of villages from the regime forces, including the villages of ",
+                Trigger::Take,
+                obj,
+            ),
             (" 10 km west of ", Trigger::Take, Role::Context),
             (" their positions in ", Trigger::Lose, obj),
-            (" the southern suburbs of ", Trigger::Enter, Role::Object { partial: true }),
+            (
+                " the southern suburbs of ",
+                Trigger::Enter,
+                Role::Object { partial: true },
+            ),
             (" the capital, ", Trigger::Take, obj),
-            (" advancing closer to the capital ", Trigger::Take, Role::Context),
+            (
+                " advancing closer to the capital ",
+                Trigger::Take,
+                Role::Context,
+            ),
         ];
         for &(gap, t, want) in cases {
             assert_eq!(role_from_gap(gap, t), want, "{gap:?}");
@@ -318,7 +620,10 @@ mod tests {
     #[test]
     fn capitalised_runs_keep_articles_inside_names() {
         let s = "the Tibas, Rezuz and Qasr al-Hayr settlements";
-        let runs: Vec<&str> = capitalised_runs(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        let runs: Vec<&str> = capitalised_runs(s)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect();
         assert_eq!(runs, ["Tibas", "Rezuz", "Qasr al-Hayr"]);
     }
 }

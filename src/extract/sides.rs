@@ -34,8 +34,15 @@ pub(super) struct Sides {
 /// Is the word right before byte `at` one of `words` (an article "the" skipped)?
 pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
     let before = s[..at].trim_end();
-    let before = before.strip_suffix(" the").or_else(|| before.strip_suffix(" The")).unwrap_or(before);
-    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" The"))
+        .unwrap_or(before);
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     words.contains(&last.as_str())
 }
 
@@ -52,21 +59,43 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
 
 /// "was liberated", "were captured": an active capture verb used in the passive.
 pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
-    t.what == Trigger::Take && after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
+    t.what == Trigger::Take
+        && after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
 }
 
 /// "X, which retook", "factions that recently seized": `a` is the relative clause's subject.
 fn heads_relative_clause(s: &str, a: &Hit<Faction>, trigger_start: usize) -> bool {
-    let between = s[a.end..trigger_start].trim_start_matches([',', ' ', ')']).to_ascii_lowercase();
-    ["that ", "which ", "who "].iter().any(|r| between.starts_with(r)) && between.len() < 40
+    let between = s[a.end..trigger_start]
+        .trim_start_matches([',', ' ', ')'])
+        .to_ascii_lowercase();
+    ["that ", "which ", "who "]
+        .iter()
+        .any(|r| between.starts_with(r))
+        && between.len() < 40
+}
+
+/// "the rebels said", "X announced": the speaker of a quote.
+fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
+    let rest = s[a.end..].trim_start().to_ascii_lowercase();
+    ["said", "say", "says", "announced", "stated", "told"]
+        .iter()
+        .any(|v| rest.starts_with(v))
 }
 
 /// In "X and Y seized", the first conjunct X.
-fn first_conjunct(s: &str, actors: &[Hit<Faction>], mut k: usize) -> usize {
+pub(super) fn first_conjunct(s: &str, actors: &[Hit<Faction>], mut k: usize) -> usize {
     while k > 0 {
-        let gap = s[actors[k - 1].end..actors[k].start].trim().trim_start_matches(')').trim();
-        let gap = gap.trim_start_matches(|c: char| c == '(' || c.is_ascii_uppercase()).trim();
-        if matches!(gap, "and" | "and other" | "and allied" | "," | "and its allied" | "and their allied") {
+        let gap = s[actors[k - 1].end..actors[k].start]
+            .trim()
+            .trim_start_matches(')')
+            .trim();
+        let gap = gap
+            .trim_start_matches(|c: char| c == '(' || c.is_ascii_uppercase())
+            .trim();
+        if matches!(
+            gap,
+            "and" | "and other" | "and allied" | "," | "and its allied" | "and their allied"
+        ) {
             k -= 1;
         } else {
             break;
@@ -84,9 +113,17 @@ impl Extractor<'_> {
     pub(super) fn sides(&self, c: &Clause, passive: bool, st: &ArticleState) -> Option<Sides> {
         let t = c.trigger;
         let actors = self.lex.actors(c.s);
-        let agent = actors.iter().find(|a| a.start >= t.end && a.start < c.end && !is_adjective_use(c.s, a));
+        let agent = actors
+            .iter()
+            .find(|a| a.start >= t.end && a.start < c.end && !is_adjective_use(c.s, a));
         let from = self.loser_after_from(c, &actors);
-        let sides = |(f, actor, named): (Faction, String, bool), old| Sides { new: f, old, actor, named, subject_faction: f };
+        let sides = |(f, actor, named): (Faction, String, bool), old| Sides {
+            new: f,
+            old,
+            actor,
+            named,
+            subject_faction: f,
+        };
         match t.what {
             Trigger::Lose | Trigger::Handover | Trigger::LosePassive => {
                 let (loser, actor, named) = if t.what == Trigger::LosePassive {
@@ -94,13 +131,28 @@ impl Extractor<'_> {
                 } else {
                     self.subject(c, &actors, st)?
                 };
-                let to = actors.iter().find(|a| a.what != loser && a.start > t.end && after_word(c.s, a.start, &["to"]));
-                let other = actors.iter().find(|a| a.what != loser && !is_adjective_use(c.s, a));
-                let new = to.or(other).map(|a| a.what).unwrap_or_else(|| st.main_opponent(loser));
-                Some(Sides { new, old: Some(loser), actor, named, subject_faction: loser })
+                let to = actors.iter().find(|a| {
+                    a.what != loser && a.start > t.end && after_word(c.s, a.start, &["to"])
+                });
+                let other = actors
+                    .iter()
+                    .find(|a| a.what != loser && !is_adjective_use(c.s, a));
+                let new = to
+                    .or(other)
+                    .map(|a| a.what)
+                    .unwrap_or_else(|| st.main_opponent(loser));
+                Some(Sides {
+                    new,
+                    old: Some(loser),
+                    actor,
+                    named,
+                    subject_faction: loser,
+                })
             }
             _ if passive => {
-                let who = agent.map(|a| named(c.s, a)).or_else(|| self.subject(c, &actors, st))?;
+                let who = agent
+                    .map(|a| named(c.s, a))
+                    .or_else(|| self.subject(c, &actors, st))?;
                 Some(sides(who, from))
             }
             _ => Some(sides(self.subject(c, &actors, st)?, from)),
@@ -108,28 +160,50 @@ impl Extractor<'_> {
     }
 
     /// The subject of an active trigger (see the module docs).
-    fn subject(&self, c: &Clause, actors: &[Hit<Faction>], st: &ArticleState) -> Option<(Faction, String, bool)> {
+    fn subject(
+        &self,
+        c: &Clause,
+        actors: &[Hit<Faction>],
+        st: &ArticleState,
+    ) -> Option<(Faction, String, bool)> {
         let t = c.trigger;
         let k = actors.iter().rposition(|a| {
-            a.end <= t.start && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
+            a.end <= t.start
+                && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
         });
         let k = k.map(|k| first_conjunct(c.s, actors, k));
         let pronoun = self.lex.pronouns(&c.s[..t.start]).into_iter().next_back();
         let context = |p: &Hit<()>| {
             let word = c.s[p.start..p.end].to_ascii_lowercase();
+            if matches!(word.as_str(), "we" | "our forces") {
+                // A quote: the side that "said" it.
+                if let Some(a) = actors.iter().find(|a| is_speaker(c.s, a)) {
+                    return Some(named(c.s, a));
+                }
+            }
             let rebel = REBEL_PRONOUNS.contains(&word.as_str());
-            let last = if rebel { &st.last_attacker } else { &st.last_actor };
+            let last = if rebel {
+                &st.last_attacker
+            } else {
+                &st.last_actor
+            };
             last.clone().map(|(f, s)| (f, s, false))
         };
         match (k, pronoun) {
             (Some(k), Some(p)) if p.start > actors[k].end => {
                 // "X said that they had taken": a side named earlier in the sentence.
-                let earlier = actors[..=k].iter().rev().find(|a| is_subject_position(c.s, a));
+                let earlier = actors[..=k]
+                    .iter()
+                    .rev()
+                    .find(|a| is_subject_position(c.s, a));
                 let fits = |a: &&Hit<Faction>| {
                     let word = c.s[p.start..p.end].to_ascii_lowercase();
                     !(REBEL_PRONOUNS.contains(&word.as_str()) && a.what == Faction::Government)
                 };
-                earlier.filter(fits).map(|a| named(c.s, a)).or_else(|| context(&p))
+                earlier
+                    .filter(fits)
+                    .map(|a| named(c.s, a))
+                    .or_else(|| context(&p))
             }
             (Some(k), _) => Some(named(c.s, &actors[k])),
             (None, Some(p)) => context(&p),
@@ -141,7 +215,9 @@ impl Extractor<'_> {
     fn loser_after_from(&self, c: &Clause, actors: &[Hit<Faction>]) -> Option<Faction> {
         actors
             .iter()
-            .find(|a| a.start >= c.trigger.end && a.start < c.end && after_word(c.s, a.start, &["from"]))
+            .find(|a| {
+                a.start >= c.trigger.end && a.start < c.end && after_word(c.s, a.start, &["from"])
+            })
             .map(|a| a.what)
     }
 }

@@ -278,12 +278,15 @@ fn cue_before(before: &str) -> Cue {
         .collect();
     let tail = tail.trim_end();
     let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
+    // "across Idlib", "all of Idlib", "the entire Idlib": an area, so the governorate.
+    let area = ["across", "all of", "throughout", "the entire", "the whole"];
     if ends(&[
         "province of",
         "provinces of",
         "governorate of",
         "governorates of",
-    ]) {
+    ]) || ends(&area)
+    {
         Cue::Governorate
     } else if ends(&["district of", "districts of"]) {
         Cue::District
