@@ -27,8 +27,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = w.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
         || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
 }
 
@@ -59,34 +58,33 @@ pub fn sentences(text: &str, skip: usize) -> Vec<Sentence> {
 
 fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
+    let b = line.as_bytes();
     let mut sent_start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
+    for i in 0..b.len() {
+        if !matches!(b[i], b'.' | b'!' | b'?') {
             continue;
         }
         // A closing quote or bracket right after the stop belongs to the sentence.
-        let mut k_end = k;
-        while chars
-            .get(k_end + 1)
-            .is_some_and(|x| matches!(x.1, '"' | '”' | '’' | '\'' | ')'))
-        {
-            k_end += 1;
+        let mut stop_end = i + 1;
+        loop {
+            let rest = &line[stop_end..];
+            match rest.chars().next() {
+                Some(c @ ('"' | '”' | '’' | '\'' | ')')) => stop_end += c.len_utf8(),
+                _ => break,
+            }
         }
-        let next = chars.get(k_end + 1).map(|x| x.1);
-        let after = chars.get(k_end + 2).map(|x| x.1);
-        let ends = match (next, after) {
+        let mut after = line[stop_end..].chars();
+        let ends = match (after.next(), after.next()) {
             (Some(n), Some(a)) if n.is_whitespace() => {
                 a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '\'' | '‘' | '(')
             }
-            (Some(n), _) if n.is_whitespace() => true,
+            (Some(n), None) => n.is_whitespace(),
             (None, _) => true,
             _ => false,
         };
-        if !ends || c == '.' && is_abbreviation(last_word(&line[sent_start..i])) {
+        if !ends || b[i] == b'.' && is_abbreviation(last_word(&line[sent_start..i])) {
             continue;
         }
-        let stop_end = chars[k_end].0 + chars[k_end].1.len_utf8();
         push(text, start + sent_start, start + stop_end, paragraph, out);
         sent_start = stop_end;
     }

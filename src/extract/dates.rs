@@ -101,34 +101,34 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     })
 }
 
-#[derive(Debug, Clone)]
+/// A word of the sentence: a byte range into the ASCII-lowercased sentence.
+#[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
     end: usize,
-    lower: String,
 }
 
-fn words(s: &str) -> Vec<Word> {
+/// The words of `lower` (letters, digits, and a month abbreviation's dot).
+fn words(lower: &str) -> Vec<Word> {
+    let b = lower.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let part = c.is_alphanumeric() || c == '.' && start.is_some();
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                let raw = &s[st..i];
-                let trimmed = raw.trim_end_matches('.');
-                let keep_dot = month_of(&raw.to_lowercase()).is_some() && raw.ends_with('.');
-                let end = if keep_dot { i } else { st + trimmed.len() };
-                out.push(Word {
-                    start: st,
-                    end,
-                    lower: s[st..end].to_lowercase(),
-                });
-                start = None;
-            }
-            _ => {}
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // "Nov." keeps its dot, so that "Nov. 30" reads as one expression.
+        let end = if i < b.len() && b[i] == b'.' && month_of(&lower[start..i]).is_some() {
+            i + 1
+        } else {
+            i
+        };
+        out.push(Word { start, end });
     }
     out
 }
@@ -175,11 +175,12 @@ fn calendar(
 
 struct Scan<'a> {
     w: &'a [Word],
+    lower: &'a str,
     published: Option<NaiveDate>,
     out: Vec<DateMention>,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
     fn push(
         &mut self,
         a: usize,
@@ -200,12 +201,20 @@ impl Scan<'_> {
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
-        self.w.get(i).is_some_and(|w| w.lower == word)
+        self.w.get(i).is_some_and(|w| self.text(w) == word)
+    }
+
+    fn text(&self, w: &Word) -> &'a str {
+        &self.lower[w.start..w.end]
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.w.get(i).map_or("", |w| self.text(w))
     }
 
     /// Tries every rule at word `i`; returns the number of words used.
     fn at(&mut self, i: usize) -> usize {
-        let lw = self.w[i].lower.clone();
+        let lw = self.word(i);
         if let Some(m) = month_of(&lw) {
             return self
                 .month_first(i, m)
@@ -228,12 +237,13 @@ impl Scan<'_> {
             self.push(start, i, day, DateBasis::Relative, 1);
             return 1;
         }
-        self.relative_word(i, &lw)
+        self.relative_word(i, lw)
     }
 
     fn month_first(&mut self, i: usize, m: u32) -> Option<usize> {
-        let d = day_number(&self.w.get(i + 1)?.lower)?;
-        let year = self.w.get(i + 2).and_then(|w| year_number(&w.lower));
+        self.w.get(i + 1)?;
+        let d = day_number(self.word(i + 1))?;
+        let year = year_number(self.word(i + 2));
         let last = if year.is_some() { i + 2 } else { i + 1 };
         let day = calendar(year, m, d, self.published);
         self.push(i, last, day, DateBasis::Explicit, 1);
@@ -241,11 +251,11 @@ impl Scan<'_> {
     }
 
     fn day_first(&mut self, i: usize, m: u32) -> Option<usize> {
-        let d = day_number(&self.w.get(i.checked_sub(1)?)?.lower)?;
+        let d = day_number(self.word(i.checked_sub(1)?))?;
         if self.out.last().is_some_and(|o| o.end > self.w[i - 1].start) {
             return None;
         }
-        let year = self.w.get(i + 1).and_then(|w| year_number(&w.lower));
+        let year = year_number(self.word(i + 1));
         let last = if year.is_some() { i + 1 } else { i };
         let day = calendar(year, m, d, self.published);
         self.push(i - 1, last, day, DateBasis::Explicit, 1);
@@ -254,13 +264,13 @@ impl Scan<'_> {
 
     /// `2024-12-02` (the words are split at hyphens: 2024, 12, 02 in a row).
     fn iso(&mut self, i: usize) -> Option<usize> {
-        let y = year_number(&self.w[i].lower)?;
-        let (m, d) = (self.w.get(i + 1)?, self.w.get(i + 2)?);
-        if m.start != self.w[i].end + 1 || d.start != m.end + 1 || m.lower.len() != 2 {
+        let y = year_number(self.word(i))?;
+        let (m, d) = (*self.w.get(i + 1)?, *self.w.get(i + 2)?);
+        let (mt, dt) = (self.text(&m), self.text(&d));
+        if m.start != self.w[i].end + 1 || d.start != m.end + 1 || mt.len() != 2 {
             return None;
         }
-        let day =
-            NaiveDate::from_ymd_opt(y, m.lower.parse().ok()?, d.lower.get(..2)?.parse().ok()?)?;
+        let day = NaiveDate::from_ymd_opt(y, mt.parse().ok()?, dt.get(..2)?.parse().ok()?)?;
         self.push(i, i + 2, Some(day), DateBasis::Explicit, 1);
         Some(3)
     }
@@ -279,15 +289,11 @@ impl Scan<'_> {
             "morning" | "evening" if i > 0 && self.is(i - 1, "this") => {
                 self.push(i - 1, i, p, DateBasis::Relative, 1)
             }
-            "weekend"
-                if i > 0 && matches!(self.w[i - 1].lower.as_str(), "the" | "this" | "last") =>
-            {
+            "weekend" if i > 0 && matches!(self.word(i - 1), "the" | "this" | "last") => {
                 let day = p.map(|d| latest_weekday(d, Weekday::Sat));
                 self.push(i - 1, i, day, DateBasis::Relative, 2)
             }
-            "before" | "earlier"
-                if i > 1 && matches!(self.w[i - 1].lower.as_str(), "day" | "night") =>
-            {
+            "before" | "earlier" if i > 1 && matches!(self.word(i - 1), "day" | "night") => {
                 self.anaphor(i - 2, i, Anaphor::DayBefore)
             }
             "day" | "night" if i > 1 && self.is(i - 1, "previous") => {
@@ -316,11 +322,60 @@ impl Scan<'_> {
     }
 }
 
+/// Words that can start a date expression (besides digits).
+const DATE_CUES: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "morning",
+    "evening",
+    "weekend",
+    "before",
+    "earlier",
+    "previous",
+    "same day",
+    "same night",
+];
+
+/// A cheap test: can `s` contain a date expression at all? (a digit or a date word)
+pub fn may_contain_date(s: &str) -> bool {
+    static CUES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = CUES.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(DATE_CUES)
+            .expect("a small fixed word list")
+    });
+    s.bytes().any(|b| b.is_ascii_digit()) || ac.is_match(s)
+}
+
 /// Every date expression in `sentence`, in order.
 pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let w = words(sentence);
+    let lower = sentence.to_ascii_lowercase();
+    let w = words(&lower);
     let mut scan = Scan {
         w: &w,
+        lower: &lower,
         published,
         out: Vec::new(),
     };
@@ -333,9 +388,11 @@ pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMenti
 
 /// The first calendar date with a year in `text` (for datelines).
 pub fn first_full_date(text: &str) -> Option<NaiveDate> {
-    let w = words(text);
+    let lower = text.to_ascii_lowercase();
+    let w = words(&lower);
     let mut scan = Scan {
         w: &w,
+        lower: &lower,
         published: None,
         out: Vec::new(),
     };

@@ -108,7 +108,13 @@ pub struct Extractor<'g> {
 
 /// Running state of one article while its sentences are read in order.
 #[derive(Debug, Default)]
-struct ArticleState {
+struct ArticleState<'a> {
+    text: &'a str,
+    /// `text`, ASCII-lowercased (same byte offsets).
+    lower: &'a str,
+    sentences: &'a [Sentence],
+    /// The sentence being read.
+    index: usize,
     published: Option<NaiveDate>,
     /// The last day any date expression resolved to.
     last_day: Option<(NaiveDate, DateBasis)>,
@@ -116,15 +122,11 @@ struct ArticleState {
     carried: Option<(NaiveDate, DateBasis, usize)>,
     /// The day of the lede, when the lede states a change: the article's news day.
     lede_day: Option<(NaiveDate, DateBasis)>,
-    /// Sentences read so far.
-    sentences: usize,
     /// The last side named as a subject, and the last one other than the government.
     last_actor: Option<(Faction, String)>,
     last_attacker: Option<(Faction, String)>,
     /// Mentions of each side in the whole article (for withdrawals with no named taker).
     counts: [usize; 7],
-    /// The last place mentioned (for "the provincial center").
-    last_place: Option<u32>,
     /// The last place an event was found for (for "the city" in a later clause).
     last_object: Option<u32>,
 }
@@ -136,42 +138,11 @@ struct Clause<'s> {
     start: usize,
     end: usize,
     s: &'s str,
+    /// `s`, ASCII-lowercased (same byte offsets).
+    lower: &'s str,
+    /// The actor names of the sentence (sentence-relative).
+    actors: &'s [Hit<Faction>],
 }
-
-/// Phrases that end the clause of a trigger (the objects of "took" stop there).
-const BOUNDARIES: &[&str] = &[
-    ";",
-    " after ",
-    " while ",
-    " when ",
-    " where ",
-    " which ",
-    " who ",
-    " but ",
-    " following ",
-    " since ",
-    " amid ",
-    " to prepare",
-    " in order to",
-    " — ",
-    " – ",
-    " as they ",
-    " whose ",
-    " and are ",
-    " and is ",
-    " and were ",
-    " and was ",
-    " and have ",
-    " and has ",
-    " closing in",
-    " advancing on",
-    " advancing towards",
-    " advancing toward",
-    " heading ",
-    " as government forces",
-    " as regime forces",
-    " as the army",
-];
 
 /// How many sentences count as the lede.
 const LEDE_SENTENCES: usize = 2;
@@ -196,52 +167,85 @@ impl<'g> Extractor<'g> {
     }
 
     /// Every event and unresolved name of `article`.
+    ///
+    /// The trigger, actor and date-cue automata run once over the whole article; place
+    /// matching and clause analysis run only on sentences that contain a trigger.
     pub fn extract(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
+        let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
+        let sentences = text::sentences(text, article.header_len);
+        let triggers = self.lex.triggers_lower(&lower);
+        let actors = self.lex.actors_lower(&lower);
         let mut st = ArticleState {
             published: article.published,
+            text,
+            lower: &lower,
+            sentences: &sentences,
             ..Default::default()
         };
-        for h in self.lex.actors(&article.text) {
+        for h in &actors {
             st.counts[h.what as usize] += 1;
         }
+        let (mut ti, mut ai) = (0, 0);
         let mut out = Extraction::default();
-        for sentence in text::sentences(&article.text, article.header_len) {
-            self.sentence(&article.text, sentence, &mut st, &mut out);
+        for (index, &sent) in sentences.iter().enumerate() {
+            let mut sent_triggers = in_sentence(&triggers, &mut ti, sent.span);
+            sent_triggers.retain(|t| t.what != Trigger::Ignore);
+            let sent_actors = in_sentence(&actors, &mut ai, sent.span);
+            st.index = index;
+            self.sentence(sent, &sent_triggers, &sent_actors, &mut st, &mut out);
         }
         out
     }
 
-    fn sentence(&self, text: &str, sent: Sentence, st: &mut ArticleState, out: &mut Extraction) {
-        let s = &text[sent.span.start..sent.span.end];
-        let dates = resolve_dates(dates::find_dates(s, st.published), s, st);
-        let mentions = self.gaz.find(s);
-        let triggers: Vec<Hit<Trigger>> = self
-            .lex
-            .triggers(s)
-            .into_iter()
-            .filter(|t| t.what != Trigger::Ignore)
-            .collect();
+    fn sentence(
+        &self,
+        sent: Sentence,
+        triggers: &[Hit<Trigger>],
+        actors: &[Hit<Faction>],
+        st: &mut ArticleState,
+        out: &mut Extraction,
+    ) {
+        let s = &st.text[sent.span.start..sent.span.end];
+        let lower = &st.lower[sent.span.start..sent.span.end];
+        let found = if dates::may_contain_date(s) {
+            dates::find_dates(s, st.published)
+        } else {
+            Vec::new()
+        };
+        let dates = resolve_dates(found, s, st);
         let sentence_day = dates
             .iter()
             .rev()
             .find_map(|d| d.day.map(|day| (day, d.basis)));
         let carried = self.carried_day(s, sent, st);
-        if !is_background(&dates, st.published) {
+        if !triggers.is_empty() && !is_background(&dates, st.published) {
+            let mentions = self.gaz.find(s);
+            let bounds = self.lex.boundaries(lower);
             for k in 0..triggers.len() {
-                let clause = clause_of(s, &triggers, k);
+                let clause = clause_of((s, lower), triggers, k, &bounds, actors);
                 let day = nearest_day(&dates, &triggers[k]).or(carried);
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
         }
-        self.remember(s, &mentions, st);
+        self.remember(s, actors, st);
         st.last_object = None; // "the city" never reaches back past its sentence
-        if st.sentences < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
+        if st.index < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
             st.lede_day = sentence_day;
         }
-        st.sentences += 1;
         st.carried = sentence_day
             .or(carried)
             .map(|(d, b)| (d, b, sent.paragraph));
+    }
+
+    /// The last place named before sentence `st.index` (looking back a few sentences).
+    fn previous_place(&self, st: &ArticleState) -> Option<u32> {
+        st.sentences[..st.index].iter().rev().take(3).find_map(|p| {
+            self.gaz
+                .find(&st.text[p.span.start..p.span.end])
+                .last()
+                .map(Mention::place)
+        })
     }
 
     /// The day a sentence without a date expression talks about: the previous sentence's
@@ -269,13 +273,9 @@ impl<'g> Extractor<'g> {
             .or(st.lede_day)
     }
 
-    fn remember(&self, s: &str, mentions: &[Mention], st: &mut ArticleState) {
-        if let Some(m) = mentions.last() {
-            st.last_place = Some(m.place());
-        }
-        let actors = self.lex.actors(s);
+    fn remember(&self, s: &str, actors: &[Hit<Faction>], st: &mut ArticleState) {
         for k in 0..actors.len() {
-            let first = &actors[sides::first_conjunct(s, &actors, k)];
+            let first = &actors[sides::first_conjunct(s, actors, k)];
             if sides::is_subject_position(s, first) {
                 st.note_actor(first.what, &s[first.start..first.end]);
             }
@@ -292,7 +292,7 @@ impl<'g> Extractor<'g> {
         out: &mut Extraction,
     ) {
         let t = c.trigger;
-        let before = &c.s[c.start.max(floor_char(c.s, t.start.saturating_sub(90)))..t.start];
+        let before = &c.lower[c.start.max(floor_char(c.s, t.start.saturating_sub(90)))..t.start];
         if self.lex.has_blocker(before) {
             return;
         }
@@ -365,6 +365,24 @@ impl<'g> Extractor<'g> {
     }
 }
 
+/// The hits (sorted by start) that fall inside `span`, made relative to it; `cursor`
+/// walks forward through `hits` across calls for consecutive spans.
+fn in_sentence<T: Copy>(hits: &[Hit<T>], cursor: &mut usize, span: Span) -> Vec<Hit<T>> {
+    let first = *cursor;
+    while *cursor < hits.len() && hits[*cursor].start < span.end {
+        *cursor += 1;
+    }
+    hits[first..*cursor]
+        .iter()
+        .filter(|h| h.start >= span.start && h.end <= span.end)
+        .map(|h| Hit {
+            start: h.start - span.start,
+            end: h.end - span.start,
+            what: h.what,
+        })
+        .collect()
+}
+
 fn floor_char(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -372,28 +390,39 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn clause_of<'s>(s: &'s str, triggers: &[Hit<Trigger>], k: usize) -> Clause<'s> {
+fn clause_of<'s>(
+    (s, lower): (&'s str, &'s str),
+    triggers: &[Hit<Trigger>],
+    k: usize,
+    bounds: &[Hit<()>],
+    actors: &'s [Hit<Faction>],
+) -> Clause<'s> {
     let t = triggers[k];
-    let mut start = if k > 0 { triggers[k - 1].end } else { 0 };
-    let mut end = triggers.get(k + 1).map_or(s.len(), |n| n.start);
-    let lower = s.to_ascii_lowercase();
-    for b in BOUNDARIES {
-        if let Some(p) = lower[t.end..end].find(b) {
-            end = t.end + p;
-        }
-        if let Some(p) = lower[start..t.start].rfind(b) {
-            start += p + b.len();
-        }
-    }
+    let prev_end = if k > 0 { triggers[k - 1].end } else { 0 };
+    let next_start = triggers.get(k + 1).map_or(s.len(), |n| n.start);
+    let start = bounds
+        .iter()
+        .filter(|b| b.start >= prev_end && b.end <= t.start)
+        .map(|b| b.end)
+        .max()
+        .unwrap_or(prev_end);
+    let end = bounds
+        .iter()
+        .filter(|b| b.start >= t.end && b.start < next_start)
+        .map(|b| b.start)
+        .min()
+        .unwrap_or(next_start);
     Clause {
         trigger: t,
         start,
         end,
         s,
+        lower,
+        actors,
     }
 }
 
-impl ArticleState {
+impl ArticleState<'_> {
     fn note_actor(&mut self, f: Faction, text: &str) {
         self.last_actor = Some((f, text.to_string()));
         if f != Faction::Government {

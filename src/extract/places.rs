@@ -252,8 +252,8 @@ fn site_noun_before(s: &str, m: &Mention) -> Option<(&'static str, usize)> {
 impl Extractor<'_> {
     /// The site a name plus a site noun means, when the gazetteer has one.
     fn site(&self, name: &str, noun: &str) -> Option<u32> {
-        let r = self.gaz.resolve(&format!("{name} {noun}"));
-        r.candidates
+        self.gaz
+            .resolve_exact(&format!("{name} {noun}"))
             .first()
             .map(|c| c.place)
             .filter(|&p| self.gaz.place(p).kind == PlaceKind::Site)
@@ -315,8 +315,11 @@ impl Extractor<'_> {
             let misread = place == m.place() && self.is_misread_site(c.s, m, mentions);
             let accepted = match role {
                 Role::Object { partial } if !misread => {
-                    let between = &c.s[a.min(m.span.start)..m.span.start];
-                    let partial = partial || (!passive && self.lex.has_partial(between));
+                    let partial = partial
+                        || (!passive
+                            && self
+                                .lex
+                                .has_partial(&c.lower[a.min(m.span.start)..m.span.start]));
                     out.push(Object {
                         place,
                         span,
@@ -340,36 +343,36 @@ impl Extractor<'_> {
         st: &ArticleState,
     ) -> Vec<Object> {
         let t = c.trigger;
-        let region = c.s[t.end..c.end].to_lowercase();
-        let city = self
-            .context_place(c, mentions, st)
-            .and_then(|p| self.gaz.capital(&self.gaz.place(p).governorate));
-        let mut out = Vec::new();
+        let region = &c.lower[t.end..c.end];
         for noun in SITE_NOUNS {
-            let phrase = format!("the {noun}");
-            let Some(p) = find_word(&region, &phrase) else {
+            let Some(p) = region
+                .find(noun)
+                .and_then(|_| find_word(region, &format!("the {noun}")))
+            else {
                 continue;
             };
-            let followed_by_place = region[p + phrase.len()..]
-                .trim_start()
-                .starts_with(['i', 'o', 'n']);
+            let len = "the ".len() + noun.len();
+            let followed_by_place = region[p + len..].trim_start().starts_with(['i', 'o', 'n']);
             let gap_ok = matches!(
                 role_from_gap(&c.s[t.end..t.end + p], t.what),
                 Role::Object { .. }
             );
-            if let Some(site) = city
-                .filter(|_| gap_ok && !followed_by_place)
-                .and_then(|c| self.site(&self.gaz.place(c).name, noun))
-            {
-                out.push(Object {
+            if !gap_ok || followed_by_place {
+                continue;
+            }
+            // Only now look for the governorate the sentence is about: it may scan back.
+            let city = self
+                .context_place(c, mentions, st)
+                .and_then(|p| self.gaz.capital(&self.gaz.place(p).governorate));
+            if let Some(site) = city.and_then(|c| self.site(&self.gaz.place(c).name, noun)) {
+                return vec![Object {
                     place: site,
-                    span: Span::new(t.end + p, t.end + p + phrase.len()),
+                    span: Span::new(t.end + p, t.end + p + len),
                     partial: false,
-                });
-                break;
+                }];
             }
         }
-        out
+        Vec::new()
     }
 
     /// The place a sentence is about so far: the last place named before the trigger,
@@ -380,7 +383,7 @@ impl Extractor<'_> {
             .rev()
             .find(|m| m.span.end <= c.trigger.start)
             .map(|m| m.place())
-            .or(st.last_place)
+            .or_else(|| self.previous_place(st))
     }
 
     /// Places a clause names without a name: "the provincial center" (the capital of the
@@ -393,7 +396,7 @@ impl Extractor<'_> {
         st: &ArticleState,
     ) -> Vec<Object> {
         let t = c.trigger;
-        let region = c.s[t.end..c.end].to_lowercase();
+        let region = &c.lower[t.end..c.end];
         let at = |p: usize, phrase: &str| {
             let gap_ok = matches!(
                 role_from_gap(&c.s[t.end..t.end + p], t.what),

@@ -112,11 +112,11 @@ impl Extractor<'_> {
     /// Who gains and who loses; `None` when nobody can be named.
     pub(super) fn sides(&self, c: &Clause, passive: bool, st: &ArticleState) -> Option<Sides> {
         let t = c.trigger;
-        let actors = self.lex.actors(c.s);
+        let actors = c.actors;
         let agent = actors
             .iter()
             .find(|a| a.start >= t.end && a.start < c.end && !is_adjective_use(c.s, a));
-        let from = self.loser_after_from(c, &actors);
+        let from = self.loser_after_from(c, actors);
         let sides = |(f, actor, named): (Faction, String, bool), old| Sides {
             new: f,
             old,
@@ -129,7 +129,7 @@ impl Extractor<'_> {
                 let (loser, actor, named) = if t.what == Trigger::LosePassive {
                     named(c.s, agent?)
                 } else {
-                    self.subject(c, &actors, st)?
+                    self.subject(c, actors, st)?
                 };
                 let to = actors.iter().find(|a| {
                     a.what != loser && a.start > t.end && after_word(c.s, a.start, &["to"])
@@ -152,10 +152,10 @@ impl Extractor<'_> {
             _ if passive => {
                 let who = agent
                     .map(|a| named(c.s, a))
-                    .or_else(|| self.subject(c, &actors, st))?;
+                    .or_else(|| self.subject(c, actors, st))?;
                 Some(sides(who, from))
             }
-            _ => Some(sides(self.subject(c, &actors, st)?, from)),
+            _ => Some(sides(self.subject(c, actors, st)?, from)),
         }
     }
 

@@ -65,43 +65,69 @@ struct Token {
     hyphen: bool,
 }
 
-fn trim_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+/// Strips leading and trailing marks and a possessive `'s` / `’s` from a word.
+fn trim_marks(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let clean_edges = b[start].is_ascii_alphanumeric() && b[end - 1].is_ascii_alphanumeric();
+    if clean_edges && !(end - start > 2 && b[end - 1] == b's' && b[end - 2] == b'\'') {
+        return (start, end); // the common case: a plain ASCII word
+    }
     let w = &text[start..end];
     let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-    start += lead;
-    let w = &text[start..end];
-    // Possessive: Aleppo's, Damascus' (any apostrophe-like mark).
-    let w2 = w
+    let w = &w[lead..];
+    let w = w
         .strip_suffix('s')
-        .filter(|s| s.ends_with(|c: char| !c.is_alphanumeric()));
-    let w = w2.unwrap_or(w);
+        .filter(|s| s.ends_with(|c: char| !c.is_alphanumeric()))
+        .unwrap_or(w);
     let trimmed = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-    end = start + trimmed.len();
-    (start, end)
+    (start + lead, start + lead + trimmed.len())
+}
+
+/// Is the byte an ASCII word byte (letter, digit, apostrophe or backtick)?
+fn ascii_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'\'' || c == b'`'
+}
+
+/// The end of the word character at `i`, or `None` when it is not one.
+fn word_char_end(text: &str, i: usize) -> Option<usize> {
+    let c = text.as_bytes()[i];
+    if c < 0x80 {
+        return ascii_word(c).then_some(i + 1);
+    }
+    let ch = text[i..].chars().next()?;
+    is_word_char(ch).then_some(i + ch.len_utf8())
 }
 
 fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_word_char(c) {
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        let Some(mut end) = word_char_end(text, i) else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if !is_word_char(d) {
-                break;
+        };
+        let start = i;
+        while end < n {
+            match word_char_end(text, end) {
+                Some(e) => end = e,
+                None => break,
             }
-            end = j + d.len_utf8();
-            iter.next();
         }
-        let (s, e) = trim_marks(text, i, end);
+        i = end;
+        let (s, e) = trim_marks(text, start, end);
         if s >= e {
             continue;
         }
-        let first = text[s..].chars().next().unwrap_or(' ');
-        let starts = first.is_uppercase()
-            || (first.is_alphabetic() && !first.is_ascii() && !first.is_lowercase());
+        let first = text.as_bytes()[s];
+        let starts = if first < 0x80 {
+            first.is_ascii_uppercase()
+        } else {
+            text[s..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        };
         out.push(Token {
             start: s,
             end: e,
@@ -111,14 +137,11 @@ fn tokenize(text: &str, out: &mut Vec<Token>) {
         });
     }
     for k in 1..out.len() {
-        let gap = &text[out[k - 1].end..out[k].start];
-        let hyphens = gap.chars().filter(|&c| c == '-').count();
-        out[k - 1].hyphen = gap == "-";
+        let gap = &text.as_bytes()[out[k - 1].end..out[k].start];
+        out[k - 1].hyphen = gap == b"-";
         out[k - 1].joined = gap.len() <= 3
-            && hyphens <= 1
-            && gap
-                .chars()
-                .all(|c| c == '-' || (c.is_whitespace() && c != '\n'));
+            && gap.iter().filter(|&&c| c == b'-').count() <= 1
+            && gap.iter().all(|&c| c == b'-' || c == b' ' || c == b'\t');
     }
 }
 
@@ -180,6 +203,9 @@ impl Gazetteer {
     }
 
     fn may_start(&self, text: &str, t: &Token, keys: &mut Keys) -> bool {
+        if !t.starts && !t.hyphen {
+            return false; // a lowercase word starts a name only as an attached article
+        }
         let word = &text[t.start..t.end];
         if is_acronym(word) {
             return false;
@@ -244,40 +270,54 @@ impl Gazetteer {
     }
 }
 
-/// The cue words right after a name.
+/// Does `s` start with `prefix`, ignoring ASCII case?
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Does `s` end with `suffix`, ignoring ASCII case?
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// The cue words right after a name: (cue, is the cue word plural?).
 fn cue_after(rest: &str) -> (Cue, bool) {
     let rest = rest.trim_start();
-    let lower: String = rest.chars().take(32).flat_map(char::to_lowercase).collect();
-    let word: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
-    let after_word = &lower[word.len()..];
+    let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (word, after) = rest.split_at(word_len);
     let centre = ["'s cent", "’s cent", " cent", "'s seat", " seat"]
         .iter()
-        .any(|p| after_word.starts_with(p));
-    match word.as_str() {
-        "province" | "governorate" | "governorates" => (Cue::Governorate, false),
-        "provinces" => (Cue::Governorate, true),
-        "district" if centre => (Cue::Populated, false),
-        "district" => (Cue::District, false),
-        "districts" => (Cue::District, true),
-        "city" | "town" | "village" => (Cue::Populated, false),
-        "cities" | "towns" | "villages" => (Cue::Populated, true),
-        _ => (Cue::None, false),
+        .any(|p| starts_with_ci(after, p));
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    if is("province") || is("governorate") || is("governorates") {
+        (Cue::Governorate, false)
+    } else if is("provinces") {
+        (Cue::Governorate, true)
+    } else if is("district") {
+        (
+            if centre {
+                Cue::Populated
+            } else {
+                Cue::District
+            },
+            false,
+        )
+    } else if is("districts") {
+        (Cue::District, true)
+    } else if is("city") || is("town") || is("village") {
+        (Cue::Populated, false)
+    } else if is("cities") || is("towns") || is("villages") {
+        (Cue::Populated, true)
+    } else {
+        (Cue::None, false)
     }
 }
 
-/// The cue words right before a name ("the province of", "the city of").
+/// The cue words right before a name ("the province of", "the city of", "across").
 fn cue_before(before: &str) -> Cue {
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
-    let tail = tail.trim_end();
-    let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
+    let tail = before.trim_end();
+    let ends = |words: &[&str]| words.iter().any(|w| ends_with_ci(tail, w));
     // "across Idlib", "all of Idlib", "the entire Idlib": an area, so the governorate.
     let area = ["across", "all of", "throughout", "the entire", "the whole"];
     if ends(&[

@@ -132,6 +132,23 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 }
 
 impl Gazetteer {
+    /// Ranks the places whose alias has the key of `name` (no fuzzy matching): the fast,
+    /// strict look-up the extractor uses.
+    pub fn resolve_exact(&self, name: &str) -> Vec<Candidate> {
+        let (bare, cue) = strip_cue(name);
+        let key = NameKey::new(&bare);
+        match self.lookup(&key.skeleton) {
+            Some(entries) if !self.is_not_place(&key.folded) => {
+                let hits: Vec<(u32, bool)> = entries
+                    .iter()
+                    .map(|e| (e.place, *e.folded == *key.folded))
+                    .collect();
+                rank(self, &hits, cue)
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Ranks the places `name` may mean. Cue words in the name count ("Homs province").
     /// Exact and skeleton matches come first; failing those, skeletons within a small edit
     /// distance (one edit per five letters) are offered at a lower score.
