@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Replaces HTML tags (`<a href=...>`, `</a>`) by spaces of the same byte length, so that
@@ -190,27 +190,85 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Result<PathBuf, I
     }
 }
 
+/// The articles of one input, read lazily: a JSON Lines file streams record by record,
+/// so memory does not grow with the file.
+pub type Articles = Box<dyn Iterator<Item = Result<Article, IngestError>>>;
+
 /// Reads one expanded input into its articles (a JSON Lines file gives several).
-pub fn read(path: &Path, opts: IngestOptions) -> Vec<Result<Article, IngestError>> {
+pub fn read(path: &Path, opts: IngestOptions) -> Articles {
     let name = path.display().to_string();
-    let bytes = if path.as_os_str() == "-" {
+    let is_jsonl = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "json")
+    );
+    let stdin = path.as_os_str() == "-";
+    if is_jsonl {
+        let reader: Box<dyn BufRead> = if stdin {
+            Box::new(BufReader::new(io::stdin()))
+        } else {
+            match fs::File::open(path) {
+                Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                Err(source) => {
+                    return Box::new(std::iter::once(Err(IngestError::Io { path: name, source })))
+                }
+            }
+        };
+        return Box::new(JsonLines {
+            name,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+            opts,
+        });
+    }
+    let bytes = if stdin {
         let mut b = Vec::new();
         io::stdin().read_to_end(&mut b).map(|_| b)
     } else {
         fs::read(path)
     };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(source) => return vec![Err(IngestError::Io { path: name, source })],
-    };
-    let is_jsonl = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "json")
-    );
-    if is_jsonl {
-        parse_jsonl(&name, &bytes, opts)
-    } else {
-        vec![parse_text(name, &bytes, opts)]
+    Box::new(std::iter::once(match bytes {
+        Ok(b) => parse_text(name, &b, opts),
+        Err(source) => Err(IngestError::Io { path: name, source }),
+    }))
+}
+
+/// A JSON Lines file, one article per non-empty line.
+struct JsonLines {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
+    buf: Vec<u8>,
+    opts: IngestOptions,
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Article, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            self.line += 1;
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(source) => {
+                    return Some(Err(IngestError::Io {
+                        path: self.name.clone(),
+                        source,
+                    }))
+                }
+            }
+            let text = String::from_utf8_lossy(&self.buf);
+            if !text.trim().is_empty() {
+                return Some(parse_record(
+                    &self.name,
+                    self.line,
+                    text.trim_end(),
+                    self.opts,
+                ));
+            }
+        }
     }
 }
 
@@ -248,48 +306,40 @@ pub fn parse_text(id: String, bytes: &[u8], opts: IngestOptions) -> Result<Artic
     Ok(a)
 }
 
-fn parse_jsonl(name: &str, bytes: &[u8], opts: IngestOptions) -> Vec<Result<Article, IngestError>> {
-    let text = String::from_utf8_lossy(bytes);
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let err = |message: String| IngestError::Record {
-            path: name.to_string(),
-            line: i + 1,
-            message,
-        };
-        let rec: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(err(format!("not an article record: {e}"))));
-                continue;
-            }
-        };
-        if rec.text.trim().is_empty() {
-            out.push(Err(err("empty text, skipped".into())));
-            continue;
-        }
-        let mut text = rec.text;
-        blank_markup(&mut text);
-        let (header_date, header_len) = parse_header(&text);
-        let mut a = Article {
-            id: format!("{name}:{}", i + 1),
-            meta: rec.meta,
-            published: header_date,
-            published_from: PublishedFrom::Header,
-            text,
-            header_len,
-            warnings: Vec::new(),
-        };
-        if a.published.is_none() {
-            let field = rec.date.or(rec.published);
-            settle_published(&mut a, field.as_deref(), opts);
-        }
-        out.push(Ok(a));
+/// Parses one JSON Lines record (`line` is 1-based).
+fn parse_record(
+    name: &str,
+    line: usize,
+    json: &str,
+    opts: IngestOptions,
+) -> Result<Article, IngestError> {
+    let err = |message: String| IngestError::Record {
+        path: name.to_string(),
+        line,
+        message,
+    };
+    let rec: Record =
+        serde_json::from_str(json).map_err(|e| err(format!("not an article record: {e}")))?;
+    if rec.text.trim().is_empty() {
+        return Err(err("empty text, skipped".into()));
     }
-    out
+    let mut text = rec.text;
+    blank_markup(&mut text);
+    let (header_date, header_len) = parse_header(&text);
+    let mut a = Article {
+        id: format!("{name}:{line}"),
+        meta: rec.meta,
+        published: header_date,
+        published_from: PublishedFrom::Header,
+        text,
+        header_len,
+        warnings: Vec::new(),
+    };
+    if a.published.is_none() {
+        let field = rec.date.or(rec.published);
+        settle_published(&mut a, field.as_deref(), opts);
+    }
+    Ok(a)
 }
 
 fn settle_published(a: &mut Article, record_date: Option<&str>, opts: IngestOptions) {
@@ -425,7 +475,19 @@ mod tests {
     #[test]
     fn jsonl_records_carry_their_date_and_errors_their_line() {
         let data = b"{\"text\":\"Rebels took Hama.\",\"date\":\"2024-12-05\",\"url\":\"u\"}\nnot json\n{\"text\":\"x\",\"published\":\"2024-12-06T10:00:00Z\"}\n";
-        let out = parse_jsonl("f.jsonl", data, IngestOptions::default());
+        let out: Vec<_> = data
+            .split(|&b| b == b'\n')
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(i, l)| {
+                parse_record(
+                    "f.jsonl",
+                    i + 1,
+                    std::str::from_utf8(l).unwrap(),
+                    IngestOptions::default(),
+                )
+            })
+            .collect();
         let a = out[0].as_ref().unwrap();
         assert_eq!(
             (a.id.as_str(), a.published),

@@ -1,43 +1,79 @@
 //! Writing output files whole or not at all: write to a temporary file beside the target,
-//! flush, then rename over it. A crash or an error leaves the old file (or none), never a
-//! half-written one.
+//! flush and sync, then rename over it. A crash or an error leaves the old file (or none),
+//! never a half-written one.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+/// An output file being written. [`AtomicFile::commit`] puts it in place; dropping it
+/// uncommitted removes the temporary file and leaves the target untouched.
+#[derive(Debug)]
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: PathBuf,
+    writer: Option<BufWriter<File>>,
 }
 
-/// Writes `path` through `fill`; on any error the target is untouched and the temporary
-/// file removed.
-pub fn write_atomic<T>(
-    path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<T>,
-) -> io::Result<T> {
-    let tmp = temp_path(path);
-    let result = (|| {
-        let mut w = BufWriter::new(File::create(&tmp)?);
-        let value = fill(&mut w)?;
+impl AtomicFile {
+    /// Starts writing `target` (through a hidden temporary file in the same folder).
+    pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let file = File::create(&temp)?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp,
+            writer: Some(BufWriter::new(file)),
+        })
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let mut w = self.writer.take().expect("writer is present until commit");
         w.flush()?;
         w.get_ref().sync_all()?;
-        Ok(value)
-    })();
-    match result {
-        Ok(v) => {
-            fs::rename(&tmp, path)?;
-            Ok(v)
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&tmp);
-            Err(e)
+        drop(w);
+        fs::rename(&self.temp, &self.target)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer
+            .as_mut()
+            .expect("writer is present until commit")
+            .write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer
+            .as_mut()
+            .expect("writer is present until commit")
+            .flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.writer.take().is_some() {
+            let _ = fs::remove_file(&self.temp);
         }
     }
+}
+
+/// Writes `path` through `fill` atomically; on any error the target is untouched.
+pub fn write_atomic<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut AtomicFile) -> io::Result<T>,
+) -> io::Result<T> {
+    let mut f = AtomicFile::create(path)?;
+    let value = fill(&mut f)?;
+    f.commit()?;
+    Ok(value)
 }
 
 #[cfg(test)]
@@ -61,5 +97,16 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    #[test]
+    fn uncommitted_file_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("never.txt");
+        {
+            let mut f = AtomicFile::create(&p).unwrap();
+            f.write_all(b"data").unwrap();
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

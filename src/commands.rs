@@ -3,6 +3,7 @@
 use crate::cli::{Cli, Command, GazetteerAction, GazetteerArgs};
 use anyhow::{Context, Result};
 use frontline::article::{self, IngestOptions};
+use frontline::atomic::AtomicFile;
 use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
 use frontline::gazetteer::{load, Gazetteer, Severity};
 use serde_json::json;
@@ -213,33 +214,39 @@ struct Tally {
     articles: usize,
     skipped: usize,
     events: usize,
-    unresolved: Vec<UnresolvedRecord>,
+    unresolved: usize,
+}
+
+/// Where events and unresolved names go.
+struct Sinks<'w> {
+    events: &'w mut dyn Write,
+    unresolved: Option<&'w mut dyn Write>,
 }
 
 fn extract(g: &Gazetteer, inputs: &[PathBuf], a: &ExtractArgs) -> Result<ExitCode> {
-    let run = |w: &mut dyn Write| -> std::io::Result<Tally> { extract_to(g, inputs, a, w) };
-    let tally = match &a.output {
-        Some(path) => frontline::atomic::write_atomic(path, |w| run(w))
-            .with_context(|| format!("writing {}", path.display()))?,
-        None => run(&mut std::io::stdout().lock())?,
+    let open =
+        |p: &PathBuf| AtomicFile::create(p).with_context(|| format!("creating {}", p.display()));
+    let mut events_file = a.output.as_ref().map(open).transpose()?;
+    let mut unresolved_file = a.unresolved.as_ref().map(open).transpose()?;
+    let mut stdout = std::io::stdout().lock();
+    let sinks = Sinks {
+        events: match events_file.as_mut() {
+            Some(f) => f,
+            None => &mut stdout,
+        },
+        unresolved: unresolved_file.as_mut().map(|f| f as &mut dyn Write),
     };
-    if let Some(path) = &a.unresolved {
-        frontline::atomic::write_atomic(path, |w| {
-            for u in &tally.unresolved {
-                serde_json::to_writer(&mut *w, u)?;
-                w.write_all(b"\n")?;
-            }
-            Ok(())
-        })
-        .with_context(|| format!("writing {}", path.display()))?;
+    let tally = extract_to(g, inputs, a, sinks)?;
+    for (file, path) in [(events_file, &a.output), (unresolved_file, &a.unresolved)] {
+        if let (Some(f), Some(p)) = (file, path) {
+            f.commit()
+                .with_context(|| format!("writing {}", p.display()))?;
+        }
     }
     if !a.quiet {
         eprintln!(
             "frontline: {} article(s), {} skipped, {} event mention(s), {} unresolved name(s)",
-            tally.articles,
-            tally.skipped,
-            tally.events,
-            tally.unresolved.len()
+            tally.articles, tally.skipped, tally.events, tally.unresolved
         );
     }
     Ok(if tally.skipped > 0 {
@@ -253,7 +260,7 @@ fn extract_to(
     g: &Gazetteer,
     inputs: &[PathBuf],
     a: &ExtractArgs,
-    w: &mut dyn Write,
+    mut out: Sinks,
 ) -> std::io::Result<Tally> {
     let ex = Extractor::new(g);
     let opts = IngestOptions {
@@ -279,16 +286,18 @@ fn extract_to(
                 }
             };
             tally.articles += 1;
-            for warning in &art.warnings {
-                eprintln!("frontline: warning: {warning}");
+            if !a.quiet {
+                for warning in &art.warnings {
+                    eprintln!("frontline: warning: {warning}");
+                }
             }
             let x = ex.extract(&art);
             if art.published.is_none() && !x.events.is_empty() && !a.quiet {
                 eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", art.id);
             }
             for e in &x.events {
-                serde_json::to_writer(&mut *w, &EventRecord::new(&art, e, g))?;
-                w.write_all(b"\n")?;
+                serde_json::to_writer(&mut *out.events, &EventRecord::new(&art, e, g))?;
+                out.events.write_all(b"\n")?;
             }
             tally.events += x.events.len();
             for u in &x.unresolved {
@@ -299,7 +308,11 @@ fn extract_to(
                         rec.article, rec.name, rec.sentence
                     );
                 }
-                tally.unresolved.push(rec);
+                if let Some(w) = out.unresolved.as_mut() {
+                    serde_json::to_writer(&mut **w, &rec)?;
+                    w.write_all(b"\n")?;
+                }
+                tally.unresolved += 1;
             }
         }
     }

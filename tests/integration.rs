@@ -1,4 +1,12 @@
 //! Integration tests: one test binary (see Cargo.toml), one module per concern.
 
+#[path = "integration/cli.rs"]
+mod cli;
+#[path = "integration/extract.rs"]
+mod extract;
+#[path = "integration/properties.rs"]
+mod properties;
 #[path = "integration/spellings.rs"]
 mod spellings;
+#[path = "integration/util.rs"]
+mod util;

@@ -215,7 +215,7 @@ impl<'a> Scan<'a> {
     /// Tries every rule at word `i`; returns the number of words used.
     fn at(&mut self, i: usize) -> usize {
         let lw = self.word(i);
-        if let Some(m) = month_of(&lw) {
+        if let Some(m) = month_of(lw) {
             return self
                 .month_first(i, m)
                 .or_else(|| self.day_first(i, m))
@@ -224,7 +224,7 @@ impl<'a> Scan<'a> {
         if let Some(n) = self.iso(i) {
             return n;
         }
-        if let Some(wd) = weekday_of(&lw) {
+        if let Some(wd) = weekday_of(lw) {
             let day = self.published.map(|p| latest_weekday(p, wd));
             let start = if i > 0 && self.is(i - 1, "last") {
                 i - 1

@@ -305,8 +305,8 @@ impl<'g> Extractor<'g> {
         if objects.is_empty() {
             objects = self.implied(c, mentions, st);
         }
+        self.note_unresolved(c, mentions, sent, out);
         if objects.is_empty() {
-            self.note_unresolved(c, mentions, sent, out);
             return;
         }
         let Some(side) = self.sides(c, passive, st) else {

@@ -96,6 +96,18 @@ const PARTIAL_NOUNS: &[&str] = &[
     "edges",
     "percent",
 ];
+/// "the airport", "the military academy", ...: one automaton over [`SITE_NOUNS`].
+fn site_phrases() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let phrases: Vec<String> = SITE_NOUNS.iter().map(|n| format!("the {n}")).collect();
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(phrases)
+            .expect("a small fixed phrase list")
+    })
+}
+
 /// What a side withdraws from "in X".
 const POSITION_NOUNS: &[&str] = &[
     "positions",
@@ -134,10 +146,10 @@ enum Role {
     Context,
 }
 
-fn lowercase_words(s: &str) -> Vec<String> {
+/// The words of `s`, which the caller has ASCII-lowercased.
+fn lowercase_words(s: &str) -> Vec<&str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect()
 }
 
@@ -150,9 +162,9 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
         Trigger::Lose | Trigger::LosePassive | Trigger::Handover
     );
     let mut partial = words.iter().any(|w| w.ends_with('%'));
-    for (i, w) in words.iter().enumerate().rev() {
-        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-        match w.as_str() {
+    for (i, &w) in words.iter().enumerate().rev() {
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        match w {
             "of" if REFERENCE_NOUNS.contains(&prev) => return Role::Context,
             // "the city centre in Hama": the centre of that place.
             "in" if matches!(prev, "centre" | "center" | "downtown") => {
@@ -164,12 +176,7 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
             "from" if lose => return Role::Object { partial },
             // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
-            "in" | "around"
-                if lose
-                    && words[..i]
-                        .iter()
-                        .any(|w| POSITION_NOUNS.contains(&w.as_str())) =>
-            {
+            "in" | "around" if lose && words[..i].iter().any(|w| POSITION_NOUNS.contains(w)) => {
                 return Role::Object { partial }
             }
             w if CONTEXT_PREPOSITIONS.contains(&w) => return Role::Context,
@@ -298,13 +305,13 @@ impl Extractor<'_> {
                 .and_then(|(noun, at)| Some((self.site(name, noun)?, at)));
             let role = if let Some((site, at)) = site_before {
                 place = site;
-                role_from_gap(&c.s[anchor..at], t.what)
+                role_from_gap(&c.lower[anchor..at], t.what)
             } else if let Some((_, accepted)) = listed {
                 accepted.map_or(Role::Context, |partial| Role::Object { partial })
             } else if is_qualifier(c.s, m) {
                 Role::Context
             } else {
-                role_from_gap(&c.s[anchor..m.span.start], t.what)
+                role_from_gap(&c.lower[anchor..m.span.start], t.what)
             };
             if let Some(noun) = site_noun_after(c.s, m) {
                 if let Some(site) = self.site(&c.s[m.span.start..m.span.end], noun) {
@@ -344,20 +351,19 @@ impl Extractor<'_> {
     ) -> Vec<Object> {
         let t = c.trigger;
         let region = &c.lower[t.end..c.end];
-        for noun in SITE_NOUNS {
-            let Some(p) = region
-                .find(noun)
-                .and_then(|_| find_word(region, &format!("the {noun}")))
-            else {
-                continue;
-            };
-            let len = "the ".len() + noun.len();
+        for m in site_phrases().find_iter(region) {
+            let (p, len) = (m.start(), m.len());
+            let noun = SITE_NOUNS[m.pattern().as_usize()];
+            let whole = region[p + len..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             let followed_by_place = region[p + len..].trim_start().starts_with(['i', 'o', 'n']);
             let gap_ok = matches!(
-                role_from_gap(&c.s[t.end..t.end + p], t.what),
+                role_from_gap(&c.lower[t.end..t.end + p], t.what),
                 Role::Object { .. }
             );
-            if !gap_ok || followed_by_place {
+            if !whole || !gap_ok || followed_by_place {
                 continue;
             }
             // Only now look for the governorate the sentence is about: it may scan back.
@@ -399,7 +405,7 @@ impl Extractor<'_> {
         let region = &c.lower[t.end..c.end];
         let at = |p: usize, phrase: &str| {
             let gap_ok = matches!(
-                role_from_gap(&c.s[t.end..t.end + p], t.what),
+                role_from_gap(&c.lower[t.end..t.end + p], t.what),
                 Role::Object { .. }
             );
             gap_ok.then(|| Span::new(t.end + p, t.end + p + phrase.len()))
@@ -414,7 +420,7 @@ impl Extractor<'_> {
             "city center",
             "city centre",
         ] {
-            let Some(span) = find_word(&region, phrase).and_then(|p| at(p, phrase)) else {
+            let Some(span) = find_word(region, phrase).and_then(|p| at(p, phrase)) else {
                 continue;
             };
             if let Some(cap) = context_gov.as_deref().and_then(|g| self.gaz.capital(g)) {
@@ -426,7 +432,7 @@ impl Extractor<'_> {
             }
         }
         let capital =
-            find_word(&region, "the capital").filter(|_| !region.contains("provincial capital"));
+            find_word(region, "the capital").filter(|_| !region.contains("provincial capital"));
         if let Some(span) = capital.and_then(|p| at(p, "the capital")) {
             if let Some(d) = self.gaz.capital("Damascus") {
                 return vec![Object {
@@ -474,7 +480,11 @@ impl Extractor<'_> {
             let (a, b) = (t.end + a, t.end + b);
             let covered = mentions.iter().any(|m| m.span.start < b && a < m.span.end)
                 || !self.lex.actors(&c.s[a..b]).is_empty();
-            if !covered && !is_common_capitalised(&c.s[a..b]) {
+            let known = out
+                .unresolved
+                .iter()
+                .any(|u| u.span == Span::new(sent.span.start + a, sent.span.start + b));
+            if !covered && !known && !is_common_capitalised(&c.s[a..b]) {
                 out.unresolved.push(Unresolved {
                     text: c.s[a..b].to_string(),
                     span: Span::new(sent.span.start + a, sent.span.start + b),
@@ -564,14 +574,14 @@ const COMMON_CAPITALISED: &[&str] = &[
 ];
 
 fn is_common_capitalised(name: &str) -> bool {
-    name.split_whitespace().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.len() < 3
-            || COMMON_CAPITALISED.contains(&w)
-            || super::dates::find_dates(w, None)
-                .iter()
-                .any(|d| d.year_only.is_none())
-    })
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .all(|w| {
+            COMMON_CAPITALISED.contains(&w)
+                || super::dates::find_dates(w, None)
+                    .iter()
+                    .any(|d| d.year_only.is_none())
+        })
 }
 
 #[cfg(test)]

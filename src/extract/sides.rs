@@ -41,9 +41,8 @@ pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
     let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    words.contains(&last.as_str())
+        .unwrap_or("");
+    words.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// "regime-held", "Turkish-backed": an actor word used as an adjective.

@@ -1,0 +1,83 @@
+//! `frontline resolve` and `frontline gazetteer check` through the real binary.
+
+use super::util::*;
+
+#[test]
+fn resolve_json_prints_one_object_per_name_in_order() {
+    let o = run(&[
+        "resolve",
+        "--json",
+        "Maaret al-Numan",
+        "Idlib province",
+        "Khan Cheikhoun",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["query"], "Maaret al-Numan");
+    assert_eq!(lines[0]["matches"][0]["id"], "gn:167611");
+    assert_eq!(lines[1]["matches"][0]["kind"], "governorate");
+    assert_eq!(lines[2]["matches"][0]["name"], "Khan Shaykhun");
+    for key in ["id", "name", "kind", "governorate", "lat", "lon", "score"] {
+        assert!(lines[0]["matches"][0].get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn unknown_name_exits_non_zero_with_an_empty_match_list() {
+    let o = run(&["resolve", "--json", "Qzxwvbl"]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines[0]["matches"].as_array().unwrap().len(), 0);
+    assert!(stderr(&o).contains("\"Qzxwvbl\" matches no place"));
+}
+
+#[test]
+fn bundled_gazetteer_checks_clean() {
+    let o = run(&["gazetteer", "check", "gazetteer.csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 error(s)"));
+}
+
+#[test]
+fn bad_gazetteer_reports_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "id,name,kind,lat,lon\nx:1,Ok,town,35,37\nx:2,Far,town,95.2,37\nx:1,Dup,town,35,37\n",
+    )
+    .unwrap();
+    let o = run(&["gazetteer", "check", s(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.csv line 3: error: x:2: latitude 95.2 out of range"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv line 4: error: duplicate id x:1 (first on line 2)"),
+        "{err}"
+    );
+    // The same file as --gazetteer stops the command with those messages.
+    let o = run(&["resolve", "--gazetteer", s(&bad), "Ok"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("latitude 95.2 out of range"));
+}
+
+#[test]
+fn add_gazetteer_extends_the_bundled_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("extra.csv");
+    std::fs::write(&extra, "id,name,kind,lat,lon,governorate,aliases,source\nsy:test-zyx,Qarqazyx,village,35.5,37.0,Aleppo,,test\n").unwrap();
+    let o = run(&[
+        "resolve",
+        "--add-gazetteer",
+        s(&extra),
+        "Qarqazyx",
+        "Aleppo",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("sy:test-zyx"));
+    assert!(stdout(&o).contains("gn:170063"));
+}
