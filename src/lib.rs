@@ -25,3 +25,4 @@ pub mod extract;
 pub mod gazetteer;
 pub mod model;
 pub mod text;
+pub mod timeline;

@@ -17,7 +17,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// How a date was established (the `date_basis` of an event).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateBasis {
     /// Written as a calendar date.
@@ -27,6 +27,7 @@ pub enum DateBasis {
     /// No date in the text: the publication day.
     Publication,
     /// No date and no publication day.
+    #[default]
     Unknown,
 }
 

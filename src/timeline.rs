@@ -1,0 +1,826 @@
+//! The timeline stage: event mentions → fused events → who controls what, day by day.
+//!
+//! Takes the [`EventRecord`]s of `frontline extract` plus a [`Baseline`] and gives a
+//! [`Timeline`]: the fused events of each day and the control state at the end of each
+//! day, from the first to the last event day (or a requested range). Pure and
+//! deterministic: the mentions are put in a canonical order first, so the result does not
+//! depend on the order of the input files.
+//!
+//! Rules (see also DESIGN.md):
+//! - **Fusion.** Mentions of the same place and new faction whose days lie within
+//!   [`FUSION_WINDOW_DAYS`] of the first one form one event. Its action is the strongest
+//!   one stated (capture > handover > withdrawal > partial > claimed); its day comes from
+//!   the mentions of that action: the best date basis (explicit > relative > publication),
+//!   then the earliest day. Mentions without a day are not placed in time.
+//! - **Confidence** starts from the best basis (explicit 0.6, relative 0.55, publication
+//!   0.45), adds 0.15 per further independent article (capped at 0.95); a partial gain is
+//!   capped at 0.6 and a claim at 0.35.
+//! - **Contested.** Two events at the same place on the same day with different factions
+//!   are both marked `contested`; the control state follows the more confident one.
+//! - **Control.** The baseline, then each day's events: a governorate-wide event sets
+//!   every place of that governorate that has no more specific event that day; a
+//!   capture, handover or withdrawal sets the controller; a partial gain marks the place
+//!   contested for that day; a claim changes nothing.
+
+use crate::article::parse_iso_prefix;
+use crate::extract::dates::DateBasis;
+use crate::extract::{Action, EventRecord};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Faction, PlaceKind};
+use chrono::{Duration, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Mentions this many days or fewer after the first mention of a cluster fuse with it.
+pub const FUSION_WINDOW_DAYS: i64 = 3;
+
+/// Where a fused event was read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Source {
+    /// Article id.
+    pub article: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Bytes of the place in the article.
+    pub span: [usize; 2],
+    /// How the mention's day was established.
+    pub date_basis: DateBasis,
+}
+
+/// One change of control, fused from its mentions.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FusedEvent {
+    /// Stable id: `YYYY-MM-DD:<place id>:<faction>`.
+    pub id: String,
+    /// The day of the change.
+    pub date: NaiveDate,
+    /// How that day was established (the best basis among the deciding mentions).
+    pub date_basis: DateBasis,
+    /// Gazetteer id of the place.
+    pub place: String,
+    /// The new controller.
+    pub faction: Faction,
+    /// The loser, when a mention names it.
+    pub previous_faction: Option<Faction>,
+    /// The strongest action stated.
+    pub action: Action,
+    /// Actors as written, distinct, in source order.
+    pub actors: Vec<String>,
+    /// 0..1, see the module docs.
+    pub confidence: f64,
+    /// Another faction is reported for the same place and day.
+    pub contested: bool,
+    /// Best (lowest) ACLED geographic precision among the sources.
+    pub geo_precision: u8,
+    /// Best (lowest) ACLED time precision among the sources.
+    pub time_precision: u8,
+    /// Every mention, in canonical order.
+    pub sources: Vec<Source>,
+}
+
+/// One row of a baseline file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaselineRow {
+    /// Controller.
+    pub faction: Faction,
+    /// The day the row describes.
+    pub as_of: NaiveDate,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// The starting map: place id → controller.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Baseline {
+    /// Rows by place id.
+    pub rows: BTreeMap<String, BaselineRow>,
+}
+
+/// A baseline file that could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{file} line {line}: {message}")]
+pub struct BaselineError {
+    /// The file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The bundled baseline (the eve of the offensive).
+pub const BUNDLED_BASELINE: &str = include_str!("../data/baseline-2024-11-26.csv");
+
+impl Baseline {
+    /// Parses a baseline CSV (`place_id,faction,as_of,source`); every place id must be in
+    /// the gazetteer.
+    pub fn parse(file: &str, data: &str, gaz: &Gazetteer) -> Result<Baseline, BaselineError> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(data.as_bytes());
+        let mut rows = BTreeMap::new();
+        for rec in rdr.records() {
+            let err = |line: usize, message: String| BaselineError {
+                file: file.to_string(),
+                line,
+                message,
+            };
+            let rec =
+                rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+            let line = rec.position().map_or(0, |p| p.line() as usize);
+            let field = |i: usize| rec.get(i).unwrap_or("").trim();
+            if field(0).is_empty() || field(0).starts_with('#') {
+                continue;
+            }
+            if gaz.by_id(field(0)).is_none() {
+                return Err(err(
+                    line,
+                    format!("place {:?} is not in the gazetteer", field(0)),
+                ));
+            }
+            let faction = field(1).parse().map_err(|e| err(line, e))?;
+            let as_of = parse_iso_prefix(field(2))
+                .ok_or_else(|| err(line, format!("as_of {:?} is not YYYY-MM-DD", field(2))))?;
+            rows.insert(
+                field(0).to_string(),
+                BaselineRow {
+                    faction,
+                    as_of,
+                    source: field(3).to_string(),
+                },
+            );
+        }
+        Ok(Baseline { rows })
+    }
+}
+
+/// The control of one place at the end of one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ControlCell {
+    /// Gazetteer id.
+    pub place: String,
+    /// Controller.
+    pub faction: Faction,
+    /// The day of the last change (the baseline's `as_of` when none).
+    pub since: NaiveDate,
+    /// True on the day of a change.
+    pub changed: bool,
+    /// The event behind the last change, if any.
+    pub event_id: Option<String>,
+    /// A partial gain or conflicting reports on this day.
+    pub contested: bool,
+}
+
+/// A stretch of days during which a place had one controller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interval {
+    /// Gazetteer id.
+    pub place: String,
+    /// Controller.
+    pub faction: Faction,
+    /// First day (inclusive).
+    pub start: NaiveDate,
+    /// The day the next controller took over, or the day after the last day shown
+    /// (exclusive, as QGIS's "include start, exclude end" expects).
+    pub end: NaiveDate,
+    /// The event that began it, if any.
+    pub event_id: Option<String>,
+}
+
+/// Every layer's content.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timeline {
+    /// The days shown, consecutive.
+    pub days: Vec<NaiveDate>,
+    /// Fused events by day (only days within `days`).
+    pub events: BTreeMap<NaiveDate, Vec<FusedEvent>>,
+    /// Control state at the end of each day, sorted by place id.
+    pub control: BTreeMap<NaiveDate, Vec<ControlCell>>,
+    /// Control intervals, sorted by place id then start.
+    pub intervals: Vec<Interval>,
+    /// Mentions that had no day and were left out.
+    pub undated: usize,
+}
+
+fn action_rank(a: Action) -> u8 {
+    match a {
+        Action::Capture => 0,
+        Action::Handover => 1,
+        Action::Withdrawal => 2,
+        Action::Partial => 3,
+        Action::Claimed => 4,
+    }
+}
+
+fn is_change(a: Action) -> bool {
+    action_rank(a) <= 2
+}
+
+/// Fuses mentions into events, sorted by (date, place, faction).
+pub fn fuse(mut mentions: Vec<EventRecord>) -> (Vec<FusedEvent>, usize) {
+    let undated = mentions.iter().filter(|m| m.date.is_none()).count();
+    mentions.retain(|m| m.date.is_some());
+    mentions.sort_by(|a, b| {
+        (&a.place.id, a.faction, a.date, &a.article, a.span).cmp(&(
+            &b.place.id,
+            b.faction,
+            b.date,
+            &b.article,
+            b.span,
+        ))
+    });
+    let mut events = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let first = &mentions[i];
+        let limit = first.date.unwrap_or_default() + Duration::days(FUSION_WINDOW_DAYS);
+        let mut j = i;
+        while j < mentions.len()
+            && mentions[j].place.id == first.place.id
+            && mentions[j].faction == first.faction
+            && mentions[j].date.is_some_and(|d| d <= limit)
+        {
+            j += 1;
+        }
+        events.push(fuse_cluster(&mentions[i..j]));
+        i = j;
+    }
+    mark_contested(&mut events);
+    events.sort_by(|a, b| (a.date, &a.place, a.faction).cmp(&(b.date, &b.place, b.faction)));
+    (events, undated)
+}
+
+fn fuse_cluster(ms: &[EventRecord]) -> FusedEvent {
+    let action = ms
+        .iter()
+        .map(|m| m.action)
+        .min_by_key(|a| action_rank(*a))
+        .unwrap_or(Action::Claimed);
+    let deciding = ms.iter().filter(|m| m.action == action);
+    let (date_basis, date) = deciding
+        .map(|m| (m.date_basis, m.date.unwrap_or_default()))
+        .min()
+        .unwrap_or_default();
+    let articles: BTreeSet<&str> = ms.iter().map(|m| m.article.as_str()).collect();
+    let base = match date_basis {
+        DateBasis::Explicit => 0.6,
+        DateBasis::Relative => 0.55,
+        DateBasis::Publication => 0.45,
+        DateBasis::Unknown => 0.3,
+    };
+    let mut confidence = (base + 0.15 * (articles.len() as f64 - 1.0)).min(0.95);
+    if action == Action::Partial {
+        confidence = confidence.min(0.6);
+    } else if action == Action::Claimed {
+        confidence = confidence.min(0.35);
+    }
+    let mut actors: Vec<String> = Vec::new();
+    for m in ms {
+        if !m.actor.is_empty() && !actors.contains(&m.actor) {
+            actors.push(m.actor.clone());
+        }
+    }
+    let first = &ms[0];
+    FusedEvent {
+        id: format!("{date}:{}:{}", first.place.id, first.faction),
+        date,
+        date_basis,
+        place: first.place.id.clone(),
+        faction: first.faction,
+        previous_faction: ms.iter().find_map(|m| m.previous_faction),
+        action,
+        actors,
+        confidence: (confidence * 100.0).round() / 100.0,
+        contested: false,
+        geo_precision: ms.iter().map(|m| m.geo_precision).min().unwrap_or(3),
+        time_precision: ms.iter().map(|m| m.time_precision).min().unwrap_or(3),
+        sources: ms
+            .iter()
+            .map(|m| Source {
+                article: m.article.clone(),
+                sentence: m.sentence.clone(),
+                span: m.span,
+                date_basis: m.date_basis,
+            })
+            .collect(),
+    }
+}
+
+fn mark_contested(events: &mut [FusedEvent]) {
+    let mut factions: BTreeMap<(NaiveDate, &str), BTreeSet<Faction>> = BTreeMap::new();
+    for e in events.iter() {
+        factions
+            .entry((e.date, e.place.as_str()))
+            .or_default()
+            .insert(e.faction);
+    }
+    let contested: BTreeSet<(NaiveDate, String)> = factions
+        .into_iter()
+        .filter(|(_, f)| f.len() > 1)
+        .map(|((d, p), _)| (d, p.to_string()))
+        .collect();
+    for e in events.iter_mut() {
+        e.contested = contested.contains(&(e.date, e.place.clone()));
+    }
+}
+
+/// The days to show: `from`..=`to` where given, else the span of the events.
+fn day_range(
+    events: &[FusedEvent],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Vec<NaiveDate> {
+    let first = from.or_else(|| events.iter().map(|e| e.date).min());
+    let last = to.or_else(|| events.iter().map(|e| e.date).max());
+    match (first, last) {
+        (Some(a), Some(b)) if a <= b => a.iter_days().take_while(|d| *d <= b).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    faction: Faction,
+    since: NaiveDate,
+    event_id: Option<String>,
+}
+
+/// Builds every layer's content from fused events and a baseline.
+pub fn build(
+    events: Vec<FusedEvent>,
+    baseline: &Baseline,
+    gaz: &Gazetteer,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Timeline {
+    let days = day_range(&events, from, to);
+    let mut state: BTreeMap<String, State> = baseline
+        .rows
+        .iter()
+        .map(|(p, r)| {
+            (
+                p.clone(),
+                State {
+                    faction: r.faction,
+                    since: r.as_of,
+                    event_id: None,
+                },
+            )
+        })
+        .collect();
+    let mut by_day: BTreeMap<NaiveDate, Vec<FusedEvent>> = BTreeMap::new();
+    for e in events {
+        by_day.entry(e.date).or_default().push(e);
+    }
+    let mut history: BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>> = state
+        .iter()
+        .map(|(p, s)| (p.clone(), vec![(s.since, s.faction, None)]))
+        .collect();
+    let mut tl = Timeline {
+        days: days.clone(),
+        ..Default::default()
+    };
+    let last_day = days.last().copied();
+    for (&day, evs) in &by_day {
+        if last_day.is_some_and(|l| day > l) {
+            break;
+        }
+        let contested = apply_day(day, evs, &mut state, gaz);
+        for (p, s) in &state {
+            if s.since == day {
+                history
+                    .entry(p.clone())
+                    .or_default()
+                    .push((day, s.faction, s.event_id.clone()));
+            }
+        }
+        if days.binary_search(&day).is_ok() {
+            tl.events.insert(day, evs.clone());
+            tl.control.insert(day, snapshot(day, &state, &contested));
+        }
+    }
+    for &day in &days {
+        tl.control
+            .entry(day)
+            .or_insert_with(|| snapshot(day, &state_at(&history, day), &BTreeSet::new()));
+        tl.events.entry(day).or_default();
+    }
+    tl.intervals = intervals(&history, last_day);
+    tl
+}
+
+/// Applies one day's events; returns the places contested that day.
+fn apply_day(
+    day: NaiveDate,
+    evs: &[FusedEvent],
+    state: &mut BTreeMap<String, State>,
+    gaz: &Gazetteer,
+) -> BTreeSet<String> {
+    let mut contested: BTreeSet<String> = evs
+        .iter()
+        .filter(|e| e.contested || e.action == Action::Partial)
+        .map(|e| e.place.clone())
+        .collect();
+    // The more confident event wins a contested place; ties go to the faction order.
+    let mut changes: BTreeMap<&str, &FusedEvent> = BTreeMap::new();
+    for e in evs.iter().filter(|e| is_change(e.action)) {
+        let keep = changes.get(e.place.as_str()).is_some_and(|c| {
+            (c.confidence, std::cmp::Reverse(c.faction))
+                >= (e.confidence, std::cmp::Reverse(e.faction))
+        });
+        if !keep {
+            changes.insert(&e.place, e);
+        }
+    }
+    let specific: BTreeSet<&str> = changes.keys().copied().collect();
+    // A place changes only when the faction does: "rebels took Idlib" while they held it
+    // already leaves its `since` alone.
+    let set = |state: &mut BTreeMap<String, State>, place: &str, e: &FusedEvent| {
+        let new = State {
+            faction: e.faction,
+            since: day,
+            event_id: Some(e.id.clone()),
+        };
+        match state.get_mut(place) {
+            Some(cell) if cell.faction == e.faction => {}
+            Some(cell) => *cell = new,
+            None => {
+                state.insert(place.to_string(), new);
+            }
+        }
+    };
+    for (place, e) in &changes {
+        let Some(idx) = gaz.by_id(place) else {
+            continue;
+        };
+        let p = gaz.place(idx);
+        if p.kind == PlaceKind::Governorate {
+            for q in gaz
+                .places()
+                .iter()
+                .filter(|q| q.governorate == p.governorate && q.kind != PlaceKind::Governorate)
+            {
+                if !specific.contains(q.id.as_str()) {
+                    set(state, &q.id, e);
+                }
+            }
+        }
+    }
+    for (place, e) in &changes {
+        set(state, place, e);
+    }
+    contested.retain(|p| state.contains_key(p));
+    contested
+}
+
+fn snapshot(
+    day: NaiveDate,
+    state: &BTreeMap<String, State>,
+    contested: &BTreeSet<String>,
+) -> Vec<ControlCell> {
+    state
+        .iter()
+        .filter(|(_, s)| s.faction != Faction::Unknown)
+        .map(|(p, s)| ControlCell {
+            place: p.clone(),
+            faction: s.faction,
+            since: s.since,
+            changed: s.since == day && s.event_id.is_some(),
+            event_id: s.event_id.clone(),
+            contested: contested.contains(p),
+        })
+        .collect()
+}
+
+/// The state at the end of `day` from the change history (for days without events).
+fn state_at(
+    history: &BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>>,
+    day: NaiveDate,
+) -> BTreeMap<String, State> {
+    history
+        .iter()
+        .filter_map(|(p, h)| {
+            h.iter().rev().find(|(d, ..)| *d <= day).map(|(d, f, e)| {
+                (
+                    p.clone(),
+                    State {
+                        faction: *f,
+                        since: *d,
+                        event_id: e.clone(),
+                    },
+                )
+            })
+        })
+        .collect()
+}
+
+fn intervals(
+    history: &BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>>,
+    last: Option<NaiveDate>,
+) -> Vec<Interval> {
+    let end_of_time = last.map(|d| d + Duration::days(1));
+    let mut out = Vec::new();
+    for (place, h) in history {
+        for (k, (start, faction, event)) in h.iter().enumerate() {
+            let end = h
+                .get(k + 1)
+                .map(|n| n.0)
+                .or(end_of_time)
+                .unwrap_or(*start + Duration::days(1));
+            if *faction != Faction::Unknown && end > *start {
+                out.push(Interval {
+                    place: place.clone(),
+                    faction: *faction,
+                    start: *start,
+                    end,
+                    event_id: event.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::PlaceRecord;
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::bundled().unwrap())
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        parse_iso_prefix(s).unwrap()
+    }
+
+    fn mention(
+        article: &str,
+        place_id: &str,
+        faction: Faction,
+        action: Action,
+        date: &str,
+        basis: DateBasis,
+    ) -> EventRecord {
+        let p = gaz().place(gaz().by_id(place_id).unwrap());
+        EventRecord {
+            article: article.into(),
+            published: None,
+            date: Some(day(date)),
+            date_basis: basis,
+            time_precision: 1,
+            faction,
+            previous_faction: None,
+            action,
+            actor: "rebels".into(),
+            place: PlaceRecord {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                kind: p.kind,
+                governorate: p.governorate.clone(),
+                lat: p.lat,
+                lon: p.lon,
+            },
+            place_text: p.name.clone(),
+            geo_precision: 1,
+            sentence: "s".into(),
+            sentence_span: [0, 1],
+            span: [0, 1],
+        }
+    }
+
+    const ALEPPO: &str = "gn:170063";
+    const HAMA: &str = "gn:170017";
+
+    #[test]
+    fn mentions_of_one_change_fuse_with_the_best_dated_day() {
+        use DateBasis::*;
+        let ms = vec![
+            mention(
+                "b.txt",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-01",
+                Publication,
+            ),
+            mention(
+                "a.txt",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                Explicit,
+            ),
+            mention(
+                "c.txt",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-29",
+                Relative,
+            ),
+        ];
+        let (ev, _) = fuse(ms);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].date, day("2024-11-30"));
+        assert_eq!(ev[0].sources.len(), 3);
+        assert_eq!(ev[0].confidence, 0.9);
+        assert_eq!(ev[0].id, "2024-11-30:gn:170063:opposition");
+    }
+
+    #[test]
+    fn distant_days_stay_separate_and_claims_stay_claims() {
+        use DateBasis::*;
+        let (ev, _) = fuse(vec![
+            mention(
+                "a",
+                HAMA,
+                Faction::Opposition,
+                Action::Claimed,
+                "2024-12-01",
+                Publication,
+            ),
+            mention(
+                "b",
+                HAMA,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-05",
+                Explicit,
+            ),
+        ]);
+        assert_eq!(ev.len(), 2);
+        assert_eq!((ev[0].action, ev[0].confidence), (Action::Claimed, 0.35));
+        assert_eq!(ev[1].action, Action::Capture);
+    }
+
+    #[test]
+    fn conflicting_factions_are_contested_not_resolved_silently() {
+        use DateBasis::*;
+        let (ev, _) = fuse(vec![
+            mention(
+                "a",
+                HAMA,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-05",
+                Explicit,
+            ),
+            mention(
+                "b",
+                HAMA,
+                Faction::Government,
+                Action::Capture,
+                "2024-12-05",
+                Publication,
+            ),
+        ]);
+        assert!(ev.iter().all(|e| e.contested));
+        let tl = build(ev, &Baseline::default(), gaz(), None, None);
+        let cell = &tl.control[&day("2024-12-05")][0];
+        assert_eq!((cell.faction, cell.contested), (Faction::Opposition, true));
+    }
+
+    #[test]
+    fn fusion_ignores_input_order() {
+        use DateBasis::*;
+        let mut ms = vec![
+            mention(
+                "a",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                Explicit,
+            ),
+            mention(
+                "b",
+                HAMA,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-05",
+                Relative,
+            ),
+            mention(
+                "c",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Partial,
+                "2024-11-29",
+                Relative,
+            ),
+        ];
+        let (a, _) = fuse(ms.clone());
+        ms.reverse();
+        let (b, _) = fuse(ms);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn control_state_follows_baseline_then_events_with_no_gaps() {
+        let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
+        let (ev, _) = fuse(vec![
+            mention(
+                "a",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                DateBasis::Explicit,
+            ),
+            mention(
+                "b",
+                HAMA,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-05",
+                DateBasis::Explicit,
+            ),
+        ]);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        assert_eq!(tl.days.len(), 6, "2024-11-30 to 2024-12-05 without gaps");
+        let at = |d: &str, p: &str| {
+            tl.control[&day(d)]
+                .iter()
+                .find(|c| c.place == p)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(at("2024-11-30", ALEPPO).faction, Faction::Opposition);
+        assert!(at("2024-11-30", ALEPPO).changed);
+        assert!(!at("2024-12-01", ALEPPO).changed);
+        assert_eq!(at("2024-12-04", HAMA).faction, Faction::Government);
+        assert_eq!(at("2024-12-05", HAMA).faction, Faction::Opposition);
+        assert!(tl.events[&day("2024-12-02")].is_empty());
+        let hama: Vec<&Interval> = tl.intervals.iter().filter(|i| i.place == HAMA).collect();
+        assert_eq!(hama.len(), 2);
+        assert_eq!(
+            (hama[0].end, hama[1].start, hama[1].end),
+            (day("2024-12-05"), day("2024-12-05"), day("2024-12-06"))
+        );
+    }
+
+    #[test]
+    fn governorate_event_sets_its_places_unless_a_specific_event_says_otherwise() {
+        let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
+        let (ev, _) = fuse(vec![
+            mention(
+                "a",
+                "gn:169387",
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                DateBasis::Explicit,
+            ),
+            mention(
+                "a",
+                "gn:168325",
+                Faction::Government,
+                Action::Capture,
+                "2024-11-30",
+                DateBasis::Explicit,
+            ),
+        ]);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        let at = |p: &str| {
+            tl.control[&day("2024-11-30")]
+                .iter()
+                .find(|c| c.place == p)
+                .unwrap()
+                .faction
+        };
+        assert_eq!(
+            at("gn:167611"),
+            Faction::Opposition,
+            "Maarat al-Numan follows the governorate"
+        );
+        assert_eq!(
+            at("gn:168325"),
+            Faction::Government,
+            "Khan Shaykhun's own event wins"
+        );
+    }
+
+    #[test]
+    fn baseline_errors_name_the_line() {
+        let e = Baseline::parse(
+            "b.csv",
+            "place_id,faction,as_of,source\ngn:0,government,2024-11-26,x\n",
+            gaz(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.csv line 2: place \"gn:0\" is not in the gazetteer"
+        );
+        let e = Baseline::parse(
+            "b.csv",
+            "place_id,faction,as_of,source\ngn:170063,rebels,2024-11-26,x\n",
+            gaz(),
+        )
+        .unwrap_err();
+        assert_eq!(e.to_string(), "b.csv line 2: unknown faction \"rebels\"");
+    }
+}
