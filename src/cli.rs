@@ -46,6 +46,33 @@ pub enum Command {
         #[command(subcommand)]
         action: GazetteerAction,
     },
+    /// The main job: extract, fuse, build the daily control state and write every layer.
+    Run {
+        /// Files and folders (.txt, .md, .json, .jsonl); "-" is stdin. Default: seeds/.
+        #[arg(default_value = "seeds")]
+        inputs: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "out", value_name = "DIR")]
+        out: PathBuf,
+        /// Starting control map (CSV: place_id, faction, as_of, source). Default: the
+        /// bundled data/baseline-2024-11-26.csv.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// First day with layers (YYYY-MM-DD). Default: the first event day.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day with layers (YYYY-MM-DD). Default: the last event day.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Publication date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// No progress bar, no per-name warnings; the summary still prints.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
     /// Extract dated control-change events as JSON Lines.
     Extract {
         /// Files and folders (.txt, .md, .json, .jsonl; folders recursively); "-" is stdin.

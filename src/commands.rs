@@ -38,11 +38,30 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let opts = ExtractArgs {
                 output,
                 unresolved,
-                published: parse_day(published.as_deref())?,
+                published: parse_day("--published", published.as_deref())?,
                 quiet,
             };
             extract(&load_gazetteer(&gazetteer)?, &inputs, &opts)
         }
+        Command::Run {
+            inputs,
+            out,
+            baseline,
+            from,
+            to,
+            published,
+            quiet,
+            gazetteer,
+        } => crate::run::run(crate::run::RunArgs {
+            inputs,
+            out,
+            baseline,
+            from,
+            to,
+            published,
+            quiet,
+            gazetteer,
+        }),
     }
 }
 
@@ -192,11 +211,11 @@ fn collisions(words: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--published` and friends: a day or a clear error.
-fn parse_day(s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
+/// A `YYYY-MM-DD` flag value, or a clear error naming the flag.
+pub fn parse_day(flag: &str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
     s.map(|d| {
         chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .with_context(|| format!("--published {d:?}: expected YYYY-MM-DD"))
+            .with_context(|| format!("{flag} {d:?}: expected YYYY-MM-DD"))
     })
     .transpose()
 }

@@ -21,6 +21,7 @@
 
 pub mod article;
 pub mod atomic;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;

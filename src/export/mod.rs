@@ -1,0 +1,291 @@
+//! The export stage: a [`Timeline`] → files in an output folder.
+//!
+//! Takes the timeline, the mentions it was built from and the facts of the run, and
+//! writes (see [`geojson`] for the wire format):
+//!
+//! ```text
+//! out/events/YYYY-MM-DD.geojson    that day's fused events (an empty layer on quiet days)
+//! out/control/YYYY-MM-DD.geojson   the control state at the end of the day
+//! out/timeline.geojson             every event, with `date` and `timestamp` (kepler.gl)
+//! out/control-timeline.geojson     every control interval with `start`/`end` (QGIS)
+//! out/events.jsonl                 the event mentions, as `frontline extract` prints them
+//! out/unresolved.csv               place-like names the gazetteer does not know
+//! out/manifest.json                version, inputs with SHA-256, checksums, days, counts
+//! ```
+//!
+//! Every file is written under a temporary name and renamed. A rerun replaces what the
+//! previous run listed in its manifest and removes those of its files it no longer
+//! writes; files it did not write are never touched.
+
+pub mod geojson;
+
+use crate::atomic::write_atomic;
+use crate::extract::{EventRecord, UnresolvedRecord};
+use crate::gazetteer::Gazetteer;
+use crate::timeline::Timeline;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// An output that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct ExportError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// The OS error.
+    pub source: io::Error,
+}
+
+/// One input file of the run.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputInfo {
+    /// The path as given (`-` for stdin).
+    pub path: String,
+    /// SHA-256 of its bytes (absent for stdin).
+    pub sha256: Option<String>,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// What the manifest says about the run besides the files.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RunInfo {
+    /// Every input file, sorted by path.
+    pub inputs: Vec<InputInfo>,
+    /// SHA-256 of the gazetteer in use (all its files, in order).
+    pub gazetteer_sha256: String,
+    /// Places in the gazetteer.
+    pub gazetteer_places: usize,
+    /// The baseline file and its SHA-256.
+    pub baseline: (String, String),
+    /// Articles read.
+    pub articles: usize,
+    /// Inputs or records skipped.
+    pub skipped: usize,
+}
+
+/// `out/manifest.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    /// The program and its version.
+    pub frontline: String,
+    /// The inputs.
+    pub inputs: Vec<InputInfo>,
+    /// Gazetteer checksum and size.
+    pub gazetteer: BTreeMap<String, Value>,
+    /// Baseline file and checksum.
+    pub baseline: BTreeMap<String, Value>,
+    /// Articles read and skipped, mentions, events, unresolved names, undated mentions.
+    pub counts: BTreeMap<String, usize>,
+    /// Every day with layers.
+    pub days: Vec<String>,
+    /// Features in each GeoJSON layer, by path relative to the folder.
+    pub layers: BTreeMap<String, usize>,
+    /// Every file this run wrote (relative paths); the next run replaces exactly these.
+    pub files: Vec<String>,
+}
+
+struct Writer<'a> {
+    dir: &'a Path,
+    files: Vec<String>,
+    layers: BTreeMap<String, usize>,
+}
+
+impl Writer<'_> {
+    fn err(&self, rel: &str, source: io::Error) -> ExportError {
+        ExportError {
+            path: self.dir.join(rel),
+            source,
+        }
+    }
+
+    fn file(
+        &mut self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), ExportError> {
+        write_atomic(&self.dir.join(rel), |w| fill(w)).map_err(|e| self.err(rel, e))?;
+        self.files.push(rel.to_string());
+        Ok(())
+    }
+
+    /// A FeatureCollection with one feature per line (readable diffs, same bytes each run).
+    fn layer(&mut self, rel: &str, name: &str, features: Vec<Value>) -> Result<(), ExportError> {
+        self.layers.insert(rel.to_string(), features.len());
+        self.file(rel, |w| {
+            let head = geojson::collection(name, Vec::new());
+            write!(
+                w,
+                "{{\"type\":\"FeatureCollection\",\"name\":{},\"features\":[",
+                head["name"]
+            )?;
+            for (i, f) in features.iter().enumerate() {
+                w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *w, f)?;
+            }
+            w.write_all(b"\n]}\n")
+        })
+    }
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Writes every output into `dir`.
+pub fn write_all(
+    dir: &Path,
+    tl: &Timeline,
+    gaz: &Gazetteer,
+    mentions: &[EventRecord],
+    unresolved: &[UnresolvedRecord],
+    run: &RunInfo,
+) -> Result<Manifest, ExportError> {
+    for sub in ["", "events", "control"] {
+        let d = dir.join(sub);
+        std::fs::create_dir_all(&d).map_err(|source| ExportError { path: d, source })?;
+    }
+    let previous = previous_files(dir);
+    let palette = geojson::Palette::bundled();
+    let mut w = Writer {
+        dir,
+        files: Vec::new(),
+        layers: BTreeMap::new(),
+    };
+    for &day in &tl.days {
+        let d = ymd(day);
+        let events = tl.events.get(&day).map(Vec::as_slice).unwrap_or_default();
+        let feats = events
+            .iter()
+            .filter_map(|e| geojson::event_feature(e, gaz, &palette, false))
+            .collect();
+        w.layer(
+            &format!("events/{d}.geojson"),
+            &format!("events_{}", d.replace('-', "_")),
+            feats,
+        )?;
+        let cells = tl.control.get(&day).map(Vec::as_slice).unwrap_or_default();
+        let feats = cells
+            .iter()
+            .filter_map(|c| geojson::control_feature(day, c, gaz, &palette))
+            .collect();
+        w.layer(
+            &format!("control/{d}.geojson"),
+            &format!("control_{}", d.replace('-', "_")),
+            feats,
+        )?;
+    }
+    let all: Vec<Value> = tl
+        .events
+        .values()
+        .flatten()
+        .filter_map(|e| geojson::event_feature(e, gaz, &palette, true))
+        .collect();
+    w.layer("timeline.geojson", "timeline", all)?;
+    let ivs = tl
+        .intervals
+        .iter()
+        .filter_map(|i| geojson::interval_feature(i, gaz, &palette))
+        .collect();
+    w.layer("control-timeline.geojson", "control_timeline", ivs)?;
+    w.file("events.jsonl", |f| {
+        for m in mentions {
+            serde_json::to_writer(&mut *f, m)?;
+            f.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    w.file("unresolved.csv", |f| write_unresolved(f, unresolved))?;
+    let manifest = manifest(&w, tl, mentions, unresolved, run);
+    let body = serde_json::to_string_pretty(&manifest)
+        .map_err(io::Error::other)
+        .map_err(|e| w.err("manifest.json", e))?;
+    write_atomic(&dir.join("manifest.json"), |f| writeln!(f, "{body}"))
+        .map_err(|e| w.err("manifest.json", e))?;
+    remove_stale(dir, &previous, &manifest.files);
+    Ok(manifest)
+}
+
+fn write_unresolved(w: &mut dyn Write, unresolved: &[UnresolvedRecord]) -> io::Result<()> {
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record(["article", "name", "span_start", "span_end", "sentence"])?;
+    for u in unresolved {
+        c.write_record([
+            &u.article,
+            &u.name,
+            &u.span[0].to_string(),
+            &u.span[1].to_string(),
+            &u.sentence,
+        ])?;
+    }
+    c.flush()
+}
+
+fn manifest(
+    w: &Writer,
+    tl: &Timeline,
+    mentions: &[EventRecord],
+    unresolved: &[UnresolvedRecord],
+    run: &RunInfo,
+) -> Manifest {
+    let mut files = w.files.clone();
+    files.push("manifest.json".into());
+    let counts = BTreeMap::from([
+        ("articles".to_string(), run.articles),
+        ("skipped".to_string(), run.skipped),
+        ("mentions".to_string(), mentions.len()),
+        ("events".to_string(), tl.events.values().map(Vec::len).sum()),
+        ("unresolved".to_string(), unresolved.len()),
+        ("undated_mentions".to_string(), tl.undated),
+    ]);
+    Manifest {
+        frontline: format!("frontline {}", env!("CARGO_PKG_VERSION")),
+        inputs: run.inputs.clone(),
+        gazetteer: BTreeMap::from([
+            (
+                "sha256".to_string(),
+                Value::from(run.gazetteer_sha256.clone()),
+            ),
+            ("places".to_string(), Value::from(run.gazetteer_places)),
+        ]),
+        baseline: BTreeMap::from([
+            ("file".to_string(), Value::from(run.baseline.0.clone())),
+            ("sha256".to_string(), Value::from(run.baseline.1.clone())),
+        ]),
+        counts,
+        days: tl.days.iter().map(|d| ymd(*d)).collect(),
+        layers: w.layers.clone(),
+        files,
+    }
+}
+
+/// The files the previous run listed in `dir/manifest.json` (none if unreadable).
+fn previous_files(dir: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
+        return Vec::new();
+    };
+    let Ok(v) = serde_json::from_str::<Value>(&text) else {
+        return Vec::new();
+    };
+    v["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.as_str().map(String::from))
+        .collect()
+}
+
+/// Removes files the previous run wrote and this one did not; only plain relative paths
+/// inside `dir` are considered, so a tampered manifest cannot reach outside it.
+fn remove_stale(dir: &Path, previous: &[String], current: &[String]) {
+    for rel in previous.iter().filter(|p| !current.contains(p)) {
+        let path = Path::new(rel);
+        if path.components().all(|c| matches!(c, Component::Normal(_))) {
+            let _ = std::fs::remove_file(dir.join(path));
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `frontline run`: the main job, from articles to every layer.
+
+use crate::cli::GazetteerArgs;
+use crate::commands::{load_gazetteer, parse_day};
+use anyhow::{Context, Result};
+use frontline::article::{self, IngestOptions};
+use frontline::export::{self, InputInfo, RunInfo};
+use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
+use frontline::gazetteer::Gazetteer;
+use frontline::timeline::{self, Baseline};
+use sha2::{Digest, Sha256};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The flags of `frontline run`, validated.
+pub struct RunArgs {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub baseline: Option<PathBuf>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub published: Option<String>,
+    pub quiet: bool,
+    pub gazetteer: GazetteerArgs,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Hashes a file without holding it in memory.
+fn sha256_file(path: &Path) -> std::io::Result<(String, u64)> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let n = std::io::copy(&mut f, &mut h)?;
+    Ok((h.finalize().iter().map(|b| format!("{b:02x}")).collect(), n))
+}
+
+/// Progress on stderr for long runs at a terminal: a bar over the input bytes.
+struct Progress {
+    total: u64,
+    done: u64,
+    shown: u64,
+    enabled: bool,
+}
+
+/// Inputs below this size finish before a bar would be worth drawing.
+const PROGRESS_MIN_BYTES: u64 = 4 << 20;
+
+impl Progress {
+    fn new(total: u64, quiet: bool) -> Progress {
+        let enabled = !quiet && total >= PROGRESS_MIN_BYTES && std::io::stderr().is_terminal();
+        Progress {
+            total,
+            done: 0,
+            shown: 0,
+            enabled,
+        }
+    }
+
+    fn advance(&mut self, bytes: u64, articles: usize) {
+        self.done += bytes;
+        let pct = self.done * 100 / self.total.max(1);
+        if self.enabled && pct > self.shown {
+            self.shown = pct;
+            let bar = "=".repeat((pct / 4) as usize);
+            eprint!("\r[{bar:<25}] {pct:>3}%  {articles} articles");
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn finish(&self) {
+        if self.enabled {
+            eprintln!();
+        }
+    }
+}
+
+/// Everything read from the inputs.
+#[derive(Default)]
+struct Read {
+    mentions: Vec<EventRecord>,
+    unresolved: Vec<UnresolvedRecord>,
+    inputs: Vec<InputInfo>,
+    articles: usize,
+    skipped: usize,
+}
+
+fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bool) -> Read {
+    let ex = Extractor::new(g);
+    let mut r = Read::default();
+    let mut files = Vec::new();
+    for p in article::expand(inputs) {
+        match p {
+            Ok(p) => files.push(p),
+            Err(e) => {
+                eprintln!("frontline: {e}");
+                r.skipped += 1;
+            }
+        }
+    }
+    // Sorted and deduplicated, so the order of the arguments changes nothing.
+    files.sort();
+    files.dedup();
+    let total = files
+        .iter()
+        .map(|f| f.metadata().map_or(0, |m| m.len()))
+        .sum();
+    let mut progress = Progress::new(total, quiet);
+    for path in &files {
+        let (sha256, bytes) = match sha256_file(path) {
+            Ok((h, n)) => (Some(h), n),
+            Err(_) => (None, 0),
+        };
+        r.inputs.push(InputInfo {
+            path: path.display().to_string(),
+            sha256,
+            bytes,
+        });
+        for art in article::read(path, opts) {
+            match art {
+                Ok(a) => {
+                    r.articles += 1;
+                    let x = ex.extract(&a);
+                    r.mentions
+                        .extend(x.events.iter().map(|e| EventRecord::new(&a, e, g)));
+                    r.unresolved
+                        .extend(x.unresolved.iter().map(|u| UnresolvedRecord::new(&a, u)));
+                }
+                Err(e) => {
+                    eprintln!("frontline: {e}");
+                    r.skipped += 1;
+                }
+            }
+        }
+        progress.advance(bytes, r.articles);
+    }
+    progress.finish();
+    r
+}
+
+fn load_baseline(path: Option<&Path>, g: &Gazetteer) -> Result<(Baseline, String, String)> {
+    let (name, text) = match path {
+        Some(p) => (
+            p.display().to_string(),
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        ),
+        None => (
+            "data/baseline-2024-11-26.csv (bundled)".to_string(),
+            timeline::BUNDLED_BASELINE.to_string(),
+        ),
+    };
+    let b = Baseline::parse(&name, &text, g)?;
+    let sha = sha256_hex(text.as_bytes());
+    Ok((b, name, sha))
+}
+
+fn gazetteer_sha256(args: &GazetteerArgs) -> Result<String> {
+    let mut h = Sha256::new();
+    match &args.gazetteer {
+        Some(p) => h.update(std::fs::read(p).with_context(|| format!("reading {}", p.display()))?),
+        None => h.update(frontline::gazetteer::BUNDLED_CSV.as_bytes()),
+    }
+    for p in &args.add_gazetteer {
+        h.update(std::fs::read(p).with_context(|| format!("reading {}", p.display()))?);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Runs the main job.
+pub fn run(a: RunArgs) -> Result<ExitCode> {
+    let g = load_gazetteer(&a.gazetteer)?;
+    let (baseline, baseline_name, baseline_sha) = load_baseline(a.baseline.as_deref(), &g)?;
+    let (from, to) = (
+        parse_day("--from", a.from.as_deref())?,
+        parse_day("--to", a.to.as_deref())?,
+    );
+    let opts = IngestOptions {
+        fallback_published: parse_day("--published", a.published.as_deref())?,
+    };
+    let mut read = read_inputs(&g, &a.inputs, opts, a.quiet);
+    read.mentions
+        .sort_by(|x, y| (&x.article, x.span, x.faction).cmp(&(&y.article, y.span, y.faction)));
+    let (events, undated) = timeline::fuse(read.mentions.clone());
+    let mut tl = timeline::build(events, &baseline, &g, from, to);
+    tl.undated = undated;
+    let run = RunInfo {
+        inputs: read.inputs,
+        gazetteer_sha256: gazetteer_sha256(&a.gazetteer)?,
+        gazetteer_places: g.places().len(),
+        baseline: (baseline_name, baseline_sha),
+        articles: read.articles,
+        skipped: read.skipped,
+    };
+    let manifest = export::write_all(&a.out, &tl, &g, &read.mentions, &read.unresolved, &run)
+        .with_context(|| format!("writing the layers into {}", a.out.display()))?;
+    let days = match (manifest.days.first(), manifest.days.last()) {
+        (Some(f), Some(l)) => format!("{} day(s), {f} to {l}", manifest.days.len()),
+        _ => "no days (no dated events)".to_string(),
+    };
+    eprintln!(
+        "frontline: {} article(s) read, {} skipped; {} mention(s) fused into {} event(s); {days}; {} unresolved name(s); layers in {}",
+        read.articles,
+        read.skipped,
+        read.mentions.len(),
+        manifest.counts["events"],
+        read.unresolved.len(),
+        a.out.display()
+    );
+    Ok(if read.skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
