@@ -337,6 +337,9 @@ fn day_range(
     }
 }
 
+/// Per place, every change: (day, faction, event id), oldest first.
+type History = BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>>;
+
 #[derive(Debug, Clone)]
 struct State {
     faction: Faction,
@@ -371,7 +374,7 @@ pub fn build(
     for e in events {
         by_day.entry(e.date).or_default().push(e);
     }
-    let mut history: BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>> = state
+    let mut history: History = state
         .iter()
         .map(|(p, s)| (p.clone(), vec![(s.since, s.faction, None)]))
         .collect();
@@ -492,10 +495,7 @@ fn snapshot(
 }
 
 /// The state at the end of `day` from the change history (for days without events).
-fn state_at(
-    history: &BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>>,
-    day: NaiveDate,
-) -> BTreeMap<String, State> {
+fn state_at(history: &History, day: NaiveDate) -> BTreeMap<String, State> {
     history
         .iter()
         .filter_map(|(p, h)| {
@@ -513,10 +513,7 @@ fn state_at(
         .collect()
 }
 
-fn intervals(
-    history: &BTreeMap<String, Vec<(NaiveDate, Faction, Option<String>)>>,
-    last: Option<NaiveDate>,
-) -> Vec<Interval> {
+fn intervals(history: &History, last: Option<NaiveDate>) -> Vec<Interval> {
     let end_of_time = last.map(|d| d + Duration::days(1));
     let mut out = Vec::new();
     for (place, h) in history {
