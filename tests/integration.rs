@@ -6,6 +6,8 @@ mod cli;
 mod extract;
 #[path = "integration/properties.rs"]
 mod properties;
+#[path = "integration/run.rs"]
+mod run;
 #[path = "integration/spellings.rs"]
 mod spellings;
 #[path = "integration/util.rs"]

@@ -1,0 +1,258 @@
+//! `frontline run` on the seeds: the layers, their format, and how reruns behave.
+
+use super::util::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn run_seeds(out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["run", "--quiet", "--out", s(out)];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
+fn read_layer(path: &Path) -> geojson::FeatureCollection {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    match text
+        .parse::<geojson::GeoJson>()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    {
+        geojson::GeoJson::FeatureCollection(fc) => fc,
+        other => panic!("{}: not a FeatureCollection: {other:?}", path.display()),
+    }
+}
+
+fn faction_on(out: &Path, day: &str, place_id: &str) -> Option<String> {
+    read_layer(&out.join(format!("control/{day}.geojson")))
+        .features
+        .iter()
+        .find_map(|f| {
+            let p = f.properties.as_ref()?;
+            (p["place_id"] == place_id).then(|| p["faction"].as_str().unwrap().to_string())
+        })
+}
+
+#[test]
+fn seeds_give_the_known_control_map() {
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), &[]);
+    let cases = [
+        ("2024-11-30", "gn:170063", "opposition"), // Aleppo
+        ("2024-12-01", "gn:163476", "sna"),        // Tal Rifaat
+        ("2024-12-05", "gn:170017", "opposition"), // Hama
+        ("2024-12-07", "gn:169577", "opposition"), // Homs
+        ("2024-12-08", "gn:170654", "opposition"), // Damascus
+        ("2024-11-29", "gn:170063", "government"), // Aleppo the day before
+        ("2024-12-04", "gn:170017", "government"), // Hama the day before
+    ];
+    for (day, place, want) in cases {
+        assert_eq!(
+            faction_on(dir.path(), day, place).as_deref(),
+            Some(want),
+            "{place} on {day}"
+        );
+    }
+}
+
+#[test]
+fn every_layer_is_rfc7946_geojson_with_a_day_for_every_day() {
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), &[]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("manifest.json")).unwrap())
+            .unwrap();
+    let days: Vec<&str> = manifest["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(days.first(), Some(&"2024-11-27"));
+    assert_eq!(days.last(), Some(&"2024-12-08"));
+    assert_eq!(days.len(), 12, "one layer per day, no gaps");
+    for (rel, count) in manifest["layers"].as_object().unwrap() {
+        let path = dir.path().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("\"crs\""),
+            "{rel}: RFC 7946 has no crs member"
+        );
+        let fc = read_layer(&path);
+        assert_eq!(
+            fc.features.len() as u64,
+            count.as_u64().unwrap(),
+            "{rel}: manifest count"
+        );
+        for f in &fc.features {
+            let g = f.geometry.as_ref().expect("every feature has a geometry");
+            if let geojson::Value::Point(c) = &g.value {
+                assert!(
+                    (35.0..43.0).contains(&c[0]) && (32.0..38.0).contains(&c[1]),
+                    "{rel}: lon, lat order"
+                );
+                for x in c {
+                    let decimals = x.to_string().split('.').nth(1).map_or(0, str::len);
+                    assert!(decimals <= 6, "{rel}: {x} has more than 6 decimals");
+                }
+            }
+            let p = f.properties.as_ref().unwrap();
+            assert!(p.contains_key("marker-color"), "{rel}: simplestyle colour");
+        }
+    }
+    for day in days {
+        assert!(dir.path().join(format!("events/{day}.geojson")).exists());
+    }
+    // Every event says where it came from.
+    for f in read_layer(&dir.path().join("timeline.geojson")).features {
+        let p = f.properties.unwrap();
+        let sources = p["sources"].as_array().unwrap();
+        assert!(!sources.is_empty());
+        assert!(sources[0]["article"]
+            .as_str()
+            .unwrap()
+            .starts_with("seeds/"));
+        assert!(p["timestamp"].as_str().unwrap().ends_with(" 00:00"));
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for sub in ["", "events", "control"] {
+        for e in std::fs::read_dir(dir.join(sub)).unwrap().flatten() {
+            if e.path().is_file() {
+                out.insert(
+                    format!("{sub}/{}", e.file_name().to_string_lossy()),
+                    std::fs::read(e.path()).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_input_order() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let files = [
+        "seeds/004_f430c977d6ade7d1.txt",
+        "seeds/000_110a0582fc68850d.txt",
+        "seeds/003_e7e478c007f868f6.txt",
+    ];
+    let mut reversed = files;
+    reversed.reverse();
+    run_seeds(a.path(), &files);
+    run_seeds(b.path(), &reversed);
+    assert_eq!(snapshot(a.path()), snapshot(b.path()));
+}
+
+#[test]
+fn rerun_replaces_only_its_own_files() {
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), &[]);
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    std::fs::write(dir.path().join("control/my-style.qml"), "mine").unwrap();
+    run_seeds(dir.path(), &["--to", "2024-12-01"]);
+    assert!(
+        !dir.path().join("control/2024-12-08.geojson").exists(),
+        "stale layers of the previous run are removed"
+    );
+    assert!(dir.path().join("control/2024-12-01.geojson").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("control/my-style.qml")).unwrap(),
+        "mine"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn unwritable_output_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let o = run(&["run", "--quiet", "--out", s(&file)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("writing the layers into"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn summary_tells_what_happened() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_seeds(dir.path(), &[]);
+    let err = stderr(&o);
+    assert!(err.contains("5 article(s) read, 0 skipped"), "{err}");
+    assert!(err.contains("12 day(s), 2024-11-27 to 2024-12-08"), "{err}");
+    assert!(err.contains("layers in"), "{err}");
+}
+
+/// GDAL is what users open the layers with. Without `ogrinfo` (install `gdal-bin`) the
+/// test says so and passes, unless FRONTLINE_REQUIRE_GDAL is set, as `.ci/run` does.
+#[test]
+fn gdal_reads_every_layer_with_dates_typed_as_dates() {
+    if std::process::Command::new("ogrinfo")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("FRONTLINE_REQUIRE_GDAL").is_none(),
+            "FRONTLINE_REQUIRE_GDAL is set but ogrinfo is missing"
+        );
+        // Written straight to stderr so that the test harness does not swallow it.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED gdal_reads_every_layer_with_dates_typed_as_dates: ogrinfo not found (apt-get install gdal-bin)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), &[]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("manifest.json")).unwrap())
+            .unwrap();
+    for (rel, count) in manifest["layers"].as_object().unwrap() {
+        let o = std::process::Command::new("ogrinfo")
+            .args(["-ro", "-al", "-so"])
+            .arg(dir.path().join(rel))
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success(),
+            "{rel}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            info.contains(&format!("Feature Count: {count}")),
+            "{rel}: {info}"
+        );
+        if count.as_u64().unwrap() == 0 {
+            continue;
+        }
+        let fields: &[&str] = if rel.starts_with("control/") {
+            &["date", "since"]
+        } else if rel == "control-timeline.geojson" {
+            &["start", "end"]
+        } else {
+            &["date"]
+        };
+        for field in fields {
+            assert!(
+                info.contains(&format!("{field}: Date")),
+                "{rel}: {field} is not typed Date:\n{info}"
+            );
+        }
+    }
+}
