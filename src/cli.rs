@@ -93,6 +93,13 @@ pub enum Command {
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },
+    /// Write a synthetic JSON Lines corpus of at least MB megabytes (for benchmarks).
+    #[command(hide = true)]
+    Corpus {
+        /// Megabytes of article text.
+        #[arg(long, default_value_t = 50)]
+        mb: usize,
+    },
     /// List the place names found in text (files, or "-" for stdin).
     Places {
         /// Text files; "-" or nothing reads stdin.

@@ -27,6 +27,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             action: GazetteerAction::Collisions { words },
         } => collisions(&words),
         Command::Places { inputs, gazetteer } => places(&load_gazetteer(&gazetteer)?, &inputs),
+        Command::Corpus { mb } => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let (n, bytes) = frontline::corpus::generate(mb << 20, &mut out)?;
+            out.flush()?;
+            eprintln!("frontline: {n} articles, {bytes} bytes of text");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract {
             inputs,
             output,

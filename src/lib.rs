@@ -21,6 +21,7 @@
 
 pub mod article;
 pub mod atomic;
+pub mod corpus;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
