@@ -76,7 +76,8 @@ fn whole_run(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(30));
-    for n in [10_000usize] {
+    let n = 10_000usize;
+    {
         let corpus: Vec<Article> = (0..n)
             .map(|i| {
                 let text = format!(

@@ -57,12 +57,8 @@ impl Mention {
 struct Token {
     start: usize,
     end: usize,
-    /// May a name start here?
+    /// Does it start with a capital (or a caseless letter, as in Arabic script)?
     starts: bool,
-    /// Is the gap to the next token only spaces or a hyphen?
-    joined: bool,
-    /// Is the following gap exactly a hyphen (`al-Bab`)?
-    hyphen: bool,
 }
 
 /// Strips leading and trailing marks and a possessive `'s` / `’s` from a word.
@@ -98,65 +94,78 @@ fn word_char_end(text: &str, i: usize) -> Option<usize> {
     is_word_char(ch).then_some(i + ch.len_utf8())
 }
 
-fn tokenize(text: &str, out: &mut Vec<Token>) {
-    out.clear();
-    let n = text.len();
-    let mut i = 0;
-    while i < n {
-        let Some(mut end) = word_char_end(text, i) else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        };
-        let start = i;
-        while end < n {
-            match word_char_end(text, end) {
-                Some(e) => end = e,
-                None => break,
-            }
+/// The word that starts at byte `start`: its trimmed token and the end of the raw word.
+fn token_at(text: &str, start: usize) -> Option<(Token, usize)> {
+    let mut end = word_char_end(text, start)?;
+    while end < text.len() {
+        match word_char_end(text, end) {
+            Some(e) => end = e,
+            None => break,
         }
-        i = end;
-        let (s, e) = trim_marks(text, start, end);
-        if s >= e {
-            continue;
-        }
-        let first = text.as_bytes()[s];
-        let starts = if first < 0x80 {
-            first.is_ascii_uppercase()
-        } else {
-            text[s..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
-        };
-        out.push(Token {
+    }
+    let (s, e) = trim_marks(text, start, end);
+    if s >= e {
+        return Some((
+            Token {
+                start: s,
+                end: s,
+                starts: false,
+            },
+            end,
+        ));
+    }
+    let first = text.as_bytes()[s];
+    let starts = if first < 0x80 {
+        first.is_ascii_uppercase()
+    } else {
+        text[s..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+    };
+    Some((
+        Token {
             start: s,
             end: e,
             starts,
-            joined: false,
-            hyphen: false,
-        });
+        },
+        end,
+    ))
+}
+
+/// The next word at or after byte `from`.
+fn next_token(text: &str, mut from: usize) -> Option<(Token, usize)> {
+    while from < text.len() {
+        if word_char_end(text, from).is_some() {
+            return token_at(text, from);
+        }
+        from += text[from..].chars().next().map_or(1, char::len_utf8);
     }
-    for k in 1..out.len() {
-        let gap = &text.as_bytes()[out[k - 1].end..out[k].start];
-        out[k - 1].hyphen = gap == b"-";
-        out[k - 1].joined = gap.len() <= 3
-            && gap.iter().filter(|&&c| c == b'-').count() <= 1
-            && gap.iter().all(|&c| c == b'-' || c == b' ' || c == b'\t');
-    }
+    None
+}
+
+/// May a name run on from one token to the next across `gap` (a space or a hyphen)?
+fn is_joining_gap(gap: &[u8]) -> bool {
+    gap.len() <= 3
+        && gap.iter().filter(|&&c| c == b'-').count() <= 1
+        && gap.iter().all(|&c| c == b'-' || c == b' ' || c == b'\t')
 }
 
 fn is_acronym(word: &str) -> bool {
     word.len() <= 5 && word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// The longest name found at one token: its last token, its span and its (place, exact) hits.
+/// The longest name found at one token: where to resume, its span and its (place, exact) hits.
 type Window = (usize, Span, Vec<(u32, bool)>);
 
 /// Scratch buffers reused across calls; one per thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    tokens: Vec<Token>,
     keys: Keys,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// The keys of the window being grown.
@@ -174,21 +183,47 @@ struct Keys {
 impl Gazetteer {
     /// Every place name in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        self.find_with(text, &mut Scratch::default())
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.find_with(text, &mut scratch),
+            Err(_) => self.find_with(text, &mut Scratch::default()),
+        })
     }
 
     /// [`Gazetteer::find`] with caller-owned buffers (no allocation per token).
+    ///
+    /// Lowercase words are skipped at byte speed; tokens are lexed only from a word that
+    /// can start a name (a capital, Arabic script, or an article attached by a hyphen).
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
-        tokenize(text, &mut scratch.tokens);
+        let b = text.as_bytes();
         let mut raw: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
         let mut i = 0;
-        while i < scratch.tokens.len() {
-            match self.longest_at(text, &scratch.tokens, i, &mut scratch.keys) {
-                Some((last, span, hits)) => {
-                    raw.push((span, hits));
-                    i = last + 1;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                // A lowercase word: only an attached article ("al-Bab") can start a name.
+                let start = i;
+                while i < b.len() && ascii_word(b[i]) {
+                    i += 1;
                 }
-                None => i += 1,
+                let attached =
+                    i - start <= 3 && b.get(i) == Some(&b'-') && is_article(&text[start..i]);
+                if !attached {
+                    continue;
+                }
+                i = start;
+            } else if c < 0x80 && !ascii_word(c) {
+                i += 1;
+                continue;
+            }
+            let Some((tok, raw_end)) = next_token(text, i) else {
+                break;
+            };
+            match self.longest_from(text, tok, raw_end, scratch) {
+                Some((end, span, hits)) => {
+                    raw.push((span, hits));
+                    i = end;
+                }
+                None => i = raw_end.max(i + 1),
             }
         }
         let cues = list_cues(text, &raw.iter().map(|r| r.0).collect::<Vec<_>>());
@@ -202,51 +237,61 @@ impl Gazetteer {
             .collect()
     }
 
-    fn may_start(&self, text: &str, t: &Token, keys: &mut Keys) -> bool {
-        if !t.starts && !t.hyphen {
-            return false; // a lowercase word starts a name only as an attached article
-        }
+    fn may_start(&self, text: &str, t: &Token, raw_end: usize, keys: &mut Keys) -> bool {
         let word = &text[t.start..t.end];
-        if is_acronym(word) {
+        if word.is_empty() || is_acronym(word) {
             return false;
+        }
+        if t.starts {
+            return true;
         }
         keys.token.clear();
         fold_into(word, &mut keys.token);
-        if is_article(&keys.token) {
-            return t.hyphen || t.starts;
-        }
-        t.starts
+        is_article(&keys.token) && text.as_bytes().get(raw_end) == Some(&b'-')
     }
 
-    /// The longest name starting at token `i`: (last token, span, (place, exact) hits).
-    fn longest_at(&self, text: &str, toks: &[Token], i: usize, s: &mut Keys) -> Option<Window> {
-        if !self.may_start(text, &toks[i], s) {
+    /// The longest name starting at `first`: (byte to resume at, span, (place, exact) hits).
+    fn longest_from(
+        &self,
+        text: &str,
+        first: Token,
+        first_end: usize,
+        scratch: &mut Scratch,
+    ) -> Option<Window> {
+        if !self.may_start(text, &first, first_end, &mut scratch.keys) {
             return None;
         }
+        let s = &mut scratch.keys;
         s.skeleton.clear();
         s.folded.clear();
         s.content = 0;
         s.lowercase = false;
         let mut best = None;
-        for (j, t) in toks.iter().enumerate().skip(i).take(self.max_tokens) {
-            if j > i && !toks[j - 1].joined {
-                break;
-            }
+        let (mut t, mut raw_end) = (first, first_end);
+        for k in 0..self.max_tokens {
+            let next = next_token(text, raw_end);
+            let joined = next.is_some_and(|(n, _)| {
+                n.start > t.end && is_joining_gap(&text.as_bytes()[t.end..n.start])
+            });
             s.token.clear();
             fold_into(&text[t.start..t.end], &mut s.token);
-            let last_token = j + 1 == toks.len() || !t.joined;
-            if is_article(&s.token) && !(j == i && last_token) {
-                continue; // articles carry no identity; a lone one is still a word
+            if (joined || k != 0) && is_article(&s.token) {
+                // Articles carry no identity; a lone one is still a word.
+            } else {
+                s.skeleton.push_token(&s.token);
+                s.folded.push_str(&s.token);
+                s.content = s.content.saturating_add(1);
+                s.lowercase |= k > 0 && !t.starts;
+                if let Some(hits) = self.hits(s) {
+                    best = Some((raw_end, Span::new(first.start, t.end), hits));
+                }
+                if !self.is_prefix(s.skeleton.as_str()) {
+                    break;
+                }
             }
-            s.skeleton.push_token(&s.token);
-            s.folded.push_str(&s.token);
-            s.content = s.content.saturating_add(1);
-            s.lowercase |= j > i && !t.starts;
-            if let Some(hits) = self.hits(s) {
-                best = Some((j, Span::new(toks[i].start, t.end), hits));
-            }
-            if !self.is_prefix(s.skeleton.as_str()) {
-                break;
+            match next {
+                Some((n, e)) if joined => (t, raw_end) = (n, e),
+                _ => break,
             }
         }
         best
