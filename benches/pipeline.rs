@@ -57,11 +57,13 @@ fn matcher_and_extraction(c: &mut Criterion) {
             corpus
                 .iter()
                 .map(|a| {
-                    ex.extract(a)
+                    let records: Vec<EventRecord> = ex
+                        .extract(a)
                         .events
                         .iter()
                         .map(|e| EventRecord::new(a, e, &g))
-                        .count()
+                        .collect();
+                    records.len()
                 })
                 .sum::<usize>()
         })
