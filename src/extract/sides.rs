@@ -51,14 +51,53 @@ fn is_adjective_use(s: &str, a: &Hit<Faction>) -> bool {
     rest.starts_with("-held") || rest.starts_with("-controlled") || rest.starts_with("-run")
 }
 
+/// Nouns that make "X of/from <actor>" a subject: "fighters from the Military Operations
+/// Command", "units of the Syrian army".
+const MEMBER_NOUNS: &[&str] = &[
+    "fighters",
+    "members",
+    "units",
+    "elements",
+    "troops",
+    "forces",
+    "militants",
+    "soldiers",
+    "commanders",
+    "gunmen",
+    "brigades",
+    "factions",
+    "groups",
+];
+
 /// Can this actor name be a subject where it stands?
 pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
-    !after_word(s, a.start, NOT_SUBJECT_BEFORE) && !is_adjective_use(s, a)
+    if is_adjective_use(s, a) {
+        return false;
+    }
+    if !after_word(s, a.start, NOT_SUBJECT_BEFORE) {
+        return true;
+    }
+    // "fighters from the X": the preposition joins the actor to a member noun.
+    let before = s[..a.start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
+    let Some(rest) = ["from", "of"].iter().find_map(|p| before.strip_suffix(p)) else {
+        return false;
+    };
+    let noun = rest
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    MEMBER_NOUNS.iter().any(|m| m.eq_ignore_ascii_case(noun))
 }
 
 /// "was liberated", "were captured": an active capture verb used in the passive.
 pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
+    // Only a participle makes a passive: "was captured", not "were in control of".
+    let verb = s[t.start..t.end].split(' ').next().unwrap_or("");
+    let participle = verb.ends_with("ed") || verb.ends_with("en") || verb == "overrun";
     t.what == Trigger::Take
+        && participle
         && after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
 }
 

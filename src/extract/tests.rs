@@ -232,3 +232,47 @@ fn unresolved_names_are_reported() {
     let names: Vec<&str> = x.unresolved.iter().map(|u| u.text.as_str()).collect();
     assert_eq!(names, ["Qzwertiyah", "Blahbeh"]);
 }
+
+#[test]
+fn reported_statements_are_not_claims() {
+    let got = events(
+        "Kurdish-led forces said they had taken over Deir Hafer on Monday.",
+        "2024-12-03",
+    );
+    assert_eq!(got, [ev("gn:170785", Sdf, Capture, "2024-12-02")]);
+}
+
+#[test]
+fn state_of_control_is_a_capture() {
+    let got = events(
+        "Opposition fighters were in full control of Daraa by Friday evening.",
+        "2024-12-07",
+    );
+    assert_eq!(got, [ev("gn:170905", Opposition, Capture, "2024-12-06")]);
+}
+
+#[test]
+fn members_of_a_named_side_are_that_side() {
+    let got = events(
+        "The army pulled back. Fighters from the Military Operations Command stormed Salamiyeh on Thursday.",
+        "2024-12-07",
+    );
+    assert_eq!(got, [ev("gn:164947", Opposition, Capture, "2024-12-05")]);
+}
+
+#[test]
+fn denials_vows_and_nearby_places_yield_nothing() {
+    for text in [
+        "The army denied that the defences of Hama had been breached.",
+        "Rebel commanders vowed to push on towards Homs, the next target.",
+        "ISIS fighters briefly overran a checkpoint near al-Sukhnah.",
+        "A spokesman said its forces would not withdraw from Manbij.",
+        "The regime lost Palmyra to ISIS in 2015 before retaking it in 2017.",
+    ] {
+        assert!(
+            events(text, "2024-12-07").is_empty(),
+            "{text:?}: {:?}",
+            events(text, "2024-12-07")
+        );
+    }
+}
