@@ -219,11 +219,14 @@ impl<'g> Extractor<'g> {
             .rev()
             .find_map(|d| d.day.map(|day| (day, d.basis)));
         let carried = self.carried_day(s, sent, st);
-        if !triggers.is_empty() && !is_background(&dates, st.published) {
+        if !triggers.is_empty() {
             let mentions = self.gaz.find(s);
             let bounds = self.lex.boundaries(lower);
             for k in 0..triggers.len() {
                 let clause = clause_of((s, lower), triggers, k, &bounds, actors);
+                if is_background(&dates, &triggers[k], st.published) {
+                    continue;
+                }
                 let day = nearest_day(&dates, &triggers[k]).or(carried);
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
@@ -475,10 +478,25 @@ fn resolve_dates(mut found: Vec<DateMention>, s: &str, st: &mut ArticleState) ->
     found
 }
 
-/// A sentence about an earlier year ("In August 2019", "since 2018", "in 2016").
-fn is_background(dates: &[DateMention], published: Option<NaiveDate>) -> bool {
+/// Distance in bytes from a date expression to a trigger (after the trigger counts one
+/// more, so that a date before wins a tie).
+fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
+    if d.end <= t.start {
+        t.start - d.end
+    } else {
+        d.start.saturating_sub(t.end) + 1
+    }
+}
+
+/// Is the trigger about an earlier year? ("In August 2019, ... took", "seized Manbij in
+/// 2016"): the date expression nearest it is a year before publication, or a day more than
+/// 60 days before it. "Pushed into Manbij on Monday, ... held since 2016" is not.
+fn is_background(dates: &[DateMention], t: &Hit<Trigger>, published: Option<NaiveDate>) -> bool {
     let Some(p) = published else { return false };
-    dates.iter().any(|d| {
+    let relevant = dates
+        .iter()
+        .filter(|d| d.day.is_some() || d.year_only.is_some());
+    relevant.min_by_key(|d| distance(d, t)).is_some_and(|d| {
         d.year_only.is_some_and(|y| y < p.year())
             || d.day.is_some_and(|day| day < p - Duration::days(60))
     })
@@ -488,14 +506,7 @@ fn is_background(dates: &[DateMention], published: Option<NaiveDate>) -> bool {
 fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<(NaiveDate, DateBasis)> {
     dates
         .iter()
-        .filter_map(|d| {
-            let dist = if d.end <= t.start {
-                t.start - d.end
-            } else {
-                d.start.saturating_sub(t.end) + 1
-            };
-            d.day.map(|day| (dist, day, d.basis))
-        })
+        .filter_map(|d| d.day.map(|day| (distance(d, t), day, d.basis)))
         .min_by_key(|x| x.0)
         .map(|(_, day, basis)| (day, basis))
 }

@@ -75,7 +75,6 @@ const REFERENCE_NOUNS: &[&str] = &[
     "direction",
     "border",
     "borders",
-    "side",
     "edge",
     "governor",
     "people",
@@ -95,6 +94,7 @@ const PARTIAL_NOUNS: &[&str] = &[
     "areas",
     "edges",
     "percent",
+    "side",
 ];
 /// "the airport", "the military academy", ...: one automaton over [`SITE_NOUNS`].
 fn site_phrases() -> &'static aho_corasick::AhoCorasick {
@@ -571,6 +571,26 @@ const COMMON_CAPITALISED: &[&str] = &[
     "She",
     "They",
     "We",
+    "Observatory",
+    "Human",
+    "Rights",
+    "Britain",
+    "Great",
+    "Times",
+    "York",
+    "New",
+    "River",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Reuters",
+    "AFP",
+    "Anadolu",
+    "Agency",
+    "News",
+    "Press",
 ];
 
 fn is_common_capitalised(name: &str) -> bool {
