@@ -47,32 +47,7 @@ pub enum Command {
         action: GazetteerAction,
     },
     /// The main job: extract, fuse, build the daily control state and write every layer.
-    Run {
-        /// Files and folders (.txt, .md, .json, .jsonl); "-" is stdin. Default: seeds/.
-        #[arg(default_value = "seeds")]
-        inputs: Vec<PathBuf>,
-        /// Output folder.
-        #[arg(long, default_value = "out", value_name = "DIR")]
-        out: PathBuf,
-        /// Starting control map (CSV: place_id, faction, as_of, source). Default: the
-        /// bundled data/baseline-2024-11-26.csv.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// First day with layers (YYYY-MM-DD). Default: the first event day.
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
-        /// Last day with layers (YYYY-MM-DD). Default: the last event day.
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
-        /// Publication date for articles that carry none (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        published: Option<String>,
-        /// No progress bar, no per-name warnings; the summary still prints.
-        #[arg(short, long)]
-        quiet: bool,
-        #[command(flatten)]
-        gazetteer: GazetteerArgs,
-    },
+    Run(RunArgs),
     /// Extract dated control-change events as JSON Lines.
     Extract {
         /// Files and folders (.txt, .md, .json, .jsonl; folders recursively); "-" is stdin.
@@ -107,6 +82,35 @@ pub enum Command {
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },
+}
+
+/// The flags of `frontline run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files and folders (.txt, .md, .json, .jsonl); "-" is stdin. Default: seeds/.
+    #[arg(default_value = "seeds")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Starting control map (CSV: place_id, faction, as_of, source). Default: the
+    /// bundled data/baseline-2024-11-26.csv.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// First day with layers (YYYY-MM-DD). Default: the first event day.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day with layers (YYYY-MM-DD). Default: the last event day.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Publication date for articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// No progress bar; the summary still prints.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
 }
 
 /// `frontline gazetteer ...`

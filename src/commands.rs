@@ -50,25 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             extract(&load_gazetteer(&gazetteer)?, &inputs, &opts)
         }
-        Command::Run {
-            inputs,
-            out,
-            baseline,
-            from,
-            to,
-            published,
-            quiet,
-            gazetteer,
-        } => crate::run::run(crate::run::RunArgs {
-            inputs,
-            out,
-            baseline,
-            from,
-            to,
-            published,
-            quiet,
-            gazetteer,
-        }),
+        Command::Run(args) => crate::run::run(args),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `frontline run`: the main job, from articles to every layer.
 
-use crate::cli::GazetteerArgs;
+use crate::cli::{GazetteerArgs, RunArgs};
 use crate::commands::{load_gazetteer, parse_day};
 use anyhow::{Context, Result};
 use frontline::article::{self, IngestOptions};
@@ -12,18 +12,6 @@ use sha2::{Digest, Sha256};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The flags of `frontline run`, validated.
-pub struct RunArgs {
-    pub inputs: Vec<PathBuf>,
-    pub out: PathBuf,
-    pub baseline: Option<PathBuf>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub published: Option<String>,
-    pub quiet: bool,
-    pub gazetteer: GazetteerArgs,
-}
 
 fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)

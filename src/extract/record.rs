@@ -86,6 +86,20 @@ pub struct UnresolvedRecord {
     pub span: [usize; 2],
 }
 
+impl PlaceRecord {
+    /// The record of a gazetteer place.
+    pub fn of(p: &crate::gazetteer::Place) -> PlaceRecord {
+        PlaceRecord {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            governorate: p.governorate.clone(),
+            lat: p.lat,
+            lon: p.lon,
+        }
+    }
+}
+
 impl EventRecord {
     /// The record of `e`, found in `article`.
     pub fn new(article: &Article, e: &Event, gaz: &Gazetteer) -> EventRecord {
@@ -100,14 +114,7 @@ impl EventRecord {
             previous_faction: e.previous_faction,
             action: e.action,
             actor: e.actor.clone(),
-            place: PlaceRecord {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                kind: p.kind,
-                governorate: p.governorate.clone(),
-                lat: p.lat,
-                lon: p.lon,
-            },
+            place: PlaceRecord::of(p),
             place_text: e.place_text.clone(),
             geo_precision: e.geo_precision,
             sentence: article.text[e.sentence.start..e.sentence.end].to_string(),
