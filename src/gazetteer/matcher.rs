@@ -144,6 +144,15 @@ fn next_token(text: &str, mut from: usize) -> Option<(Token, usize)> {
     None
 }
 
+/// Is the character before byte `i` part of a word?
+fn follows_word_char(text: &str, i: usize) -> bool {
+    match text[..i].chars().next_back() {
+        None => false,
+        Some(c) if c.is_ascii() => ascii_word(c as u8),
+        Some(c) => is_word_char(c),
+    }
+}
+
 /// May a name run on from one token to the next across `gap` (a space or a hyphen)?
 fn is_joining_gap(gap: &[u8]) -> bool {
     gap.len() <= 3
@@ -198,24 +207,33 @@ impl Gazetteer {
         let mut raw: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
         let mut i = 0;
         while i < b.len() {
-            let c = b[i];
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                // A lowercase word: only an attached article ("al-Bab") can start a name.
-                let start = i;
-                while i < b.len() && ascii_word(b[i]) {
+            // Jump to the next byte that can begin a name: a capital, a non-ASCII letter,
+            // or the hyphen of an attached article ("al-Bab").
+            match b[i..]
+                .iter()
+                .position(|&c| c.is_ascii_uppercase() || c >= 0x80 || c == b'-')
+            {
+                Some(k) => i += k,
+                None => break,
+            }
+            let start = if b[i] == b'-' {
+                let s = b[..i]
+                    .iter()
+                    .rposition(|&c| !ascii_word(c))
+                    .map_or(0, |p| p + 1);
+                if i - s > 3 || i == s || !is_article(&text[s..i]) {
                     i += 1;
-                }
-                let attached =
-                    i - start <= 3 && b.get(i) == Some(&b'-') && is_article(&text[start..i]);
-                if !attached {
                     continue;
                 }
-                i = start;
-            } else if c < 0x80 && !ascii_word(c) {
-                i += 1;
+                s
+            } else if follows_word_char(text, i) {
+                // A capital inside a word ("McDonald"): skip the rest of the word.
+                i = next_token(text, i).map_or(i + 1, |(_, e)| e.max(i + 1));
                 continue;
-            }
-            let Some((tok, raw_end)) = next_token(text, i) else {
+            } else {
+                i
+            };
+            let Some((tok, raw_end)) = next_token(text, start) else {
                 break;
             };
             match self.longest_from(text, tok, raw_end, scratch) {
@@ -269,13 +287,19 @@ impl Gazetteer {
         let mut best = None;
         let (mut t, mut raw_end) = (first, first_end);
         for k in 0..self.max_tokens {
-            let next = next_token(text, raw_end);
-            let joined = next.is_some_and(|(n, _)| {
-                n.start > t.end && is_joining_gap(&text.as_bytes()[t.end..n.start])
-            });
             s.token.clear();
             fold_into(&text[t.start..t.end], &mut s.token);
-            if (joined || k != 0) && is_article(&s.token) {
+            // The next word is lexed only when the window may grow (most names are one word).
+            let mut next = None;
+            let mut lex_next = |t: &Token, raw_end: usize| {
+                *next.get_or_insert_with(|| {
+                    next_token(text, raw_end).filter(|(n, _)| {
+                        n.start > t.end && is_joining_gap(&text.as_bytes()[t.end..n.start])
+                    })
+                })
+            };
+            let article = is_article(&s.token);
+            if article && (k != 0 || lex_next(&t, raw_end).is_some()) {
                 // Articles carry no identity; a lone one is still a word.
             } else {
                 s.skeleton.push_token(&s.token);
@@ -289,9 +313,9 @@ impl Gazetteer {
                     break;
                 }
             }
-            match next {
-                Some((n, e)) if joined => (t, raw_end) = (n, e),
-                _ => break,
+            match lex_next(&t, raw_end) {
+                Some((n, e)) => (t, raw_end) = (n, e),
+                None => break,
             }
         }
         best

@@ -73,12 +73,21 @@ fn fold_latin_special(c: char, out: &mut String) {
 /// Appends the folded form of `token` to `out`: lowercase letters and digits only.
 pub fn fold_into(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.extend(
-            token
-                .bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_lowercase() as char),
-        );
+        if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // The common case: copy, then lowercase in place.
+            let start = out.len();
+            out.push_str(token);
+            if let Some(tail) = out.get_mut(start..) {
+                tail.make_ascii_lowercase();
+            }
+        } else {
+            out.extend(
+                token
+                    .bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| b.to_ascii_lowercase() as char),
+            );
+        }
         return;
     }
     for c in token.chars() {
@@ -117,6 +126,8 @@ pub fn fold(token: &str) -> String {
 #[derive(Debug, Default, Clone)]
 pub struct SkeletonBuilder {
     key: String,
+    /// The last class pushed (runs collapse against it).
+    last: Option<char>,
 }
 
 impl SkeletonBuilder {
@@ -133,11 +144,13 @@ impl SkeletonBuilder {
     /// Forgets everything.
     pub fn clear(&mut self) {
         self.key.clear();
+        self.last = None;
     }
 
     fn push(&mut self, c: char) {
-        if !self.key.ends_with(c) {
+        if self.last != Some(c) {
             self.key.push(c);
+            self.last = Some(c);
         }
     }
 
