@@ -116,6 +116,7 @@ fn whole_run(c: &mut Criterion) {
                         &mentions,
                         &[],
                         &Default::default(),
+                        frontline::export::Formats { gpkg: false },
                     )
                     .unwrap()
                 })

@@ -109,6 +109,9 @@ pub struct RunArgs {
     /// No progress bar; the summary still prints.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Outputs besides the GeoJSON layers (comma-separated): gpkg, or none.
+    #[arg(long, value_delimiter = ',', default_value = "gpkg")]
+    pub format: Vec<String>,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
 }

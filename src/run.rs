@@ -159,6 +159,22 @@ fn gazetteer_sha256(args: &GazetteerArgs) -> Result<String> {
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// `--format gpkg,...` → the outputs to write.
+fn formats(names: &[String]) -> Result<export::Formats> {
+    let mut f = export::Formats { gpkg: false };
+    for n in names {
+        match n.as_str() {
+            "gpkg" if cfg!(feature = "gpkg") => f.gpkg = true,
+            "gpkg" => anyhow::bail!(
+                "--format gpkg: this build has no GeoPackage support (feature `gpkg`)"
+            ),
+            "none" | "geojson" => {}
+            other => anyhow::bail!("--format {other:?}: expected gpkg, geojson or none"),
+        }
+    }
+    Ok(f)
+}
+
 /// Runs the main job.
 pub fn run(a: RunArgs) -> Result<ExitCode> {
     let g = load_gazetteer(&a.gazetteer)?;
@@ -184,8 +200,17 @@ pub fn run(a: RunArgs) -> Result<ExitCode> {
         articles: read.articles,
         skipped: read.skipped,
     };
-    let manifest = export::write_all(&a.out, &tl, &g, &read.mentions, &read.unresolved, &run)
-        .with_context(|| format!("writing the layers into {}", a.out.display()))?;
+    let formats = formats(&a.format)?;
+    let manifest = export::write_all(
+        &a.out,
+        &tl,
+        &g,
+        &read.mentions,
+        &read.unresolved,
+        &run,
+        formats,
+    )
+    .with_context(|| format!("writing the layers into {}", a.out.display()))?;
     let days = match (manifest.days.first(), manifest.days.last()) {
         (Some(f), Some(l)) => format!("{} day(s), {f} to {l}", manifest.days.len()),
         _ => "no days (no dated events)".to_string(),

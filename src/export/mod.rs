@@ -11,6 +11,7 @@
 //! out/events.jsonl                 the event mentions, as `frontline extract` prints them
 //! out/unresolved.csv               place-like names the gazetteer does not know
 //! out/manifest.json                version, inputs with SHA-256, checksums, days, counts
+//! out/frontline.gpkg               every layer above as GeoPackage tables (feature `gpkg`)
 //! ```
 //!
 //! Every file is written under a temporary name and renamed. A rerun replaces what the
@@ -18,6 +19,8 @@
 //! writes; files it did not write are never touched.
 
 pub mod geojson;
+#[cfg(feature = "gpkg")]
+pub mod gpkg;
 
 use crate::atomic::write_atomic;
 use crate::extract::{EventRecord, UnresolvedRecord};
@@ -29,6 +32,21 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+
+/// Which optional outputs to write (the GeoJSON layers are always written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// `frontline.gpkg`.
+    pub gpkg: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            gpkg: cfg!(feature = "gpkg"),
+        }
+    }
+}
 
 /// An output that could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -114,7 +132,7 @@ impl Writer<'_> {
     }
 
     /// A FeatureCollection with one feature per line (readable diffs, same bytes each run).
-    fn layer(&mut self, rel: &str, name: &str, features: Vec<Value>) -> Result<(), ExportError> {
+    fn layer(&mut self, rel: &str, name: &str, features: &[Value]) -> Result<(), ExportError> {
         self.layers.insert(rel.to_string(), features.len());
         self.file(rel, |w| {
             let head = geojson::collection(name, Vec::new());
@@ -136,6 +154,64 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// One layer: its file, its table name and its features.
+struct LayerData {
+    rel: String,
+    name: String,
+    features: Vec<Value>,
+}
+
+fn layers(tl: &Timeline, gaz: &Gazetteer) -> Vec<LayerData> {
+    let palette = geojson::Palette::bundled();
+    let mut out = Vec::new();
+    for &day in &tl.days {
+        let d = ymd(day);
+        let table = d.replace('-', "_");
+        let events = tl.events.get(&day).map(Vec::as_slice).unwrap_or_default();
+        let features = events
+            .iter()
+            .filter_map(|e| geojson::event_feature(e, gaz, &palette, false))
+            .collect();
+        out.push(LayerData {
+            rel: format!("events/{d}.geojson"),
+            name: format!("events_{table}"),
+            features,
+        });
+        let cells = tl.control.get(&day).map(Vec::as_slice).unwrap_or_default();
+        let features = cells
+            .iter()
+            .filter_map(|c| geojson::control_feature(day, c, gaz, &palette))
+            .collect();
+        out.push(LayerData {
+            rel: format!("control/{d}.geojson"),
+            name: format!("control_{table}"),
+            features,
+        });
+    }
+    let features = tl
+        .events
+        .values()
+        .flatten()
+        .filter_map(|e| geojson::event_feature(e, gaz, &palette, true))
+        .collect();
+    out.push(LayerData {
+        rel: "timeline.geojson".into(),
+        name: "timeline".into(),
+        features,
+    });
+    let features = tl
+        .intervals
+        .iter()
+        .filter_map(|i| geojson::interval_feature(i, gaz, &palette))
+        .collect();
+    out.push(LayerData {
+        rel: "control-timeline.geojson".into(),
+        name: "control_timeline".into(),
+        features,
+    });
+    out
+}
+
 /// Writes every output into `dir`.
 pub fn write_all(
     dir: &Path,
@@ -144,54 +220,22 @@ pub fn write_all(
     mentions: &[EventRecord],
     unresolved: &[UnresolvedRecord],
     run: &RunInfo,
+    formats: Formats,
 ) -> Result<Manifest, ExportError> {
     for sub in ["", "events", "control"] {
         let d = dir.join(sub);
         std::fs::create_dir_all(&d).map_err(|source| ExportError { path: d, source })?;
     }
     let previous = previous_files(dir);
-    let palette = geojson::Palette::bundled();
     let mut w = Writer {
         dir,
         files: Vec::new(),
         layers: BTreeMap::new(),
     };
-    for &day in &tl.days {
-        let d = ymd(day);
-        let events = tl.events.get(&day).map(Vec::as_slice).unwrap_or_default();
-        let feats = events
-            .iter()
-            .filter_map(|e| geojson::event_feature(e, gaz, &palette, false))
-            .collect();
-        w.layer(
-            &format!("events/{d}.geojson"),
-            &format!("events_{}", d.replace('-', "_")),
-            feats,
-        )?;
-        let cells = tl.control.get(&day).map(Vec::as_slice).unwrap_or_default();
-        let feats = cells
-            .iter()
-            .filter_map(|c| geojson::control_feature(day, c, gaz, &palette))
-            .collect();
-        w.layer(
-            &format!("control/{d}.geojson"),
-            &format!("control_{}", d.replace('-', "_")),
-            feats,
-        )?;
+    let layers = layers(tl, gaz);
+    for l in &layers {
+        w.layer(&l.rel, &l.name, &l.features)?;
     }
-    let all: Vec<Value> = tl
-        .events
-        .values()
-        .flatten()
-        .filter_map(|e| geojson::event_feature(e, gaz, &palette, true))
-        .collect();
-    w.layer("timeline.geojson", "timeline", all)?;
-    let ivs = tl
-        .intervals
-        .iter()
-        .filter_map(|i| geojson::interval_feature(i, gaz, &palette))
-        .collect();
-    w.layer("control-timeline.geojson", "control_timeline", ivs)?;
     w.file("events.jsonl", |f| {
         for m in mentions {
             serde_json::to_writer(&mut *f, m)?;
@@ -200,6 +244,9 @@ pub fn write_all(
         Ok(())
     })?;
     w.file("unresolved.csv", |f| write_unresolved(f, unresolved))?;
+    if formats.gpkg {
+        write_gpkg(&mut w, &layers, tl)?;
+    }
     let manifest = manifest(&w, tl, mentions, unresolved, run);
     let body = serde_json::to_string_pretty(&manifest)
         .map_err(io::Error::other)
@@ -208,6 +255,38 @@ pub fn write_all(
         .map_err(|e| w.err("manifest.json", e))?;
     remove_stale(dir, &previous, &manifest.files);
     Ok(manifest)
+}
+
+#[cfg(feature = "gpkg")]
+fn write_gpkg(w: &mut Writer, layers: &[LayerData], tl: &Timeline) -> Result<(), ExportError> {
+    let rel = "frontline.gpkg";
+    let target = w.dir.join(rel);
+    let temp = w
+        .dir
+        .join(format!(".frontline.gpkg.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let tables: Vec<gpkg::Layer> = layers
+        .iter()
+        .map(|l| gpkg::Layer {
+            name: l.name.clone(),
+            features: &l.features,
+        })
+        .collect();
+    let stamp = tl.days.last().map_or("1970-01-01".to_string(), |d| ymd(*d)) + "T00:00:00.000Z";
+    let result = gpkg::write(&temp, &tables, &stamp)
+        .map_err(io::Error::other)
+        .and_then(|()| std::fs::rename(&temp, &target));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(w.err(rel, e));
+    }
+    w.files.push(rel.to_string());
+    Ok(())
+}
+
+#[cfg(not(feature = "gpkg"))]
+fn write_gpkg(_: &mut Writer, _: &[LayerData], _: &Timeline) -> Result<(), ExportError> {
+    Ok(())
 }
 
 fn write_unresolved(w: &mut dyn Write, unresolved: &[UnresolvedRecord]) -> io::Result<()> {

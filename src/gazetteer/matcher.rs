@@ -228,7 +228,7 @@ impl Gazetteer {
                 s
             } else if follows_word_char(text, i) {
                 // A capital inside a word ("McDonald"): skip the rest of the word.
-                i = next_token(text, i).map_or(i + 1, |(_, e)| e.max(i + 1));
+                i = next_token(text, i).map_or(b.len(), |(_, e)| e.max(i + 1));
                 continue;
             } else {
                 i
@@ -242,6 +242,10 @@ impl Gazetteer {
                     i = end;
                 }
                 None => i = raw_end.max(i + 1),
+            }
+            // Stay on a character boundary whatever the branch above did.
+            while i < b.len() && !text.is_char_boundary(i) {
+                i += 1;
             }
         }
         let cues = list_cues(text, &raw.iter().map(|r| r.0).collect::<Vec<_>>());
@@ -538,6 +542,16 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn capitals_and_marks_inside_words_never_split_a_character() {
+        // Regression: skipping past a mid-word capital followed by a multi-byte mark at the
+        // end of the text once landed inside the mark's UTF-8 bytes.
+        for text in ["McD—", "xÉ—", "abcD’", "Hama — naïveÉ", "aB\u{2014}"] {
+            let _ = found(text);
+        }
+        assert_eq!(found("McDonald met in Hama.")[0].0, "Hama");
     }
 
     #[test]

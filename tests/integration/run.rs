@@ -255,4 +255,34 @@ fn gdal_reads_every_layer_with_dates_typed_as_dates() {
             );
         }
     }
+    // The GeoPackage holds the same layers, as tables.
+    let gpkg = dir.path().join("frontline.gpkg");
+    for (rel, count) in manifest["layers"].as_object().unwrap() {
+        let table = match rel.strip_suffix(".geojson").unwrap() {
+            "control-timeline" => "control_timeline".to_string(),
+            other => other.replace(['/', '-'], "_"),
+        };
+        let o = std::process::Command::new("ogrinfo")
+            .args(["-ro", "-so"])
+            .arg(&gpkg)
+            .arg(&table)
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success(),
+            "{table}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            info.contains(&format!("Feature Count: {count}")),
+            "{table}: {info}"
+        );
+        if count.as_u64().unwrap() > 0 && table != "control_timeline" {
+            assert!(
+                info.contains("date: Date"),
+                "{table}: date is not a DATE column:\n{info}"
+            );
+        }
+    }
 }
