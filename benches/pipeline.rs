@@ -116,7 +116,10 @@ fn whole_run(c: &mut Criterion) {
                         &mentions,
                         &[],
                         &Default::default(),
-                        frontline::export::Formats { gpkg: false },
+                        frontline::export::Formats {
+                            gpkg: false,
+                            html: false,
+                        },
                     )
                     .unwrap()
                 })

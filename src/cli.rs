@@ -109,8 +109,8 @@ pub struct RunArgs {
     /// No progress bar; the summary still prints.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Outputs besides the GeoJSON layers (comma-separated): gpkg, or none.
-    #[arg(long, value_delimiter = ',', default_value = "gpkg")]
+    /// Outputs besides the GeoJSON layers (comma-separated): gpkg, html, or none.
+    #[arg(long, value_delimiter = ',', default_value = "gpkg,html")]
     pub format: Vec<String>,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,

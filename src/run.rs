@@ -161,15 +161,19 @@ fn gazetteer_sha256(args: &GazetteerArgs) -> Result<String> {
 
 /// `--format gpkg,...` → the outputs to write.
 fn formats(names: &[String]) -> Result<export::Formats> {
-    let mut f = export::Formats { gpkg: false };
+    let mut f = export::Formats {
+        gpkg: false,
+        html: false,
+    };
     for n in names {
         match n.as_str() {
             "gpkg" if cfg!(feature = "gpkg") => f.gpkg = true,
             "gpkg" => anyhow::bail!(
                 "--format gpkg: this build has no GeoPackage support (feature `gpkg`)"
             ),
+            "html" => f.html = true,
             "none" | "geojson" => {}
-            other => anyhow::bail!("--format {other:?}: expected gpkg, geojson or none"),
+            other => anyhow::bail!("--format {other:?}: expected gpkg, html, geojson or none"),
         }
     }
     Ok(f)

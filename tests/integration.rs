@@ -1,5 +1,7 @@
 //! Integration tests: one test binary (see Cargo.toml), one module per concern.
 
+#[path = "integration/browser.rs"]
+mod browser;
 #[path = "integration/cli.rs"]
 mod cli;
 #[path = "integration/extract.rs"]

@@ -12,6 +12,7 @@
 //! out/unresolved.csv               place-like names the gazetteer does not know
 //! out/manifest.json                version, inputs with SHA-256, checksums, days, counts
 //! out/frontline.gpkg               every layer above as GeoPackage tables (feature `gpkg`)
+//! out/map.html                     a self-contained web map with a day slider
 //! ```
 //!
 //! Every file is written under a temporary name and renamed. A rerun replaces what the
@@ -21,6 +22,7 @@
 pub mod geojson;
 #[cfg(feature = "gpkg")]
 pub mod gpkg;
+pub mod html;
 
 use crate::atomic::write_atomic;
 use crate::extract::{EventRecord, UnresolvedRecord};
@@ -38,12 +40,15 @@ use std::path::{Component, Path, PathBuf};
 pub struct Formats {
     /// `frontline.gpkg`.
     pub gpkg: bool,
+    /// `map.html`.
+    pub html: bool,
 }
 
 impl Default for Formats {
     fn default() -> Self {
         Formats {
             gpkg: cfg!(feature = "gpkg"),
+            html: true,
         }
     }
 }
@@ -246,6 +251,9 @@ pub fn write_all(
     w.file("unresolved.csv", |f| write_unresolved(f, unresolved))?;
     if formats.gpkg {
         write_gpkg(&mut w, &layers, tl)?;
+    }
+    if formats.html {
+        w.file("map.html", |f| html::write_map(f, tl, gaz))?;
     }
     let manifest = manifest(&w, tl, mentions, unresolved, run);
     let body = serde_json::to_string_pretty(&manifest)

@@ -1,0 +1,137 @@
+//! `out/map.html`: one self-contained page (Leaflet inlined, no CDN, no tiles) with the
+//! control state of each day, that day's events, a day slider, play/pause, arrow keys, a
+//! legend and popups quoting the source sentences.
+//!
+//! Takes the timeline and gives HTML. The data goes in as JSON inside a
+//! `<script type="application/json">` block with `<`, `>` and `&` escaped as `\u003c`,
+//! `\u003e`, `\u0026`, so no article text can close the block; the page reads it with
+//! `JSON.parse` and puts text on the page only through `textContent`. The page exposes
+//! `window.frontline = {days, setDay(day), visible(), openPopup(place_id)}` for tests and
+//! users' automation.
+
+use super::geojson::{Palette, GOVERNORATES_GEOJSON};
+use crate::gazetteer::Gazetteer;
+use crate::model::Faction;
+use crate::timeline::Timeline;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+const TEMPLATE: &str = include_str!("map.html");
+const LEAFLET_JS: &str = include_str!("../../vendor/leaflet/leaflet.js");
+const LEAFLET_CSS: &str = include_str!("../../vendor/leaflet/leaflet.css");
+
+/// JSON that can sit inside a `<script>` element whatever strings it holds.
+fn script_safe_json(v: &Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn data(tl: &Timeline, gaz: &Gazetteer) -> Value {
+    let palette = Palette::bundled();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut places = Vec::new();
+    let mut place_index = |id: &str| -> Option<usize> {
+        if let Some(&i) = index.get(id) {
+            return Some(i);
+        }
+        let p = gaz.place(gaz.by_id(id)?);
+        index.insert(&p.id, places.len());
+        places.push(
+            json!({"id": p.id, "name": p.name, "kind": p.kind, "governorate": p.governorate,
+                           "lat": p.lat, "lon": p.lon}),
+        );
+        Some(places.len() - 1)
+    };
+    let mut events = Vec::new();
+    let mut event_index: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in tl.events.values().flatten() {
+        let Some(p) = place_index(&e.place) else {
+            continue;
+        };
+        event_index.insert(&e.id, events.len());
+        let sources: Vec<Value> = e
+            .sources
+            .iter()
+            .map(|s| json!({"article": s.article, "sentence": s.sentence}))
+            .collect();
+        events.push(
+            json!({"id": e.id, "date": e.date.to_string(), "place": p, "faction": e.faction,
+                           "action": e.action, "sources": sources}),
+        );
+    }
+    let mut control = serde_json::Map::new();
+    for (day, cells) in &tl.control {
+        let rows: Vec<Value> = cells
+            .iter()
+            .filter_map(|c| {
+                let p = place_index(&c.place)?;
+                let ev = c
+                    .event_id
+                    .as_deref()
+                    .and_then(|id| event_index.get(id))
+                    .map_or(-1, |&i| i as i64);
+                Some(json!([
+                    p,
+                    c.faction,
+                    c.since.to_string(),
+                    c.changed,
+                    c.contested,
+                    ev
+                ]))
+            })
+            .collect();
+        control.insert(day.to_string(), Value::Array(rows));
+    }
+    let factions: serde_json::Map<String, Value> = Faction::ALL
+        .iter()
+        .map(|f| (f.as_str().to_string(), json!(palette.colour(*f))))
+        .collect();
+    let governorates: Value = serde_json::from_str(GOVERNORATES_GEOJSON).unwrap_or(Value::Null);
+    let order: Vec<&str> = Faction::ALL.iter().map(|f| f.as_str()).collect();
+    json!({"days": tl.days.iter().map(|d| d.to_string()).collect::<Vec<_>>(), "factions": factions,
+           "faction_order": order,
+           "places": places, "events": events, "control": control, "governorates": governorates})
+}
+
+/// Writes the page.
+pub fn write_map(w: &mut dyn Write, tl: &Timeline, gaz: &Gazetteer) -> io::Result<()> {
+    let page = TEMPLATE
+        .replacen("/*LEAFLET_CSS*/", LEAFLET_CSS, 1)
+        .replacen("__FRONTLINE_DATA__", &script_safe_json(&data(tl, gaz)), 1);
+    // Leaflet goes in last so that its source is never searched for placeholders.
+    let (head, tail) = page.split_once("/*LEAFLET_JS*/").unwrap_or((&page, ""));
+    w.write_all(head.as_bytes())?;
+    w.write_all(LEAFLET_JS.as_bytes())?;
+    w.write_all(tail.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_cannot_close_the_data_block() {
+        let v = json!({"s": "</script><img src=x onerror=alert(1)>&"});
+        let out = script_safe_json(&v);
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        let back: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn page_is_self_contained() {
+        let g = Gazetteer::bundled().unwrap();
+        let mut out = Vec::new();
+        write_map(&mut out, &Timeline::default(), &g).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        assert!(!page.contains("__FRONTLINE_DATA__") && !page.contains("/*LEAFLET_JS*/"));
+        assert!(
+            !page.contains("src=\"http") && !page.contains("href=\"http"),
+            "no external resources"
+        );
+        assert!(page.contains("window.frontline"));
+    }
+}
