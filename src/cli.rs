@@ -48,6 +48,8 @@ pub enum Command {
     },
     /// The main job: extract, fuse, build the daily control state and write every layer.
     Run(RunArgs),
+    /// Draw the map of one day as a PNG, or of every day as an animated GIF.
+    Render(RenderArgs),
     /// Extract dated control-change events as JSON Lines.
     Extract {
         /// Files and folders (.txt, .md, .json, .jsonl; folders recursively); "-" is stdin.
@@ -84,15 +86,12 @@ pub enum Command {
     },
 }
 
-/// The flags of `frontline run`.
+/// Where the events come from: the flags `run` and `render` share.
 #[derive(Debug, Args)]
-pub struct RunArgs {
+pub struct SourceArgs {
     /// Files and folders (.txt, .md, .json, .jsonl); "-" is stdin. Default: seeds/.
     #[arg(default_value = "seeds")]
     pub inputs: Vec<PathBuf>,
-    /// Output folder.
-    #[arg(long, default_value = "out", value_name = "DIR")]
-    pub out: PathBuf,
     /// Starting control map (CSV: place_id, faction, as_of, source). Default: the
     /// bundled data/baseline-2024-11-26.csv.
     #[arg(long, value_name = "FILE")]
@@ -109,11 +108,37 @@ pub struct RunArgs {
     /// No progress bar; the summary still prints.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
+}
+
+/// The flags of `frontline run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Output folder.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
     /// Outputs besides the GeoJSON layers (comma-separated): gpkg, html, or none.
     #[arg(long, value_delimiter = ',', default_value = "gpkg,html")]
     pub format: Vec<String>,
+}
+
+/// The flags of `frontline render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
     #[command(flatten)]
-    pub gazetteer: GazetteerArgs,
+    pub source: SourceArgs,
+    /// The day to draw (YYYY-MM-DD); default: the last day.
+    #[arg(long, value_name = "DATE", conflicts_with = "gif")]
+    pub day: Option<String>,
+    /// Draw every day into one animated GIF instead.
+    #[arg(long)]
+    pub gif: bool,
+    /// The picture file. Default: out/map-DAY.png or out/frontline.gif.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `frontline gazetteer ...`

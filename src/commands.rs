@@ -51,6 +51,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             extract(&load_gazetteer(&gazetteer)?, &inputs, &opts)
         }
         Command::Run(args) => crate::run::run(args),
+        Command::Render(args) => crate::run::render(args),
     }
 }
 

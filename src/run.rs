@@ -1,6 +1,6 @@
 //! `frontline run`: the main job, from articles to every layer.
 
-use crate::cli::{GazetteerArgs, RunArgs};
+use crate::cli::{GazetteerArgs, RenderArgs, RunArgs, SourceArgs};
 use crate::commands::{load_gazetteer, parse_day};
 use anyhow::{Context, Result};
 use frontline::article::{self, IngestOptions};
@@ -179,8 +179,16 @@ fn formats(names: &[String]) -> Result<export::Formats> {
     Ok(f)
 }
 
-/// Runs the main job.
-pub fn run(a: RunArgs) -> Result<ExitCode> {
+/// Everything `run` and `render` build from their inputs.
+struct Built {
+    gazetteer: Gazetteer,
+    timeline: timeline::Timeline,
+    read: Read,
+    baseline: (String, String),
+}
+
+/// Reads the inputs and builds the timeline.
+fn build(a: &SourceArgs) -> Result<Built> {
     let g = load_gazetteer(&a.gazetteer)?;
     let (baseline, baseline_name, baseline_sha) = load_baseline(a.baseline.as_deref(), &g)?;
     let (from, to) = (
@@ -196,15 +204,39 @@ pub fn run(a: RunArgs) -> Result<ExitCode> {
     let (events, undated) = timeline::fuse(read.mentions.clone());
     let mut tl = timeline::build(events, &baseline, &g, from, to);
     tl.undated = undated;
-    let run = RunInfo {
-        inputs: read.inputs,
-        gazetteer_sha256: gazetteer_sha256(&a.gazetteer)?,
-        gazetteer_places: g.places().len(),
+    Ok(Built {
+        gazetteer: g,
+        timeline: tl,
+        read,
         baseline: (baseline_name, baseline_sha),
+    })
+}
+
+fn exit_code(skipped: usize) -> ExitCode {
+    if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Runs the main job.
+pub fn run(a: RunArgs) -> Result<ExitCode> {
+    let formats = formats(&a.format)?;
+    let Built {
+        gazetteer: g,
+        timeline: tl,
+        read,
+        baseline,
+    } = build(&a.source)?;
+    let run = RunInfo {
+        inputs: read.inputs.clone(),
+        gazetteer_sha256: gazetteer_sha256(&a.source.gazetteer)?,
+        gazetteer_places: g.places().len(),
+        baseline,
         articles: read.articles,
         skipped: read.skipped,
     };
-    let formats = formats(&a.format)?;
     let manifest = export::write_all(
         &a.out,
         &tl,
@@ -228,9 +260,55 @@ pub fn run(a: RunArgs) -> Result<ExitCode> {
         read.unresolved.len(),
         a.out.display()
     );
-    Ok(if read.skipped > 0 {
-        ExitCode::from(1)
+    Ok(exit_code(read.skipped))
+}
+
+/// Draws one day as a PNG, or every day as an animated GIF.
+pub fn render(a: RenderArgs) -> Result<ExitCode> {
+    let Built {
+        gazetteer: g,
+        timeline: tl,
+        read,
+        ..
+    } = build(&a.source)?;
+    let Some(&last) = tl.days.last() else {
+        anyhow::bail!("nothing to draw: the inputs give no dated event");
+    };
+    let path = |default: String| {
+        a.output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("out").join(default))
+    };
+    let written = if a.gif {
+        let p = path("frontline.gif".into());
+        write_picture(&p, |w| export::render::write_gif(w, &tl, &g))?;
+        format!("{} ({} frames)", p.display(), tl.days.len())
     } else {
-        ExitCode::SUCCESS
-    })
+        let day = parse_day("--day", a.day.as_deref())?.unwrap_or(last);
+        if !tl.days.contains(&day) {
+            anyhow::bail!(
+                "--day {day}: outside the days of the timeline ({} to {last})",
+                tl.days[0]
+            );
+        }
+        let p = path(format!("map-{day}.png"));
+        write_picture(&p, |w| export::render::write_png(w, &tl, &g, day))?;
+        p.display().to_string()
+    };
+    eprintln!(
+        "frontline: {} article(s) read, {} skipped; wrote {written}",
+        read.articles, read.skipped
+    );
+    Ok(exit_code(read.skipped))
+}
+
+fn write_picture(
+    path: &Path,
+    draw: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    frontline::atomic::write_atomic(path, |w| draw(w))
+        .with_context(|| format!("writing {}", path.display()))
 }

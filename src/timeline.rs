@@ -18,7 +18,8 @@
 //! - **Contested.** Two events at the same place on the same day with different factions
 //!   are both marked `contested`; the control state follows the more confident one.
 //! - **Control.** The baseline, then each day's events: a governorate-wide event sets
-//!   every place of that governorate that has no more specific event that day; a
+//!   every place of that governorate that has no more specific event that day (and a
+//!   city's, its neighbourhoods within [`NEIGHBOURHOOD_KM`]); a
 //!   capture, handover or withdrawal sets the controller; a partial gain marks the place
 //!   contested for that day; a claim changes nothing.
 
@@ -411,6 +412,30 @@ pub fn build(
     tl
 }
 
+/// A city's neighbourhoods lie within this distance of its point.
+pub const NEIGHBOURHOOD_KM: f64 = 10.0;
+
+/// The places an event about `p` also covers: every place of a governorate; the
+/// neighbourhoods of a city.
+fn contained<'g>(
+    gaz: &'g Gazetteer,
+    p: &'g crate::gazetteer::Place,
+) -> Box<dyn Iterator<Item = &'g crate::gazetteer::Place> + 'g> {
+    match p.kind {
+        PlaceKind::Governorate => {
+            Box::new(gaz.places().iter().filter(move |q| {
+                q.governorate == p.governorate && q.kind != PlaceKind::Governorate
+            }))
+        }
+        PlaceKind::City => Box::new(gaz.places().iter().filter(move |q| {
+            q.kind == PlaceKind::Neighbourhood
+                && q.governorate == p.governorate
+                && crate::model::haversine_km(p.lat, p.lon, q.lat, q.lon) <= NEIGHBOURHOOD_KM
+        })),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
 /// Applies one day's events; returns the places contested that day.
 fn apply_day(
     day: NaiveDate,
@@ -451,20 +476,14 @@ fn apply_day(
             }
         }
     };
+    // Areas first, then the places inside them, then the places' own events.
     for (place, e) in &changes {
         let Some(idx) = gaz.by_id(place) else {
             continue;
         };
-        let p = gaz.place(idx);
-        if p.kind == PlaceKind::Governorate {
-            for q in gaz
-                .places()
-                .iter()
-                .filter(|q| q.governorate == p.governorate && q.kind != PlaceKind::Governorate)
-            {
-                if !specific.contains(q.id.as_str()) {
-                    set(state, &q.id, e);
-                }
+        for inside in contained(gaz, gaz.place(idx)) {
+            if !specific.contains(inside.id.as_str()) {
+                set(state, &inside.id, e);
             }
         }
     }
@@ -790,6 +809,44 @@ mod tests {
             at("gn:168325"),
             Faction::Government,
             "Khan Shaykhun's own event wins"
+        );
+    }
+
+    #[test]
+    fn a_city_carries_its_neighbourhoods_but_not_their_own_events() {
+        let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
+        let (ev, _) = fuse(vec![
+            mention(
+                "a",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                DateBasis::Explicit,
+            ),
+            mention(
+                "a",
+                "sy:aleppo-sheikh-maqsoud",
+                Faction::Sdf,
+                Action::Capture,
+                "2024-11-30",
+                DateBasis::Explicit,
+            ),
+        ]);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        let at = |p: &str| {
+            tl.control[&day("2024-11-30")]
+                .iter()
+                .find(|c| c.place == p)
+                .unwrap()
+                .faction
+        };
+        assert_eq!(at("sy:aleppo-new-aleppo"), Faction::Opposition);
+        assert_eq!(at("sy:aleppo-sheikh-maqsoud"), Faction::Sdf);
+        assert_eq!(
+            at("sy:aleppo-international-airport"),
+            Faction::Government,
+            "sites have their own events"
         );
     }
 

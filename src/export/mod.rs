@@ -23,6 +23,7 @@ pub mod geojson;
 #[cfg(feature = "gpkg")]
 pub mod gpkg;
 pub mod html;
+pub mod render;
 
 use crate::atomic::write_atomic;
 use crate::extract::{EventRecord, UnresolvedRecord};

@@ -286,3 +286,38 @@ fn gdal_reads_every_layer_with_dates_typed_as_dates() {
         }
     }
 }
+
+#[test]
+fn render_writes_a_png_of_a_day_and_a_gif_of_every_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("day.png");
+    let o = run(&["render", "--quiet", "--day", "2024-12-05", "-o", s(&png)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let (w, h) = (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    );
+    assert_eq!((w, h), (1000, 760));
+    let gif = dir.path().join("all.gif");
+    let o = run(&["render", "--quiet", "--gif", "-o", s(&gif)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut decoder = gif::DecodeOptions::new();
+    decoder.set_color_output(gif::ColorOutput::Indexed);
+    let mut d = decoder
+        .read_info(std::fs::File::open(&gif).unwrap())
+        .unwrap();
+    let mut frames = 0;
+    while d.read_next_frame().unwrap().is_some() {
+        frames += 1;
+    }
+    assert_eq!(frames, 12, "one frame per day, 2024-11-27 to 2024-12-08");
+    let o = run(&["render", "--quiet", "--day", "2023-01-01", "-o", s(&png)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("outside the days of the timeline"),
+        "{}",
+        stderr(&o)
+    );
+}
