@@ -119,6 +119,7 @@ fn whole_run(c: &mut Criterion) {
                         frontline::export::Formats {
                             gpkg: false,
                             html: false,
+                            qgs: false,
                         },
                     )
                     .unwrap()

@@ -120,8 +120,9 @@ pub struct RunArgs {
     /// Output folder.
     #[arg(long, default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
-    /// Outputs besides the GeoJSON layers (comma-separated): gpkg, html, or none.
-    #[arg(long, value_delimiter = ',', default_value = "gpkg,html")]
+    /// Outputs besides the GeoJSON layers (comma-separated): gpkg, html, qgs (needs
+    /// gpkg), or none.
+    #[arg(long, value_delimiter = ',', default_value = "gpkg,html,qgs")]
     pub format: Vec<String>,
 }
 

@@ -164,6 +164,7 @@ fn formats(names: &[String]) -> Result<export::Formats> {
     let mut f = export::Formats {
         gpkg: false,
         html: false,
+        qgs: false,
     };
     for n in names {
         match n.as_str() {
@@ -172,8 +173,9 @@ fn formats(names: &[String]) -> Result<export::Formats> {
                 "--format gpkg: this build has no GeoPackage support (feature `gpkg`)"
             ),
             "html" => f.html = true,
+            "qgs" if cfg!(feature = "gpkg") => f.qgs = true,
             "none" | "geojson" => {}
-            other => anyhow::bail!("--format {other:?}: expected gpkg, html, geojson or none"),
+            other => anyhow::bail!("--format {other:?}: expected gpkg, html, qgs, geojson or none"),
         }
     }
     Ok(f)

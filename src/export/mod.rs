@@ -13,6 +13,7 @@
 //! out/manifest.json                version, inputs with SHA-256, checksums, days, counts
 //! out/frontline.gpkg               every layer above as GeoPackage tables (feature `gpkg`)
 //! out/map.html                     a self-contained web map with a day slider
+//! out/frontline.qgs                a QGIS project over the GeoPackage, animated by day
 //! ```
 //!
 //! Every file is written under a temporary name and renamed. A rerun replaces what the
@@ -23,6 +24,7 @@ pub mod geojson;
 #[cfg(feature = "gpkg")]
 pub mod gpkg;
 pub mod html;
+pub mod qgis;
 pub mod render;
 
 use crate::atomic::write_atomic;
@@ -43,6 +45,8 @@ pub struct Formats {
     pub gpkg: bool,
     /// `map.html`.
     pub html: bool,
+    /// `frontline.qgs` (needs the GeoPackage).
+    pub qgs: bool,
 }
 
 impl Default for Formats {
@@ -50,6 +54,7 @@ impl Default for Formats {
         Formats {
             gpkg: cfg!(feature = "gpkg"),
             html: true,
+            qgs: cfg!(feature = "gpkg"),
         }
     }
 }
@@ -256,6 +261,9 @@ pub fn write_all(
     if formats.html {
         w.file("map.html", |f| html::write_map(f, tl, gaz))?;
     }
+    if formats.qgs && formats.gpkg {
+        w.file("frontline.qgs", |f| qgis::write_project(f, &tl.days))?;
+    }
     let manifest = manifest(&w, tl, mentions, unresolved, run);
     let body = serde_json::to_string_pretty(&manifest)
         .map_err(io::Error::other)
@@ -274,13 +282,22 @@ fn write_gpkg(w: &mut Writer, layers: &[LayerData], tl: &Timeline) -> Result<(),
         .dir
         .join(format!(".frontline.gpkg.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&temp);
-    let tables: Vec<gpkg::Layer> = layers
+    // The governorates go in too, as the base map of the QGIS project.
+    let base: serde_json::Value = serde_json::from_str(geojson::GOVERNORATES_GEOJSON)
+        .map_err(io::Error::other)
+        .map_err(|e| w.err(rel, e))?;
+    let base = base["features"].as_array().cloned().unwrap_or_default();
+    let mut tables: Vec<gpkg::Layer> = layers
         .iter()
         .map(|l| gpkg::Layer {
             name: l.name.clone(),
             features: &l.features,
         })
         .collect();
+    tables.push(gpkg::Layer {
+        name: "governorates".into(),
+        features: &base,
+    });
     let stamp = tl.days.last().map_or("1970-01-01".to_string(), |d| ymd(*d)) + "T00:00:00.000Z";
     let result = gpkg::write(&temp, &tables, &stamp)
         .map_err(io::Error::other)

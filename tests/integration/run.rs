@@ -321,3 +321,50 @@ fn render_writes_a_png_of_a_day_and_a_gif_of_every_day() {
         stderr(&o)
     );
 }
+
+/// QGIS is what many users open the project with. Without Debian's python3-qgis the test
+/// says so and passes, unless FRONTLINE_REQUIRE_QGIS is set.
+#[test]
+fn qgis_loads_the_project_with_temporal_layers_and_renders_a_day() {
+    // python3-qgis belongs to Debian's Python, which may not be the first on the PATH.
+    let python = ["python3", "/usr/bin/python3"].into_iter().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", "import qgis.core"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let has_qgis = python.is_some();
+    if !has_qgis {
+        assert!(
+            std::env::var_os("FRONTLINE_REQUIRE_QGIS").is_none(),
+            "FRONTLINE_REQUIRE_QGIS is set but python3-qgis is missing"
+        );
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED qgis_loads_the_project_with_temporal_layers_and_renders_a_day: python3-qgis not found (apt-get install python3-qgis qgis-providers)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), &[]);
+    let frame = dir.path().join("frame.png");
+    let o = std::process::Command::new(python.unwrap_or("python3"))
+        .arg(root().join("tests/qgis/check_project.py"))
+        .arg(dir.path().join("frontline.qgs"))
+        .args(["2024-12-05", "gn:170017", "opposition"])
+        .arg(&frame)
+        .env("QT_QPA_PLATFORM", "offscreen")
+        .output()
+        .unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert!(o.status.success(), "QGIS check failed:\n{out}\n{err}");
+    assert!(
+        out.contains("ok gn:170017 is opposition on 2024-12-05"),
+        "{out}"
+    );
+    assert_eq!(&std::fs::read(&frame).unwrap()[..4], b"\x89PNG");
+}
