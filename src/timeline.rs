@@ -7,8 +7,8 @@
 //! depend on the order of the input files.
 //!
 //! Rules (see also DESIGN.md):
-//! - **Fusion.** Mentions of the same place and new faction whose days lie within
-//!   [`FUSION_WINDOW_DAYS`] of the first one form one event. Its action is the strongest
+//! - **Fusion.** Mentions of the same place and new faction form one event as long as each
+//!   lies within [`FUSION_WINDOW_DAYS`] of the one before it. Its action is the strongest
 //!   one stated (capture > handover > withdrawal > partial > claimed); its day comes from
 //!   the mentions of that action: the best date basis (explicit > relative > publication),
 //!   then the earliest day. Mentions without a day are not placed in time.
@@ -31,7 +31,8 @@ use crate::model::{Faction, PlaceKind};
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Mentions this many days or fewer after the first mention of a cluster fuse with it.
+/// A mention this many days or fewer after the previous one of its place and faction
+/// fuses with it.
 pub const FUSION_WINDOW_DAYS: i64 = 3;
 
 /// Where a fused event was read.
@@ -233,12 +234,13 @@ pub fn fuse(mut mentions: Vec<EventRecord>) -> (Vec<FusedEvent>, usize) {
     let mut i = 0;
     while i < mentions.len() {
         let first = &mentions[i];
-        let limit = first.date.unwrap_or_default() + Duration::days(FUSION_WINDOW_DAYS);
-        let mut j = i;
+        // Chained: each mention within the window of the one before it.
+        let mut j = i + 1;
         while j < mentions.len()
             && mentions[j].place.id == first.place.id
             && mentions[j].faction == first.faction
-            && mentions[j].date.is_some_and(|d| d <= limit)
+            && mentions[j].date.unwrap_or_default()
+                <= mentions[j - 1].date.unwrap_or_default() + Duration::days(FUSION_WINDOW_DAYS)
         {
             j += 1;
         }
@@ -415,8 +417,8 @@ pub fn build(
 /// A city's neighbourhoods lie within this distance of its point.
 pub const NEIGHBOURHOOD_KM: f64 = 10.0;
 
-/// The places an event about `p` also covers: every place of a governorate; the
-/// neighbourhoods of a city.
+/// The places an event about `p` also covers: every place of a governorate or of a
+/// district (its seat included); the neighbourhoods of a city.
 fn contained<'g>(
     gaz: &'g Gazetteer,
     p: &'g crate::gazetteer::Place,
@@ -427,6 +429,9 @@ fn contained<'g>(
                 q.governorate == p.governorate && q.kind != PlaceKind::Governorate
             }))
         }
+        PlaceKind::District => Box::new(gaz.places().iter().filter(move |q| {
+            q.district == p.name && q.governorate == p.governorate && q.id != p.id
+        })),
         PlaceKind::City => Box::new(gaz.places().iter().filter(move |q| {
             q.kind == PlaceKind::Neighbourhood
                 && q.governorate == p.governorate
@@ -848,6 +853,73 @@ mod tests {
             Faction::Government,
             "sites have their own events"
         );
+    }
+
+    #[test]
+    fn a_district_event_carries_its_seat() {
+        let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
+        let (ev, _) = fuse(vec![mention(
+            "a",
+            "gn:167355",
+            Faction::Sna,
+            Action::Capture,
+            "2024-12-09",
+            DateBasis::Publication,
+        )]);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        let at = |p: &str| {
+            tl.control[&day("2024-12-09")]
+                .iter()
+                .find(|c| c.place == p)
+                .unwrap()
+                .faction
+        };
+        assert_eq!(
+            at("gn:167357"),
+            Faction::Sna,
+            "Manbij city follows Manbij District"
+        );
+    }
+
+    #[test]
+    fn a_chain_of_reports_is_one_event() {
+        use DateBasis::*;
+        let (ev, _) = fuse(vec![
+            mention(
+                "a",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Partial,
+                "2024-11-29",
+                Relative,
+            ),
+            mention(
+                "b",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                Explicit,
+            ),
+            mention(
+                "c",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-02",
+                Publication,
+            ),
+            mention(
+                "d",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-12-03",
+                Publication,
+            ),
+        ]);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].date, day("2024-11-30"));
     }
 
     #[test]
