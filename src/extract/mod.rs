@@ -227,7 +227,10 @@ impl<'g> Extractor<'g> {
                 if is_background(&dates, &triggers[k], st.published) {
                     continue;
                 }
-                let day = nearest_day(&dates, &triggers[k]).or(carried);
+                // "are now in control of": a present state, true on publication.
+                let present = is_present_state(lower, &triggers[k]);
+                let day =
+                    nearest_day(&dates, &triggers[k]).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
         }
@@ -476,6 +479,16 @@ fn resolve_dates(mut found: Vec<DateMention>, s: &str, st: &mut ArticleState) ->
         }
     }
     found
+}
+
+/// "now controls", "is now under", "are now in control of": a state at publication.
+fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
+    let phrase = &lower[t.start..t.end];
+    let before = lower[..t.start].trim_end();
+    phrase.contains("now")
+        || phrase.contains("currently")
+        || before.ends_with(" now")
+        || before.ends_with(" currently")
 }
 
 /// Distance in bytes from a date expression to a trigger (after the trigger counts one

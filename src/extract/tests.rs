@@ -276,3 +276,12 @@ fn denials_vows_and_nearby_places_yield_nothing() {
         );
     }
 }
+
+#[test]
+fn present_states_date_to_publication_not_to_the_lede() {
+    let got = events(
+        "Rebels took Hama on Thursday, the army said.\n\nOpposition fighters are now in control of all of Daraa province.",
+        "2024-12-09",
+    );
+    assert_eq!(got[1], ev("gn:170903", Opposition, Capture, "2024-12-09"));
+}
