@@ -322,6 +322,7 @@ const PRONOUNS: &[&str] = &[
     "his fighters",
     "the attackers",
     "the militants",
+    "fighters",
 ];
 
 /// Pronouns that in war reporting stand for the attacking side, never the state.
@@ -336,6 +337,7 @@ pub const REBEL_PRONOUNS: &[&str] = &[
     "the militants",
     "our forces",
     "we",
+    "fighters",
 ];
 
 /// A phrase found in a sentence.

@@ -331,7 +331,10 @@ impl Gazetteer {
             return None;
         }
         // A skeleton-only match must be long, all capitalised, and as many words as the alias.
-        let strict = s.lowercase || s.folded.chars().count() <= 4;
+        let letters = s.folded.chars().count();
+        // Lowercase words in a window demand an exact spelling, unless the name is long
+        // enough that a sound-alike cannot be English ("Nairab military airport").
+        let strict = (s.lowercase && letters < 12) || letters <= 4;
         let hits: Vec<(u32, bool)> = entries
             .iter()
             .filter_map(|e| {
