@@ -372,11 +372,15 @@ pub fn may_contain_date(s: &str) -> bool {
 
 /// Every date expression in `sentence`, in order.
 pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let lower = sentence.to_ascii_lowercase();
-    let w = words(&lower);
+    find_dates_lower(&sentence.to_ascii_lowercase(), published)
+}
+
+/// [`find_dates`] on a sentence that is already ASCII-lowercase (no copy is made).
+pub fn find_dates_lower(lower: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let w = words(lower);
     let mut scan = Scan {
         w: &w,
-        lower: &lower,
+        lower,
         published,
         out: Vec::new(),
     };

@@ -209,7 +209,7 @@ impl<'g> Extractor<'g> {
         let s = &st.text[sent.span.start..sent.span.end];
         let lower = &st.lower[sent.span.start..sent.span.end];
         let found = if dates::may_contain_date(s) {
-            dates::find_dates(s, st.published)
+            dates::find_dates_lower(lower, st.published)
         } else {
             Vec::new()
         };

@@ -479,7 +479,7 @@ impl Extractor<'_> {
         for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {
             let (a, b) = (t.end + a, t.end + b);
             let covered = mentions.iter().any(|m| m.span.start < b && a < m.span.end)
-                || !self.lex.actors(&c.s[a..b]).is_empty();
+                || !self.lex.actors_lower(&c.lower[a..b]).is_empty();
             let known = out
                 .unresolved
                 .iter()

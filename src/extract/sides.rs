@@ -210,7 +210,11 @@ impl Extractor<'_> {
                 && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
         });
         let k = k.map(|k| first_conjunct(c.s, actors, k));
-        let pronoun = self.lex.pronouns(&c.s[..t.start]).into_iter().next_back();
+        let pronoun = self
+            .lex
+            .pronouns(&c.lower[..t.start])
+            .into_iter()
+            .next_back();
         let context = |p: &Hit<()>| {
             let word = c.s[p.start..p.end].to_ascii_lowercase();
             if matches!(word.as_str(), "we" | "our forces") {
