@@ -307,29 +307,12 @@ const PARTIAL: &[&str] = &[
     "areas of",
 ];
 
-/// Pronoun-like subjects that stand for the last actor named.
-const PRONOUNS: &[&str] = &[
-    "they",
-    "their",
-    "the groups",
-    "the group",
-    "their forces",
-    "our forces",
-    "we",
-    "the fighters",
-    "its fighters",
-    "its rebels",
-    "his fighters",
-    "the attackers",
-    "the militants",
-    "fighters",
-];
-
 /// Pronouns that in war reporting stand for the attacking side, never the state.
 pub const REBEL_PRONOUNS: &[&str] = &[
     "the groups",
     "the group",
     "the fighters",
+    "fighters",
     "its fighters",
     "its rebels",
     "his fighters",
@@ -337,8 +320,10 @@ pub const REBEL_PRONOUNS: &[&str] = &[
     "the militants",
     "our forces",
     "we",
-    "fighters",
 ];
+
+/// Pronouns that stand for whichever side was named last.
+const NEUTRAL_PRONOUNS: &[&str] = &["they", "their", "their forces"];
 
 /// A phrase found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -502,7 +487,12 @@ impl Lexicon {
             claims: unit(CLAIMS),
             blockers: unit(BLOCKERS),
             partial: unit(PARTIAL),
-            pronouns: unit(PRONOUNS),
+            pronouns: PhraseSet::new(
+                NEUTRAL_PRONOUNS
+                    .iter()
+                    .chain(REBEL_PRONOUNS)
+                    .map(|p| (*p, ())),
+            ),
             boundaries: unit(BOUNDARIES),
         }
     }

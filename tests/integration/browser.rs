@@ -3,7 +3,6 @@
 //! so and pass, unless FRONTLINE_REQUIRE_BROWSER is set, as `.ci/run` does.
 
 use super::util::*;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,17 +31,7 @@ fn missing_tools() -> Option<String> {
 }
 
 fn skip_unless_tools(test: &str) -> bool {
-    match missing_tools() {
-        None => false,
-        Some(why) => {
-            assert!(
-                std::env::var_os("FRONTLINE_REQUIRE_BROWSER").is_none(),
-                "FRONTLINE_REQUIRE_BROWSER is set but {why}"
-            );
-            let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
-            true
-        }
-    }
+    skip_without_tool(test, "FRONTLINE_REQUIRE_BROWSER", missing_tools())
 }
 
 fn visible_on(out: &Path, day: &str) -> serde_json::Value {

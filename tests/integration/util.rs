@@ -50,3 +50,18 @@ pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// For tests that need a tool people open the outputs with (GDAL, Chromium, QGIS): when
+/// `missing` says why the tool is absent, prints `SKIPPED <test>: <why>` straight to stderr
+/// (past the test harness's capture) and returns true, unless `require_var` is set, as
+/// `.ci/run` does, in which case the test fails.
+pub fn skip_without_tool(test: &str, require_var: &str, missing: Option<String>) -> bool {
+    use std::io::Write;
+    let Some(why) = missing else { return false };
+    assert!(
+        std::env::var_os(require_var).is_none(),
+        "{require_var} is set but {why}"
+    );
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+    true
+}
