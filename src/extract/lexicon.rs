@@ -30,6 +30,9 @@ pub enum Trigger {
     Nominal,
     /// "X claimed control over Y": like `Take`, but a claim.
     ClaimTake,
+    /// "X drove regime forces out of Y", "X expelled the SDF from Y": like `Take`, but the
+    /// place follows "from" / "out of" and the side before it is the loser.
+    Expel,
     /// A phrase that contains a trigger word but states no change ("lost ground",
     /// "took part"): matched so that the shorter trigger inside it is not.
     Ignore,
@@ -114,8 +117,26 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("were taken by", Trigger::TakePassive),
     ("was seized by", Trigger::TakePassive),
     ("were seized by", Trigger::TakePassive),
+    // expulsions
+    ("expelled", Trigger::Expel),
+    ("expelling", Trigger::Expel),
+    ("drove", Trigger::Expel),
+    ("driven", Trigger::Expel),
+    ("ousted", Trigger::Expel),
+    ("pushed out", Trigger::Expel),
+    ("kicked out", Trigger::Expel),
+    ("forced out", Trigger::Expel),
+    // more passives
+    ("now controlled by", Trigger::TakePassive),
+    ("controlled by", Trigger::TakePassive),
+    ("now held by", Trigger::TakePassive),
     // partial gains
     ("entered", Trigger::Enter),
+    ("marched into", Trigger::Enter),
+    ("rolled into", Trigger::Enter),
+    ("swept into", Trigger::Enter),
+    ("poured into", Trigger::Enter),
+    ("moved into", Trigger::Enter),
     ("entering", Trigger::Enter),
     ("advanced into", Trigger::Enter),
     ("pushed into", Trigger::Enter),
@@ -251,6 +272,10 @@ const BLOCKERS: &[&str] = &[
     "expected to",
     "likely to",
     "if",
+    "previously",
+    "formerly",
+    "once held",
+    "used to",
 ];
 
 /// Phrases that end the clause of a trigger (the objects of "took" stop there).
@@ -286,6 +311,9 @@ const BOUNDARIES: &[&str] = &[
     " as government forces",
     " as regime forces",
     " as the army",
+    " except ",
+    " excluding ",
+    " apart from ",
 ];
 
 /// Words between a trigger and a place that make the gain partial.

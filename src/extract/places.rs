@@ -161,6 +161,7 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
         trigger,
         Trigger::Lose | Trigger::LosePassive | Trigger::Handover
     );
+    let expel = trigger == Trigger::Expel;
     let mut partial = words.iter().any(|w| w.ends_with('%'));
     for (i, &w) in words.iter().enumerate().rev() {
         let prev = if i > 0 { words[i - 1] } else { "" };
@@ -174,7 +175,7 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "of" => {}
             "including" | "across" | "over" | "like" => return Role::Object { partial },
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
-            "from" if lose => return Role::Object { partial },
+            "from" if lose || expel => return Role::Object { partial },
             // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
             "in" | "around" if lose && words[..i].iter().any(|w| POSITION_NOUNS.contains(w)) => {
                 return Role::Object { partial }

@@ -187,6 +187,26 @@ impl Extractor<'_> {
                     subject_faction: loser,
                 })
             }
+            Trigger::Expel if after_word(c.s, t.start, &["was", "were", "been", "being"]) => {
+                // "were driven out of Daraa": the subject lost it, to whoever the text names.
+                let (loser, actor, named) = self.subject(c, actors, st)?;
+                let new = agent
+                    .filter(|a| a.what != loser)
+                    .map(|a| a.what)
+                    .unwrap_or_else(|| st.main_opponent(loser));
+                Some(Sides {
+                    new,
+                    old: Some(loser),
+                    actor,
+                    named,
+                    subject_faction: loser,
+                })
+            }
+            Trigger::Expel => {
+                // "drove regime forces out of Hama": the side after the verb lost it.
+                let loser = agent.map(|a| a.what).or(from);
+                Some(sides(self.subject(c, actors, st)?, loser))
+            }
             _ if passive => {
                 let who = agent
                     .map(|a| named(c.s, a))

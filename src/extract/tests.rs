@@ -285,3 +285,23 @@ fn present_states_date_to_publication_not_to_the_lede() {
     );
     assert_eq!(got[1], ev("gn:170903", Opposition, Capture, "2024-12-09"));
 }
+
+#[test]
+fn expulsions_name_winner_and_loser() {
+    let got = events("Rebels drove government troops out of Homs on Saturday.", "2024-12-08");
+    assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-07")]);
+    let got = events("Turkish-backed groups ousted the SDF from Tal Rifaat on Sunday.", "2024-12-02");
+    assert_eq!(got, [ev("gn:163476", Sna, Capture, "2024-12-01")]);
+    let got = events("Rebels took Hama. Government forces were driven out of Daraa on Friday.", "2024-12-08");
+    assert_eq!(got[1], ev("gn:170905", Opposition, Capture, "2024-12-06"));
+}
+
+#[test]
+fn exceptions_and_earlier_control_are_not_changes() {
+    let got = events(
+        "HTS now controls the city of Aleppo, except for neighbourhoods controlled by Kurdish forces.",
+        "2024-12-02",
+    );
+    assert_eq!(got, [ev(ALEPPO, Opposition, Capture, "2024-12-02")]);
+    assert!(events("The town of Manbij was previously controlled by Kurdish forces.", "2024-12-09").is_empty());
+}
