@@ -318,6 +318,12 @@ impl<'g> Extractor<'g> {
         let Some(side) = self.sides(c, passive, st) else {
             return;
         };
+        // Entering is weak evidence ("aid convoys entered Idlib"): it needs a side named in
+        // its own sentence, or a pronoun standing for one.
+        let pronoun = || !self.lex.pronouns(&c.lower[c.start..t.start]).is_empty();
+        if t.what == Trigger::Enter && !side.named && !pronoun() {
+            return;
+        }
         let claimed = t.what == Trigger::ClaimTake || self.lex.has_claim(before);
         let (date, basis, tp) = match (day, st.published) {
             (Some((d, b)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { 1 }),

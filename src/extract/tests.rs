@@ -288,11 +288,20 @@ fn present_states_date_to_publication_not_to_the_lede() {
 
 #[test]
 fn expulsions_name_winner_and_loser() {
-    let got = events("Rebels drove government troops out of Homs on Saturday.", "2024-12-08");
+    let got = events(
+        "Rebels drove government troops out of Homs on Saturday.",
+        "2024-12-08",
+    );
     assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-07")]);
-    let got = events("Turkish-backed groups ousted the SDF from Tal Rifaat on Sunday.", "2024-12-02");
+    let got = events(
+        "Turkish-backed groups ousted the SDF from Tal Rifaat on Sunday.",
+        "2024-12-02",
+    );
     assert_eq!(got, [ev("gn:163476", Sna, Capture, "2024-12-01")]);
-    let got = events("Rebels took Hama. Government forces were driven out of Daraa on Friday.", "2024-12-08");
+    let got = events(
+        "Rebels took Hama. Government forces were driven out of Daraa on Friday.",
+        "2024-12-08",
+    );
     assert_eq!(got[1], ev("gn:170905", Opposition, Capture, "2024-12-06"));
 }
 
@@ -303,5 +312,23 @@ fn exceptions_and_earlier_control_are_not_changes() {
         "2024-12-02",
     );
     assert_eq!(got, [ev(ALEPPO, Opposition, Capture, "2024-12-02")]);
-    assert!(events("The town of Manbij was previously controlled by Kurdish forces.", "2024-12-09").is_empty());
+    assert!(events(
+        "The town of Manbij was previously controlled by Kurdish forces.",
+        "2024-12-09"
+    )
+    .is_empty());
+}
+
+#[test]
+fn entering_needs_a_side_of_its_own() {
+    let got = events(
+        "Rebels took Saraqib on Thursday. The UN said aid convoys entered Idlib on Friday.",
+        "2024-12-06",
+    );
+    assert_eq!(got, [ev("gn:164816", Opposition, Capture, "2024-12-05")]);
+    let got = events(
+        "Rebels took Saraqib on Thursday. On Friday they entered Hama.",
+        "2024-12-06",
+    );
+    assert_eq!(got[1], ev(HAMA, Opposition, Partial, "2024-12-06"));
 }
