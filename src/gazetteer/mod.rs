@@ -168,6 +168,16 @@ impl Gazetteer {
             let names: Vec<String> = g.places[i].names().map(str::to_string).collect();
             for name in names {
                 g.add_alias(i as u32, &name);
+                // ş and ç are sh and ch in Turkish but ṣ and ç in GeoNames' romanisation of
+                // Arabic ("Şadad"): key such names both ways.
+                if name.contains(['ş', 'Ş', 'ç', 'Ç']) {
+                    let plain = name
+                        .replace('ş', "s")
+                        .replace('Ş', "S")
+                        .replace('ç', "c")
+                        .replace('Ç', "C");
+                    g.add_alias(i as u32, &plain);
+                }
             }
         }
         g

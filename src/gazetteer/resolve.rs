@@ -150,11 +150,22 @@ impl Gazetteer {
     }
 
     /// Ranks the places `name` may mean. Cue words in the name count ("Homs province").
-    /// Exact and skeleton matches come first; failing those, skeletons within a small edit
-    /// distance (one edit per five letters) are offered at a lower score.
+    /// Exact and skeleton matches come first; failing those, skeletons with the same first
+    /// letter within one edit (8+ letters) or two (12+) are offered at a lower score.
     pub fn resolve(&self, name: &str) -> Resolution {
         let (bare, cue) = strip_cue(name);
-        let key = NameKey::new(&bare);
+        // "Baath City" is a name of its own, not "Baath" with a cue.
+        let whole = NameKey::new(name);
+        if cue != Cue::None
+            && self.lookup(&NameKey::new(&bare).skeleton).is_none()
+            && self.lookup(&whole.skeleton).is_some()
+        {
+            return self.resolve_key(&whole, Cue::None);
+        }
+        self.resolve_key(&NameKey::new(&bare), cue)
+    }
+
+    fn resolve_key(&self, key: &NameKey, cue: Cue) -> Resolution {
         if key.skeleton.is_empty() || self.is_not_place(&key.folded) {
             return Resolution {
                 candidates: vec![],
@@ -171,12 +182,20 @@ impl Gazetteer {
                 nearest: vec![],
             };
         }
-        let max = key.skeleton.chars().count() / 5;
+        // Sound-alike names of different towns differ by one letter ("Sarmada", "Sarmine"),
+        // so a near spelling counts only for long names, and only with the same first letter.
+        let len = key.skeleton.chars().count();
+        let max = match len {
+            0..=7 => 0,
+            8..=11 => 1,
+            _ => 2,
+        };
+        let first = key.skeleton.chars().next();
         let mut fuzzy: Vec<(usize, &str)> = self
             .entries
             .keys()
-            .map(|k| (edit_distance(&key.skeleton, k, max.max(2)), &**k))
-            .filter(|&(d, _)| d <= max.max(2))
+            .map(|k| (edit_distance(&key.skeleton, k, 2), &**k))
+            .filter(|&(d, k)| d <= 2 && k.chars().next() == first)
             .collect();
         fuzzy.sort();
         let close: Vec<(u32, f64)> = fuzzy
@@ -249,6 +268,11 @@ mod tests {
         let g = Gazetteer::bundled().unwrap();
         // One letter dropped from a long name: no exact key, but a near one.
         let r = g.resolve("Jisr al-Shugur");
+        assert!(g
+            .resolve("Zamalkah")
+            .candidates
+            .iter()
+            .all(|c| g.place(c.place).kind != crate::model::PlaceKind::Site));
         assert_eq!(g.place(r.candidates[0].place).id, "gn:169023");
     }
 

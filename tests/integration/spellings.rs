@@ -227,6 +227,14 @@ spellings! {
     tanf: "al-Tanf" => "sy:al-tanf";
     sheikh_maqsoud: "Sheikh Maqsoud" => "sy:aleppo-sheikh-maqsoud";
     mount_hermon: "Jabal al-Sheikh" => "sy:mount-hermon";
+    sadad_geonames_s_cedilla: "Sadad" => "gn:165109";
+    safita_plain: "Safita" => "gn:165060";
+    sarmada: "Sarmada" => "sy:sarmada";
+    latamneh: "Latamneh" => "sy:al-lataminah";
+    baath_city: "Baath City" => "gn:173334";
+    morek: "Morek" => "gn:166640";
+    kafr_zita: "Kafr Zeita" => "gn:168620";
+    houla: "Houla" => "gn:168668";
 }
 
 #[test]
