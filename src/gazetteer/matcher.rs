@@ -171,7 +171,14 @@ type Window = (usize, Span, Vec<(u32, bool)>);
 #[derive(Debug, Default)]
 pub struct Scratch {
     keys: Keys,
+    /// Words seen to be neither a name nor the start of one ("The", "Syrian"): most
+    /// capitalised words recur, and this answers them with one hash. Bounded by
+    /// [`NOT_A_NAME_CACHE`].
+    not_a_name: rustc_hash::FxHashSet<Box<str>>,
 }
+
+/// Words remembered per thread before [`Scratch::not_a_name`] starts afresh.
+const NOT_A_NAME_CACHE: usize = 100_000;
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
@@ -280,7 +287,10 @@ impl Gazetteer {
         first_end: usize,
         scratch: &mut Scratch,
     ) -> Option<Window> {
-        if !self.may_start(text, &first, first_end, &mut scratch.keys) {
+        let word = &text[first.start..first.end];
+        if scratch.not_a_name.contains(word)
+            || !self.may_start(text, &first, first_end, &mut scratch.keys)
+        {
             return None;
         }
         let s = &mut scratch.keys;
@@ -314,6 +324,12 @@ impl Gazetteer {
                     best = Some((raw_end, Span::new(first.start, t.end), hits));
                 }
                 if !self.is_prefix(s.skeleton.as_str()) {
+                    if k == 0 && best.is_none() && !article {
+                        if scratch.not_a_name.len() >= NOT_A_NAME_CACHE {
+                            scratch.not_a_name.clear();
+                        }
+                        scratch.not_a_name.insert(word.into());
+                    }
                     break;
                 }
             }
