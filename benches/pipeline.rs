@@ -106,7 +106,7 @@ fn whole_run(c: &mut Criterion) {
                                 .collect::<Vec<_>>()
                         })
                         .collect();
-                    let (events, _) = timeline::fuse(mentions.clone());
+                    let (events, _) = timeline::fuse(&mentions);
                     let tl = timeline::build(events, &baseline, &g, None, None);
                     let dir = tempfile::tempdir().unwrap();
                     frontline::export::write_all(

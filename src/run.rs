@@ -203,7 +203,7 @@ fn build(a: &SourceArgs) -> Result<Built> {
     let mut read = read_inputs(&g, &a.inputs, opts, a.quiet);
     read.mentions
         .sort_by(|x, y| (&x.article, x.span, x.faction).cmp(&(&y.article, y.span, y.faction)));
-    let (events, undated) = timeline::fuse(read.mentions.clone());
+    let (events, undated) = timeline::fuse(&read.mentions);
     let mut tl = timeline::build(events, &baseline, &g, from, to);
     tl.undated = undated;
     Ok(Built {

@@ -218,9 +218,10 @@ fn is_change(a: Action) -> bool {
 }
 
 /// Fuses mentions into events, sorted by (date, place, faction).
-pub fn fuse(mut mentions: Vec<EventRecord>) -> (Vec<FusedEvent>, usize) {
-    let undated = mentions.iter().filter(|m| m.date.is_none()).count();
-    mentions.retain(|m| m.date.is_some());
+/// Returns the events and the number of mentions left out for having no day.
+pub fn fuse(all: &[EventRecord]) -> (Vec<FusedEvent>, usize) {
+    let mut mentions: Vec<&EventRecord> = all.iter().filter(|m| m.date.is_some()).collect();
+    let undated = all.len() - mentions.len();
     mentions.sort_by(|a, b| {
         (&a.place.id, a.faction, a.date, &a.article, a.span).cmp(&(
             &b.place.id,
@@ -252,7 +253,7 @@ pub fn fuse(mut mentions: Vec<EventRecord>) -> (Vec<FusedEvent>, usize) {
     (events, undated)
 }
 
-fn fuse_cluster(ms: &[EventRecord]) -> FusedEvent {
+fn fuse_cluster(ms: &[&EventRecord]) -> FusedEvent {
     let action = ms
         .iter()
         .map(|m| m.action)
@@ -636,7 +637,7 @@ mod tests {
                 Relative,
             ),
         ];
-        let (ev, _) = fuse(ms);
+        let (ev, _) = fuse(&ms);
         assert_eq!(ev.len(), 1);
         assert_eq!(ev[0].date, day("2024-11-30"));
         assert_eq!(ev[0].sources.len(), 3);
@@ -647,7 +648,7 @@ mod tests {
     #[test]
     fn distant_days_stay_separate_and_claims_stay_claims() {
         use DateBasis::*;
-        let (ev, _) = fuse(vec![
+        let (ev, _) = fuse(&[
             mention(
                 "a",
                 HAMA,
@@ -673,7 +674,7 @@ mod tests {
     #[test]
     fn conflicting_factions_are_contested_not_resolved_silently() {
         use DateBasis::*;
-        let (ev, _) = fuse(vec![
+        let (ev, _) = fuse(&[
             mention(
                 "a",
                 HAMA,
@@ -726,16 +727,16 @@ mod tests {
                 Relative,
             ),
         ];
-        let (a, _) = fuse(ms.clone());
+        let (a, _) = fuse(&ms);
         ms.reverse();
-        let (b, _) = fuse(ms);
+        let (b, _) = fuse(&ms);
         assert_eq!(a, b);
     }
 
     #[test]
     fn control_state_follows_baseline_then_events_with_no_gaps() {
         let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
-        let (ev, _) = fuse(vec![
+        let (ev, _) = fuse(&[
             mention(
                 "a",
                 ALEPPO,
@@ -779,7 +780,7 @@ mod tests {
     #[test]
     fn governorate_event_sets_its_places_unless_a_specific_event_says_otherwise() {
         let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
-        let (ev, _) = fuse(vec![
+        let (ev, _) = fuse(&[
             mention(
                 "a",
                 "gn:169387",
@@ -820,7 +821,7 @@ mod tests {
     #[test]
     fn a_city_carries_its_neighbourhoods_but_not_their_own_events() {
         let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
-        let (ev, _) = fuse(vec![
+        let (ev, _) = fuse(&[
             mention(
                 "a",
                 ALEPPO,
@@ -858,7 +859,7 @@ mod tests {
     #[test]
     fn a_district_event_carries_its_seat() {
         let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
-        let (ev, _) = fuse(vec![mention(
+        let (ev, _) = fuse(&[mention(
             "a",
             "gn:167355",
             Faction::Sna,
@@ -884,7 +885,7 @@ mod tests {
     #[test]
     fn a_chain_of_reports_is_one_event() {
         use DateBasis::*;
-        let (ev, _) = fuse(vec![
+        let (ev, _) = fuse(&[
             mention(
                 "a",
                 ALEPPO,
