@@ -31,6 +31,19 @@ pub(super) struct Sides {
     pub subject_faction: Faction,
 }
 
+impl Sides {
+    /// A place lost by `loser` (the subject, as written) to `new`.
+    fn lost_by((loser, actor, named): (Faction, String, bool), new: Faction) -> Sides {
+        Sides {
+            new,
+            old: Some(loser),
+            actor,
+            named,
+            subject_faction: loser,
+        }
+    }
+}
+
 /// Is the word right before byte `at` one of `words` (an article "the" skipped)?
 pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
     let before = s[..at].trim_end();
@@ -179,13 +192,7 @@ impl Extractor<'_> {
                     .or(other)
                     .map(|a| a.what)
                     .unwrap_or_else(|| st.main_opponent(loser));
-                Some(Sides {
-                    new,
-                    old: Some(loser),
-                    actor,
-                    named,
-                    subject_faction: loser,
-                })
+                Some(Sides::lost_by((loser, actor, named), new))
             }
             Trigger::Expel if after_word(c.s, t.start, &["was", "were", "been", "being"]) => {
                 // "were driven out of Daraa": the subject lost it, to whoever the text names.
@@ -194,13 +201,7 @@ impl Extractor<'_> {
                     .filter(|a| a.what != loser)
                     .map(|a| a.what)
                     .unwrap_or_else(|| st.main_opponent(loser));
-                Some(Sides {
-                    new,
-                    old: Some(loser),
-                    actor,
-                    named,
-                    subject_faction: loser,
-                })
+                Some(Sides::lost_by((loser, actor, named), new))
             }
             Trigger::Expel => {
                 // "drove regime forces out of Hama": the side after the verb lost it.
