@@ -272,6 +272,20 @@ impl Iterator for JsonLines {
     }
 }
 
+/// Every article of `inputs` in order (folders expanded), an error in place of anything
+/// unreadable, read lazily.
+pub fn read_all(
+    inputs: &[PathBuf],
+    opts: IngestOptions,
+) -> impl Iterator<Item = Result<Article, IngestError>> {
+    expand(inputs).into_iter().flat_map(move |p| -> Articles {
+        match p {
+            Ok(path) => read(&path, opts),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        }
+    })
+}
+
 /// Parses one plain-text article.
 pub fn parse_text(id: String, bytes: &[u8], opts: IngestOptions) -> Result<Article, IngestError> {
     if bytes.contains(&0) {

@@ -276,53 +276,43 @@ fn extract_to(
         fallback_published: a.published,
     };
     let mut tally = Tally::default();
-    for path in article::expand(inputs) {
-        let path = match path {
-            Ok(p) => p,
+    for art in article::read_all(inputs, opts) {
+        let art = match art {
+            Ok(a) => a,
             Err(e) => {
                 eprintln!("frontline: {e}");
                 tally.skipped += 1;
                 continue;
             }
         };
-        for art in article::read(&path, opts) {
-            let art = match art {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("frontline: {e}");
-                    tally.skipped += 1;
-                    continue;
-                }
-            };
-            tally.articles += 1;
+        tally.articles += 1;
+        if !a.quiet {
+            for warning in &art.warnings {
+                eprintln!("frontline: warning: {warning}");
+            }
+        }
+        let x = ex.extract(&art);
+        if art.published.is_none() && !x.events.is_empty() && !a.quiet {
+            eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", art.id);
+        }
+        for e in &x.events {
+            serde_json::to_writer(&mut *out.events, &EventRecord::new(&art, e, g))?;
+            out.events.write_all(b"\n")?;
+        }
+        tally.events += x.events.len();
+        for u in &x.unresolved {
+            let rec = UnresolvedRecord::new(&art, u);
             if !a.quiet {
-                for warning in &art.warnings {
-                    eprintln!("frontline: warning: {warning}");
-                }
+                eprintln!(
+                    "frontline: unresolved: {}: {:?} in {:?}",
+                    rec.article, rec.name, rec.sentence
+                );
             }
-            let x = ex.extract(&art);
-            if art.published.is_none() && !x.events.is_empty() && !a.quiet {
-                eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", art.id);
+            if let Some(w) = out.unresolved.as_mut() {
+                serde_json::to_writer(&mut **w, &rec)?;
+                w.write_all(b"\n")?;
             }
-            for e in &x.events {
-                serde_json::to_writer(&mut *out.events, &EventRecord::new(&art, e, g))?;
-                out.events.write_all(b"\n")?;
-            }
-            tally.events += x.events.len();
-            for u in &x.unresolved {
-                let rec = UnresolvedRecord::new(&art, u);
-                if !a.quiet {
-                    eprintln!(
-                        "frontline: unresolved: {}: {:?} in {:?}",
-                        rec.article, rec.name, rec.sentence
-                    );
-                }
-                if let Some(w) = out.unresolved.as_mut() {
-                    serde_json::to_writer(&mut **w, &rec)?;
-                    w.write_all(b"\n")?;
-                }
-                tally.unresolved += 1;
-            }
+            tally.unresolved += 1;
         }
     }
     Ok(tally)

@@ -13,6 +13,7 @@
 
 use super::lexicon::Trigger;
 use super::{ArticleState, Clause, Extraction, Extractor, Unresolved};
+use crate::gazetteer::matcher::is_list_gap;
 use crate::gazetteer::Mention;
 use crate::model::{PlaceKind, Span};
 use crate::text::Sentence;
@@ -225,15 +226,6 @@ fn find_word(s: &str, phrase: &str) -> Option<usize> {
             .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
-}
-
-pub(super) fn is_list_gap(gap: &str) -> bool {
-    let g = gap.trim();
-    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
-    matches!(
-        g,
-        "," | "and" | ", and" | "&" | "as well as" | ", as well as" | "" | "or"
-    )
 }
 
 /// The site noun right after a mention ("Sasa Prison", "al-Shahbaa dam"), if any.

@@ -439,9 +439,13 @@ fn cue_before(before: &str) -> Cue {
 }
 
 /// Is the gap between two names a list separator ("," / "and" / ", and")?
-fn is_list_gap(gap: &str) -> bool {
+pub fn is_list_gap(gap: &str) -> bool {
     let g = gap.trim();
-    matches!(g, "," | "and" | ", and" | "&" | "or" | ", or" | "")
+    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
+    matches!(
+        g,
+        "," | "and" | ", and" | "&" | "or" | ", or" | "as well as" | ", as well as" | ""
+    )
 }
 
 /// One cue per span, with list propagation in both directions.
