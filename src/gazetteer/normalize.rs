@@ -66,7 +66,17 @@ fn fold_latin_special(c: char, out: &mut String) {
         'æ' | 'Æ' => out.push_str("ae"),
         'œ' | 'Œ' => out.push_str("oe"),
         'đ' | 'Đ' => out.push('d'),
-        _ => out.extend(c.to_lowercase()),
+        _ => {
+            for lower in c.to_lowercase() {
+                // A lowercase form can itself need folding (`ẞ` → `ß` → `ss`); folding it
+                // again keeps `fold` idempotent.
+                if lower == c {
+                    out.push(c);
+                } else {
+                    fold_one(lower, out);
+                }
+            }
+        }
     }
 }
 
@@ -91,14 +101,18 @@ pub fn fold_into(token: &str, out: &mut String) {
         return;
     }
     for c in token.chars() {
-        if matches!(c, 'ş' | 'Ş' | 'ç' | 'Ç') {
-            // Turkish: NFD would split these into s/c and a cedilla; they are sh/ch.
-            fold_latin_special(c, out);
-            continue;
-        }
-        for d in c.nfd() {
-            fold_char(d, out);
-        }
+        fold_one(c, out);
+    }
+}
+
+fn fold_one(c: char, out: &mut String) {
+    if matches!(c, 'ş' | 'Ş' | 'ç' | 'Ç') {
+        // Turkish: NFD would split these into s/c and a cedilla; they are sh/ch.
+        fold_latin_special(c, out);
+        return;
+    }
+    for d in c.nfd() {
+        fold_char(d, out);
     }
 }
 
@@ -251,6 +265,26 @@ impl NameKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding works char by char, so checking every scalar value proves `fold` idempotent
+    /// on every string (a random property test once found `ẞ` → `ß` → `ss`).
+    #[test]
+    fn fold_is_idempotent_on_every_char() {
+        let mut bad = Vec::new();
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let once = fold(c.encode_utf8(&mut [0; 4]));
+            if fold(&once) != once {
+                bad.push(c);
+            }
+        }
+        assert!(bad.is_empty(), "not idempotent: {bad:?}");
+    }
+
+    #[test]
+    fn capital_sharp_s_folds_like_the_small_one() {
+        assert_eq!(fold("STRAẞE"), "strasse");
+        assert_eq!(fold("Straße"), "strasse");
+    }
 
     macro_rules! same_key {
         ($($name:ident: $a:expr, $b:expr;)*) => {$(
