@@ -79,9 +79,20 @@ fn trim_marks(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, start + lead + trimmed.len())
 }
 
-/// Is the byte an ASCII word byte (letter, digit, apostrophe or backtick)?
+/// Is the byte an ASCII word byte (letter, digit, apostrophe or backtick)? A table,
+/// because the lexer asks this of most bytes it touches.
 fn ascii_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'\'' || c == b'`'
+    const TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 128 {
+            let c = i as u8;
+            t[i] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'`';
+            i += 1;
+        }
+        t
+    };
+    TABLE[c as usize]
 }
 
 /// The end of the word character at `i`, or `None` when it is not one.
@@ -94,14 +105,31 @@ fn word_char_end(text: &str, i: usize) -> Option<usize> {
     is_word_char(ch).then_some(i + ch.len_utf8())
 }
 
+/// The end of the run of word characters that starts at byte `start` (`start` itself
+/// when there is none). ASCII bytes are tested without decoding a char.
+fn word_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut end = start;
+    while end < b.len() {
+        if ascii_word(b[end]) {
+            end += 1;
+        } else if b[end] < 0x80 {
+            break;
+        } else {
+            match word_char_end(text, end) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+    }
+    end
+}
+
 /// The word that starts at byte `start`: its trimmed token and the end of the raw word.
 fn token_at(text: &str, start: usize) -> Option<(Token, usize)> {
-    let mut end = word_char_end(text, start)?;
-    while end < text.len() {
-        match word_char_end(text, end) {
-            Some(e) => end = e,
-            None => break,
-        }
+    let end = word_end(text, start);
+    if end == start {
+        return None;
     }
     let (s, e) = trim_marks(text, start, end);
     if s >= e {
@@ -135,13 +163,39 @@ fn token_at(text: &str, start: usize) -> Option<(Token, usize)> {
 
 /// The next word at or after byte `from`.
 fn next_token(text: &str, mut from: usize) -> Option<(Token, usize)> {
-    while from < text.len() {
-        if word_char_end(text, from).is_some() {
+    let b = text.as_bytes();
+    while from < b.len() {
+        if b[from] < 0x80 && !ascii_word(b[from]) {
+            from += 1; // spaces and punctuation, without decoding
+        } else if word_char_end(text, from).is_some() {
             return token_at(text, from);
+        } else {
+            from += text[from..].chars().next().map_or(1, char::len_utf8);
         }
-        from += text[from..].chars().next().map_or(1, char::len_utf8);
     }
     None
+}
+
+/// Can this byte begin a name: an ASCII capital, a non-ASCII byte (a capital with an
+/// accent, Arabic script), or the hyphen of an attached article ("al-Bab")?
+fn may_begin_name(c: u8) -> bool {
+    c.is_ascii_uppercase() || c >= 0x80 || c == b'-'
+}
+
+/// The first byte at or after `from` that [`may_begin_name`]. Most text is lowercase
+/// words, so blocks of 16 bytes are tested at once (the test vectorises).
+fn next_name_start(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    for block in b[from.min(b.len())..].chunks_exact(16) {
+        if block.iter().fold(false, |any, &c| any | may_begin_name(c)) {
+            break;
+        }
+        i += 16;
+    }
+    b[i..]
+        .iter()
+        .position(|&c| may_begin_name(c))
+        .map(|k| i + k)
 }
 
 /// Is the character before byte `i` part of a word?
@@ -171,14 +225,49 @@ type Window = (usize, Span, Vec<(u32, bool)>);
 #[derive(Debug, Default)]
 pub struct Scratch {
     keys: Keys,
-    /// Words seen to be neither a name nor the start of one ("The", "Syrian"): most
-    /// capitalised words recur, and this answers them with one hash. Bounded by
-    /// [`NOT_A_NAME_CACHE`].
-    not_a_name: rustc_hash::FxHashSet<Box<str>>,
+    /// What the first word of a window gave, by capitalised word ("The", "Aleppo"): most
+    /// capitalised words recur, so folding and keying them is done once per thread.
+    /// Bounded by [`WORD_CACHE`].
+    words: rustc_hash::FxHashMap<Box<str>, FirstWord>,
 }
 
-/// Words remembered per thread before [`Scratch::not_a_name`] starts afresh.
-const NOT_A_NAME_CACHE: usize = 100_000;
+/// The window state after one capitalised word, which depends on that word alone.
+#[derive(Debug)]
+struct FirstWord {
+    folded: Box<str>,
+    skeleton: SkeletonBuilder,
+    /// The places the word alone names.
+    hits: Option<Box<[(u32, bool)]>>,
+    /// May a longer name start with it ("Deir" → "Deir ez-Zor")?
+    grows: bool,
+}
+
+impl FirstWord {
+    fn new(keys: &Keys, best: &Option<Window>, grows: bool) -> FirstWord {
+        FirstWord {
+            folded: keys.folded.as_str().into(),
+            skeleton: keys.skeleton.clone(),
+            hits: best.as_ref().map(|b| b.2.as_slice().into()),
+            grows,
+        }
+    }
+
+    /// Puts the window keys where they stand after this word.
+    fn restore(&self, keys: &mut Keys) {
+        keys.folded.clear();
+        keys.folded.push_str(&self.folded);
+        keys.skeleton.copy_from(&self.skeleton);
+        keys.content = 1;
+    }
+
+    /// The one-word name, if the word is one.
+    fn window(&self, end: usize, span: Span) -> Option<Window> {
+        self.hits.as_ref().map(|h| (end, span, h.to_vec()))
+    }
+}
+
+/// Words remembered per thread before [`Scratch::words`] starts afresh.
+const WORD_CACHE: usize = 100_000;
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
@@ -214,13 +303,8 @@ impl Gazetteer {
         let mut raw: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
         let mut i = 0;
         while i < b.len() {
-            // Jump to the next byte that can begin a name: a capital, a non-ASCII letter,
-            // or the hyphen of an attached article ("al-Bab").
-            match b[i..]
-                .iter()
-                .position(|&c| c.is_ascii_uppercase() || c >= 0x80 || c == b'-')
-            {
-                Some(k) => i += k,
+            match next_name_start(b, i) {
+                Some(k) => i = k,
                 None => break,
             }
             let start = if b[i] == b'-' {
@@ -288,12 +372,14 @@ impl Gazetteer {
         scratch: &mut Scratch,
     ) -> Option<Window> {
         let word = &text[first.start..first.end];
-        if scratch.not_a_name.contains(word)
-            || !self.may_start(text, &first, first_end, &mut scratch.keys)
-        {
-            return None;
+        let first_span = Span::new(first.start, first.end);
+        match scratch.words.get(word) {
+            Some(w) if !w.grows => return w.window(first_end, first_span),
+            Some(_) => {}
+            None if !self.may_start(text, &first, first_end, &mut scratch.keys) => return None,
+            None => {}
         }
-        let s = &mut scratch.keys;
+        let Scratch { keys: s, words } = scratch;
         s.skeleton.clear();
         s.folded.clear();
         s.content = 0;
@@ -301,8 +387,6 @@ impl Gazetteer {
         let mut best = None;
         let (mut t, mut raw_end) = (first, first_end);
         for k in 0..self.max_tokens {
-            s.token.clear();
-            fold_into(&text[t.start..t.end], &mut s.token);
             // The next word is lexed only when the window may grow (most names are one word).
             let mut next = None;
             let mut lex_next = |t: &Token, raw_end: usize| {
@@ -312,26 +396,37 @@ impl Gazetteer {
                     })
                 })
             };
-            let article = is_article(&s.token);
-            if article && (k != 0 || lex_next(&t, raw_end).is_some()) {
-                // Articles carry no identity; a lone one is still a word.
+            let known = if k == 0 { words.get(word) } else { None };
+            let grows = if let Some(w) = known {
+                w.restore(s);
+                best = w.window(first_end, first_span);
+                true
             } else {
-                s.skeleton.push_token(&s.token);
-                s.folded.push_str(&s.token);
-                s.content = s.content.saturating_add(1);
-                s.lowercase |= k > 0 && !t.starts;
-                if let Some(hits) = self.hits(s) {
-                    best = Some((raw_end, Span::new(first.start, t.end), hits));
-                }
-                if !self.is_prefix(s.skeleton.as_str()) {
-                    if k == 0 && best.is_none() && !article {
-                        if scratch.not_a_name.len() >= NOT_A_NAME_CACHE {
-                            scratch.not_a_name.clear();
-                        }
-                        scratch.not_a_name.insert(word.into());
+                s.token.clear();
+                fold_into(&text[t.start..t.end], &mut s.token);
+                let article = is_article(&s.token);
+                if article && (k != 0 || lex_next(&t, raw_end).is_some()) {
+                    true // articles carry no identity; a lone one is still a word
+                } else {
+                    s.skeleton.push_token(&s.token);
+                    s.folded.push_str(&s.token);
+                    s.content = s.content.saturating_add(1);
+                    s.lowercase |= k > 0 && !t.starts;
+                    if let Some(hits) = self.hits(s) {
+                        best = Some((raw_end, Span::new(first.start, t.end), hits));
                     }
-                    break;
+                    let grows = self.is_prefix(s.skeleton.as_str());
+                    if k == 0 && first.starts && !article {
+                        if words.len() >= WORD_CACHE {
+                            words.clear();
+                        }
+                        words.insert(word.into(), FirstWord::new(s, &best, grows));
+                    }
+                    grows
                 }
+            };
+            if !grows {
+                break;
             }
             match lex_next(&t, raw_end) {
                 Some((n, e)) => (t, raw_end) = (n, e),
@@ -378,9 +473,11 @@ fn cue_after(rest: &str) -> (Cue, bool) {
     let rest = rest.trim_start();
     let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (word, after) = rest.split_at(word_len);
-    let centre = ["'s cent", "’s cent", " cent", "'s seat", " seat"]
-        .iter()
-        .any(|p| starts_with_ci(after, p));
+    let centre = || {
+        ["'s cent", "’s cent", " cent", "'s seat", " seat"]
+            .iter()
+            .any(|p| starts_with_ci(after, p))
+    };
     let is = |w: &str| word.eq_ignore_ascii_case(w);
     if is("province") || is("governorate") || is("governorates") {
         (Cue::Governorate, false)
@@ -388,7 +485,7 @@ fn cue_after(rest: &str) -> (Cue, bool) {
         (Cue::Governorate, true)
     } else if is("district") {
         (
-            if centre {
+            if centre() {
                 Cue::Populated
             } else {
                 Cue::District
@@ -410,6 +507,10 @@ fn cue_after(rest: &str) -> (Cue, bool) {
 fn cue_before(before: &str) -> Cue {
     let tail = before.trim_end();
     let ends = |words: &[&str]| words.iter().any(|w| ends_with_ci(tail, w));
+    // Every cue below ends in one of these words; most names follow none of them.
+    if !ends(&["of", "across", "throughout", "entire", "whole"]) {
+        return Cue::None;
+    }
     // "across Idlib", "all of Idlib", "the entire Idlib": an area, so the governorate.
     let area = ["across", "all of", "throughout", "the entire", "the whole"];
     if ends(&[
@@ -440,6 +541,9 @@ fn cue_before(before: &str) -> Cue {
 
 /// Is the gap between two names a list separator ("," / "and" / ", and")?
 pub fn is_list_gap(gap: &str) -> bool {
+    if gap.len() > 24 {
+        return false; // longer than ", as well as the" with generous spacing
+    }
     let g = gap.trim();
     let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
     matches!(

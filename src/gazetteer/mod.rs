@@ -81,6 +81,8 @@ pub struct Gazetteer {
     prefixes: FxHashSet<Box<str>>,
     not_places: FxHashSet<Box<str>>,
     max_tokens: usize,
+    /// Each place's population prior for ranking, computed once (see `resolve::prior`).
+    priors: Vec<f64>,
 }
 
 impl Gazetteer {
@@ -151,7 +153,12 @@ impl Gazetteer {
 
     /// Builds the index over `places`.
     pub fn from_places(places: Vec<Place>) -> Gazetteer {
+        let priors = places
+            .iter()
+            .map(|p| resolve::prior(p.population))
+            .collect();
         let mut g = Gazetteer {
+            priors,
             places,
             entries: FxHashMap::default(),
             prefixes: FxHashSet::default(),

@@ -155,6 +155,13 @@ impl SkeletonBuilder {
         &self.key
     }
 
+    /// Becomes a copy of `other`, reusing this builder's buffer.
+    pub fn copy_from(&mut self, other: &SkeletonBuilder) {
+        self.key.clear();
+        self.key.push_str(&other.key);
+        self.last = other.last;
+    }
+
     /// Forgets everything.
     pub fn clear(&mut self) {
         self.key.clear();

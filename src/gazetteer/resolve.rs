@@ -34,7 +34,7 @@ fn kind_fit(cue: Cue, kind: PlaceKind) -> f64 {
     }
 }
 
-fn prior(population: u64) -> f64 {
+pub(super) fn prior(population: u64) -> f64 {
     ((population as f64) + 1.0).ln() / 150.0
 }
 
@@ -49,16 +49,15 @@ pub(crate) fn rank(g: &Gazetteer, hits: &[(u32, bool)], cue: Cue) -> Vec<Candida
 }
 
 fn rank_scored(g: &Gazetteer, hits: impl Iterator<Item = (u32, f64)>, cue: Cue) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Candidate> = Vec::with_capacity(hits.size_hint().0);
     for (place, spelling) in hits {
-        let p = g.place(place);
-        let score = spelling + kind_fit(cue, p.kind) + prior(p.population);
+        let score = spelling + kind_fit(cue, g.place(place).kind) + g.priors[place as usize];
         match out.iter_mut().find(|c| c.place == place) {
             Some(c) => c.score = c.score.max(score),
             None => out.push(Candidate { place, score }),
         }
     }
-    out.sort_by(|a, b| {
+    out.sort_unstable_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| g.place(a.place).id.cmp(&g.place(b.place).id))
