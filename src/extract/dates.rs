@@ -14,6 +14,7 @@
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
 
+use super::phrases::word_key;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// How a date was established (the `date_basis` of an event).
@@ -59,35 +60,98 @@ pub struct DateMention {
     pub year_only: Option<i32>,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// The month a lowercase word names: its full name or first three letters ("nov",
+/// "nov.", "november"), or "sept".
+fn month_of(word: &str) -> Option<u32> {
+    Some(match word.trim_end_matches('.') {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    })
+}
+
+/// Can a date expression start (or be anchored) at this lowercase word? The words
+/// [`find_dates`] acts on: numbers, months, weekdays and the relative words; a sentence
+/// without any has no date, so its scan is skipped.
+pub fn is_date_cue(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    // Asked of every word of every article: a length test and a set of word keys answer
+    // most words before any string comparison.
+    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        RELATIVE_CUES
+            .iter()
+            .chain(MONTH_AND_DAY_WORDS)
+            .map(|w| word_key(w.as_bytes()))
+            .collect()
+    });
+    (3..=9).contains(&b.len())
+        && keys.contains(&word_key(b))
+        && (RELATIVE_CUES.contains(&word) || month_of(word).is_some() || weekday_of(word).is_some())
+}
+
+/// Words that anchor relative date expressions ("yesterday", "the day before").
+const RELATIVE_CUES: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "morning",
+    "evening",
+    "weekend",
+    "before",
+    "earlier",
+    "day",
+    "night",
 ];
 
-fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    if w.len() < 3 {
-        return None;
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
-        .map(|i| i as u32 + 1)
-        .filter(|&m| w != "may" || m == 5)
-}
+/// Every spelling [`month_of`] and [`weekday_of`] accept (without a dot).
+const MONTH_AND_DAY_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn weekday_of(word: &str) -> Option<Weekday> {
     Some(match word {
@@ -323,51 +387,11 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Words that can start a date expression (besides digits).
-const DATE_CUES: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "overnight",
-    "morning",
-    "evening",
-    "weekend",
-    "before",
-    "earlier",
-    "previous",
-    "same day",
-    "same night",
-];
-
-/// A cheap test: can `s` contain a date expression at all? (a digit or a date word)
-pub fn may_contain_date(s: &str) -> bool {
-    static CUES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let ac = CUES.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(DATE_CUES)
-            .expect("a small fixed word list")
-    });
-    s.bytes().any(|b| b.is_ascii_digit()) || ac.is_match(s)
+/// A cheap test: can `lower` (ASCII-lowercase) contain a date expression at all?
+pub fn may_contain_date(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(is_date_cue)
 }
 
 /// Every date expression in `sentence`, in order.
@@ -418,6 +442,48 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_month_and_day_spelling_is_read_and_is_a_cue() {
+        for w in MONTH_AND_DAY_WORDS {
+            assert!(month_of(w).is_some() || weekday_of(w).is_some(), "{w}");
+            assert!(is_date_cue(w), "{w}");
+        }
+        assert_eq!(month_of("nov."), Some(11));
+        assert_eq!(month_of("sept"), Some(9));
+        assert_eq!(month_of("ma"), None);
+        assert_eq!(month_of("mayor"), None);
+    }
+
+    #[test]
+    fn date_cues_are_whole_words() {
+        for w in [
+            "30",
+            "2024",
+            "1st",
+            "yesterday",
+            "day",
+            "night",
+            "before",
+            "december",
+        ] {
+            assert!(is_date_cue(w), "{w}");
+        }
+        for w in [
+            "",
+            "a",
+            "days",
+            "nights",
+            "beforehand",
+            "decembers",
+            "rebels",
+            "novel",
+        ] {
+            assert!(!is_date_cue(w), "{w}");
+        }
+        assert!(may_contain_date("rebels took hama on the same day"));
+        assert!(!may_contain_date("rebels took hama and homs"));
+    }
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -2,11 +2,11 @@
 //! and the markers that qualify them (claims, attempts, partial gains).
 //!
 //! Takes a sentence and gives [`Hit`]s with sentence-relative byte ranges. All phrase lists
-//! are matched case-insensitively on whole words, longest phrase first, with one
-//! Aho-Corasick automaton each, so adding a phrase costs nothing at run time.
+//! are matched case-insensitively on whole words, longest phrase first
+//! ([`super::phrases`]), so adding a phrase costs nothing at run time.
 
+use super::phrases::PhraseSet;
 use crate::model::Faction;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// The bundled actor lexicon.
 pub const FACTIONS_CSV: &str = include_str!("../../data/factions.csv");
@@ -364,60 +364,6 @@ pub struct Hit<T> {
     pub what: T,
 }
 
-struct PhraseSet<T> {
-    ac: AhoCorasick,
-    values: Vec<T>,
-}
-
-impl<T: Copy> PhraseSet<T> {
-    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> PhraseSet<T> {
-        let (pats, values): (Vec<String>, Vec<T>) = phrases
-            .into_iter()
-            .map(|(p, v)| (p.to_ascii_lowercase(), v))
-            .unzip();
-        // Patterns are lowercase and matched against ASCII-lowercased text (same byte
-        // offsets): a case-sensitive DFA is several times faster than a folding one.
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("phrase lists are small and valid");
-        PhraseSet { ac, values }
-    }
-
-    fn find(&self, s: &str) -> Vec<Hit<T>> {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.find_lower(&s.to_ascii_lowercase());
-        }
-        self.find_lower(s)
-    }
-
-    /// [`PhraseSet::find`] on text that is already ASCII-lowercase.
-    fn find_lower(&self, s: &str) -> Vec<Hit<T>> {
-        self.ac
-            .find_iter(s)
-            .filter(|m| whole_word(s, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                what: self.values[m.pattern().as_usize()],
-            })
-            .collect()
-    }
-}
-
-fn whole_word(s: &str, start: usize, end: usize) -> bool {
-    let before = s[..start].chars().next_back();
-    let after = s[end..].chars().next();
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    let starts_word = s[start..].chars().next().is_some_and(char::is_alphanumeric);
-    let ends_word = s[..end]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    (!starts_word || !word(before)) && (!ends_word || !word(after))
-}
-
 /// Actor names as written, with their faction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorRow {
@@ -495,7 +441,7 @@ pub struct Lexicon {
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
-            .field("actors", &self.actors.values.len())
+            .field("actors", &self.actors.len())
             .finish()
     }
 }
@@ -540,6 +486,16 @@ impl Lexicon {
         self.actors.find_lower(lower)
     }
 
+    /// Trigger phrases and actor names in `lower` (ASCII-lowercase), in one pass that
+    /// also calls `on_word(start, word)` for each ASCII word.
+    pub fn triggers_and_actors_lower(
+        &self,
+        lower: &str,
+        on_word: impl FnMut(usize, &str),
+    ) -> (Vec<Hit<Trigger>>, Vec<Hit<Faction>>) {
+        super::phrases::find_both(&self.triggers, &self.actors, lower, on_word)
+    }
+
     /// Trigger phrases in `lower`, which must be ASCII-lowercase already.
     pub fn triggers_lower(&self, lower: &str) -> Vec<Hit<Trigger>> {
         self.triggers.find_lower(lower)
@@ -547,17 +503,17 @@ impl Lexicon {
 
     /// Does `s` contain a claim marker?
     pub fn has_claim(&self, s: &str) -> bool {
-        !self.claims.find(s).is_empty()
+        self.claims.any(s)
     }
 
     /// Does `s` contain an attempt, plan, denial or negation marker?
     pub fn has_blocker(&self, s: &str) -> bool {
-        !self.blockers.find(s).is_empty()
+        self.blockers.any(s)
     }
 
     /// Does `s` contain a partial-gain marker?
     pub fn has_partial(&self, s: &str) -> bool {
-        !self.partial.find(s).is_empty()
+        self.partial.any(s)
     }
 
     /// Clause boundaries in `s` ("; ", " after ", " while ", ...).

@@ -20,6 +20,7 @@
 
 pub mod dates;
 pub mod lexicon;
+mod phrases;
 mod places;
 mod record;
 mod sides;
@@ -129,6 +130,10 @@ struct ArticleState<'a> {
     counts: [usize; 7],
     /// The last place an event was found for (for "the city" in a later clause).
     last_object: Option<u32>,
+    /// Starts of the words that may anchor a date ([`dates::is_date_cue`]), in order, and
+    /// how many lie before the sentence being read.
+    date_cues: Vec<usize>,
+    cues_before: usize,
 }
 
 /// A trigger and the stretch of its sentence it governs.
@@ -146,6 +151,17 @@ struct Clause<'s> {
 
 /// How many sentences count as the lede.
 const LEDE_SENTENCES: usize = 2;
+
+impl ArticleState<'_> {
+    /// Does `span` (the next sentence, spans read in order) hold a date cue word?
+    fn has_date_cue(&mut self, span: Span) -> bool {
+        let cues = &self.date_cues;
+        while self.cues_before < cues.len() && cues[self.cues_before] < span.start {
+            self.cues_before += 1;
+        }
+        cues.get(self.cues_before).is_some_and(|&c| c < span.end)
+    }
+}
 
 impl<'g> Extractor<'g> {
     /// An extractor over `gaz` with the bundled lexicon.
@@ -174,13 +190,18 @@ impl<'g> Extractor<'g> {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
         let sentences = text::sentences(text, article.header_len);
-        let triggers = self.lex.triggers_lower(&lower);
-        let actors = self.lex.actors_lower(&lower);
+        let mut date_cues = Vec::new();
+        let (triggers, actors) = self.lex.triggers_and_actors_lower(&lower, |start, word| {
+            if dates::is_date_cue(word) {
+                date_cues.push(start);
+            }
+        });
         let mut st = ArticleState {
             published: article.published,
             text,
             lower: &lower,
             sentences: &sentences,
+            date_cues,
             ..Default::default()
         };
         for h in &actors {
@@ -208,7 +229,7 @@ impl<'g> Extractor<'g> {
     ) {
         let s = &st.text[sent.span.start..sent.span.end];
         let lower = &st.lower[sent.span.start..sent.span.end];
-        let found = if dates::may_contain_date(s) {
+        let found = if st.has_date_cue(sent.span) {
             dates::find_dates_lower(lower, st.published)
         } else {
             Vec::new()
