@@ -60,10 +60,7 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
     let line = &text[start..end];
     let b = line.as_bytes();
     let mut sent_start = 0;
-    for i in 0..b.len() {
-        if !matches!(b[i], b'.' | b'!' | b'?') {
-            continue;
-        }
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
         // A closing quote or bracket right after the stop belongs to the sentence.
         let mut stop_end = i + 1;
         loop {

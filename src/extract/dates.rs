@@ -14,7 +14,6 @@
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
 
-use super::phrases::word_key;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// How a date was established (the `date_basis` of an event).
@@ -84,74 +83,51 @@ fn month_of(word: &str) -> Option<u32> {
 /// [`find_dates`] acts on: numbers, months, weekdays and the relative words; a sentence
 /// without any has no date, so its scan is skipped.
 pub fn is_date_cue(word: &str) -> bool {
+    // Asked of every word of every article, so the spellings are matched by length first;
+    // the tests check that this agrees with `month_of`, `weekday_of` and `RELATIVE_CUES`.
     let b = word.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    // Asked of every word of every article: a length test and a set of word keys answer
-    // most words before any string comparison.
-    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        RELATIVE_CUES
-            .iter()
-            .chain(MONTH_AND_DAY_WORDS)
-            .map(|w| word_key(w.as_bytes()))
-            .collect()
-    });
-    (3..=9).contains(&b.len())
-        && keys.contains(&word_key(b))
-        && (RELATIVE_CUES.contains(&word) || month_of(word).is_some() || weekday_of(word).is_some())
+    match b.len() {
+        3 => matches!(
+            b,
+            b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"may"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+                | b"day"
+        ),
+        4 => matches!(b, b"june" | b"july" | b"sept"),
+        5 => matches!(b, b"march" | b"april" | b"today" | b"night"),
+        6 => matches!(b, b"august" | b"monday" | b"friday" | b"sunday" | b"before"),
+        7 => matches!(
+            b,
+            b"january"
+                | b"october"
+                | b"tuesday"
+                | b"tonight"
+                | b"morning"
+                | b"evening"
+                | b"weekend"
+                | b"earlier"
+        ),
+        8 => matches!(
+            b,
+            b"february" | b"november" | b"december" | b"thursday" | b"saturday"
+        ),
+        9 => matches!(b, b"september" | b"wednesday" | b"yesterday" | b"overnight"),
+        _ => false,
+    }
 }
-
-/// Words that anchor relative date expressions ("yesterday", "the day before").
-const RELATIVE_CUES: &[&str] = &[
-    "yesterday",
-    "today",
-    "tonight",
-    "overnight",
-    "morning",
-    "evening",
-    "weekend",
-    "before",
-    "earlier",
-    "day",
-    "night",
-];
-
-/// Every spelling [`month_of`] and [`weekday_of`] accept (without a dot).
-const MONTH_AND_DAY_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn weekday_of(word: &str) -> Option<Weekday> {
     Some(match word {
@@ -443,6 +419,56 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
+    /// The words `Scan::relative_word` anchors expressions on ("yesterday", "the day before").
+    const RELATIVE_CUES: &[&str] = &[
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "morning",
+        "evening",
+        "weekend",
+        "before",
+        "earlier",
+        "day",
+        "night",
+    ];
+
+    /// Every spelling [`month_of`] and [`weekday_of`] accept (without a dot).
+    const MONTH_AND_DAY_WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+
     #[test]
     fn every_month_and_day_spelling_is_read_and_is_a_cue() {
         for w in MONTH_AND_DAY_WORDS {
@@ -453,6 +479,29 @@ mod tests {
         assert_eq!(month_of("sept"), Some(9));
         assert_eq!(month_of("ma"), None);
         assert_eq!(month_of("mayor"), None);
+    }
+
+    #[test]
+    fn date_cues_agree_with_the_date_rules() {
+        let rule = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || month_of(w).is_some()
+                || weekday_of(w).is_some()
+                || RELATIVE_CUES.contains(&w)
+        };
+        let words = crate::corpus::SEEDS
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_ascii_alphanumeric()))
+            .map(str::to_ascii_lowercase)
+            .chain(
+                RELATIVE_CUES
+                    .iter()
+                    .chain(MONTH_AND_DAY_WORDS)
+                    .map(|w| w.to_string()),
+            );
+        for w in words {
+            assert_eq!(is_date_cue(&w), rule(&w), "{w}");
+        }
     }
 
     #[test]

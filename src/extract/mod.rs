@@ -184,7 +184,7 @@ impl<'g> Extractor<'g> {
 
     /// Every event and unresolved name of `article`.
     ///
-    /// The trigger, actor and date-cue automata run once over the whole article; place
+    /// Triggers, actors and date cues are found in one pass over the whole article; place
     /// matching and clause analysis run only on sentences that contain a trigger.
     pub fn extract(&self, article: &Article) -> Extraction {
         let text = article.text.as_str();

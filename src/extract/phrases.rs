@@ -6,12 +6,13 @@
 //! (" after ") needs that space in the text; one that begins with punctuation (";",
 //! "— ", "% of") may start anywhere.
 //!
-//! Why not one automaton per list: phrases start at word starts, and a word start is
-//! cheap to find, so the scan hashes each word once and compares bytes only where a
-//! phrase can begin. That is several times faster than a byte-by-byte automaton on war
-//! reporting, where trigger and actor words are frequent (see the benchmarks in the
-//! README), and gives whole-word leftmost-longest matches directly instead of filtering
-//! the automaton's.
+//! Why not an Aho-Corasick automaton per list (the first design): phrases start at word
+//! starts, so one walk over an article's words can serve several lists at once (triggers,
+//! actors and the date cues, see [`find_both`]), a small bit filter answers most words
+//! without hashing, and the matches are whole-word leftmost-longest by construction rather
+//! than filtered after the fact (an automaton's leftmost match can begin inside a word,
+//! "took" in "overtook", and hide a whole-word match that overlaps it). Measured on the benchmark corpus, this costs a little less
+//! than the two automaton passes it replaced, not dramatically less.
 
 use super::lexicon::Hit;
 use rustc_hash::FxHashMap;
