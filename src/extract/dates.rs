@@ -363,13 +363,6 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// A cheap test: can `lower` (ASCII-lowercase) contain a date expression at all?
-pub fn may_contain_date(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(is_date_cue)
-}
-
 /// Every date expression in `sentence`, in order.
 pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     find_dates_lower(&sentence.to_ascii_lowercase(), published)
@@ -418,6 +411,13 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cheap test: can `lower` (ASCII-lowercase) contain a date expression at all?
+    fn may_contain_date(lower: &str) -> bool {
+        lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(is_date_cue)
+    }
 
     /// The words `Scan::relative_word` anchors expressions on ("yesterday", "the day before").
     const RELATIVE_CUES: &[&str] = &[

@@ -496,11 +496,6 @@ impl Lexicon {
         super::phrases::find_both(&self.triggers, &self.actors, lower, on_word)
     }
 
-    /// Trigger phrases in `lower`, which must be ASCII-lowercase already.
-    pub fn triggers_lower(&self, lower: &str) -> Vec<Hit<Trigger>> {
-        self.triggers.find_lower(lower)
-    }
-
     /// Does `s` contain a claim marker?
     pub fn has_claim(&self, s: &str) -> bool {
         self.claims.any(s)
