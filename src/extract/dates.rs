@@ -142,14 +142,42 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     })
 }
 
-/// A word of the sentence: a byte range into the ASCII-lowercased sentence.
+/// A word: a run of ASCII letters and digits (and a month abbreviation's dot) in an
+/// ASCII-lowercased text.
 #[derive(Debug, Clone, Copy)]
-struct Word {
+pub(crate) struct Word {
     start: usize,
     end: usize,
+    /// Can a date expression be anchored here ([`is_date_cue`])?
+    cue: bool,
 }
 
-/// The words of `lower` (letters, digits, and a month abbreviation's dot).
+impl Word {
+    /// The word `lower[start..end]`, a whole run of ASCII letters and digits.
+    pub(crate) fn new(lower: &str, start: usize, end: usize) -> Word {
+        let text = &lower[start..end];
+        let cue = is_date_cue(text);
+        // "Nov." keeps its dot, so that "Nov. 30" reads as one expression.
+        let dotted = cue && lower.as_bytes().get(end) == Some(&b'.') && month_of(text).is_some();
+        Word {
+            start,
+            end: end + dotted as usize,
+            cue,
+        }
+    }
+
+    /// Where the word starts.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Is it a date cue?
+    pub(crate) fn is_cue(&self) -> bool {
+        self.cue
+    }
+}
+
+/// The words of `lower`.
 fn words(lower: &str) -> Vec<Word> {
     let b = lower.as_bytes();
     let mut out = Vec::new();
@@ -163,13 +191,7 @@ fn words(lower: &str) -> Vec<Word> {
         while i < b.len() && b[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        // "Nov." keeps its dot, so that "Nov. 30" reads as one expression.
-        let end = if i < b.len() && b[i] == b'.' && month_of(&lower[start..i]).is_some() {
-            i + 1
-        } else {
-            i
-        };
-        out.push(Word { start, end });
+        out.push(Word::new(lower, start, i));
     }
     out
 }
@@ -216,7 +238,10 @@ fn calendar(
 
 struct Scan<'a> {
     w: &'a [Word],
+    /// The text the words index.
     lower: &'a str,
+    /// Where the sentence starts in it (mentions are sentence-relative).
+    base: usize,
     published: Option<NaiveDate>,
     out: Vec<DateMention>,
 }
@@ -231,8 +256,8 @@ impl<'a> Scan<'a> {
         precision: u8,
     ) {
         self.out.push(DateMention {
-            start: self.w[a].start,
-            end: self.w[b].end,
+            start: self.w[a].start - self.base,
+            end: self.w[b].end - self.base,
             day,
             basis,
             precision,
@@ -293,7 +318,11 @@ impl<'a> Scan<'a> {
 
     fn day_first(&mut self, i: usize, m: u32) -> Option<usize> {
         let d = day_number(self.word(i.checked_sub(1)?))?;
-        if self.out.last().is_some_and(|o| o.end > self.w[i - 1].start) {
+        if self
+            .out
+            .last()
+            .is_some_and(|o| o.end + self.base > self.w[i - 1].start)
+        {
             return None;
         }
         let year = year_number(self.word(i + 1));
@@ -370,16 +399,28 @@ pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMenti
 
 /// [`find_dates`] on a sentence that is already ASCII-lowercase (no copy is made).
 pub fn find_dates_lower(lower: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let w = words(lower);
+    find_dates_in(lower, &words(lower), 0, published)
+}
+
+/// [`find_dates`] on the `words` of one sentence of `lower`, which starts at byte
+/// `base` (the article's words, found once for every stage).
+pub(crate) fn find_dates_in(
+    lower: &str,
+    words: &[Word],
+    base: usize,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let mut scan = Scan {
-        w: &w,
+        w: words,
         lower,
+        base,
         published,
         out: Vec::new(),
     };
     let mut i = 0;
-    while i < w.len() {
-        i += scan.at(i).max(1);
+    while i < words.len() {
+        // Only a cue can anchor an expression: every rule of `Scan::at` starts at one.
+        i += if words[i].cue { scan.at(i).max(1) } else { 1 };
     }
     scan.out
 }
@@ -391,6 +432,7 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
     let mut scan = Scan {
         w: &w,
         lower: &lower,
+        base: 0,
         published: None,
         out: Vec::new(),
     };

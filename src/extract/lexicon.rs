@@ -364,6 +364,17 @@ pub struct Hit<T> {
     pub what: T,
 }
 
+impl<T> Hit<T> {
+    /// The same bytes, saying `what` instead.
+    pub fn with<W>(&self, what: W) -> Hit<W> {
+        Hit {
+            start: self.start,
+            end: self.end,
+            what,
+        }
+    }
+}
+
 /// Actor names as written, with their faction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorRow {
@@ -427,21 +438,83 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
     })
 }
 
-/// Every phrase list, compiled. `Send + Sync`; build once.
+/// A phrase that qualifies a trigger or bounds its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Ends a trigger's clause ("; ", " after ", " while ").
+    Boundary,
+    /// Cancels a following trigger: an attempt, plan, denial or negation.
+    Blocker,
+    /// Makes a following trigger a claim.
+    Claim,
+    /// Makes a gain partial ("outskirts", "parts of").
+    Partial,
+    /// Stands for a side named elsewhere ("they", "the groups").
+    Pronoun,
+}
+
+impl Mark {
+    const ALL: [Mark; 5] = [
+        Mark::Boundary,
+        Mark::Blocker,
+        Mark::Claim,
+        Mark::Partial,
+        Mark::Pronoun,
+    ];
+
+    fn phrases(self) -> Box<dyn Iterator<Item = &'static str>> {
+        let list: &'static [&'static str] = match self {
+            Mark::Boundary => BOUNDARIES,
+            Mark::Blocker => BLOCKERS,
+            Mark::Claim => CLAIMS,
+            Mark::Partial => PARTIAL,
+            Mark::Pronoun => {
+                return Box::new(NEUTRAL_PRONOUNS.iter().chain(REBEL_PRONOUNS).copied())
+            }
+        };
+        Box::new(list.iter().copied())
+    }
+}
+
+/// What a phrase of the lexicon is.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Trigger(Trigger),
+    Actor(Faction),
+    Mark(Mark),
+}
+
+impl Entry {
+    /// Its list: each list is matched as if alone ([`PhraseSet::listed`]).
+    fn list(self) -> usize {
+        match self {
+            Entry::Trigger(_) => 0,
+            Entry::Actor(_) => 1,
+            Entry::Mark(m) => 2 + m as usize,
+        }
+    }
+}
+
+/// The phrases of a text by kind; each list in text order, byte ranges into the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// Trigger phrases.
+    pub triggers: Vec<Hit<Trigger>>,
+    /// Actor names.
+    pub actors: Vec<Hit<Faction>>,
+    /// Markers (all kinds, interleaved).
+    pub marks: Vec<Hit<Mark>>,
+}
+
+/// Every phrase list, compiled into one set. `Send + Sync`; build once.
 pub struct Lexicon {
-    actors: PhraseSet<Faction>,
-    triggers: PhraseSet<Trigger>,
-    claims: PhraseSet<()>,
-    blockers: PhraseSet<()>,
-    partial: PhraseSet<()>,
-    pronouns: PhraseSet<()>,
-    boundaries: PhraseSet<()>,
+    set: PhraseSet<Entry>,
 }
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
-            .field("actors", &self.actors.len())
+            .field("phrases", &self.set.len())
             .finish()
     }
 }
@@ -454,71 +527,49 @@ impl Lexicon {
 
     /// A lexicon over `actors`.
     pub fn new(actors: &[ActorRow]) -> Lexicon {
-        let unit = |list: &'static [&'static str]| PhraseSet::new(list.iter().map(|p| (*p, ())));
+        let triggers = TRIGGERS.iter().map(|&(p, t)| (p, Entry::Trigger(t)));
+        let actors = actors
+            .iter()
+            .map(|r| (r.alias.as_str(), Entry::Actor(r.faction)));
+        let marks = Mark::ALL
+            .into_iter()
+            .flat_map(|m| m.phrases().map(move |p| (p, Entry::Mark(m))));
+        let all = triggers.chain(actors).chain(marks);
         Lexicon {
-            actors: PhraseSet::new(actors.iter().map(|r| (r.alias.as_str(), r.faction))),
-            triggers: PhraseSet::new(TRIGGERS.iter().copied()),
-            claims: unit(CLAIMS),
-            blockers: unit(BLOCKERS),
-            partial: unit(PARTIAL),
-            pronouns: PhraseSet::new(
-                NEUTRAL_PRONOUNS
-                    .iter()
-                    .chain(REBEL_PRONOUNS)
-                    .map(|p| (*p, ())),
-            ),
-            boundaries: unit(BOUNDARIES),
+            set: PhraseSet::listed(all.map(|(p, e)| (p, e, e.list()))),
         }
+    }
+
+    /// Every phrase of `lower` (ASCII-lowercase), in one pass that also calls
+    /// `on_word(start, end)` for each run of ASCII letters and digits.
+    pub fn marks(&self, lower: &str, on_word: impl FnMut(usize, usize)) -> Marks {
+        let mut out = Marks::default();
+        self.set.for_each_hit(lower, on_word, |h, _| match h.what {
+            Entry::Trigger(t) => out.triggers.push(h.with(t)),
+            Entry::Actor(f) => out.actors.push(h.with(f)),
+            Entry::Mark(m) => out.marks.push(h.with(m)),
+        });
+        out
+    }
+
+    /// [`Self::marks`] of `s`, which may have capitals.
+    fn marks_of(&self, s: &str) -> Marks {
+        self.marks(&s.to_ascii_lowercase(), |_, _| {})
     }
 
     /// Actor names in `s`.
     pub fn actors(&self, s: &str) -> Vec<Hit<Faction>> {
-        self.actors.find(s)
+        self.marks_of(s).actors
     }
 
     /// Trigger phrases in `s`.
     pub fn triggers(&self, s: &str) -> Vec<Hit<Trigger>> {
-        self.triggers.find(s)
+        self.marks_of(s).triggers
     }
 
-    /// Actor names in `lower`, which must be ASCII-lowercase already (no copy is made).
-    pub fn actors_lower(&self, lower: &str) -> Vec<Hit<Faction>> {
-        self.actors.find_lower(lower)
-    }
-
-    /// Trigger phrases and actor names in `lower` (ASCII-lowercase), in one pass that
-    /// also calls `on_word(start, word)` for each ASCII word.
-    pub fn triggers_and_actors_lower(
-        &self,
-        lower: &str,
-        on_word: impl FnMut(usize, &str),
-    ) -> (Vec<Hit<Trigger>>, Vec<Hit<Faction>>) {
-        super::phrases::find_both(&self.triggers, &self.actors, lower, on_word)
-    }
-
-    /// Does `s` contain a claim marker?
-    pub fn has_claim(&self, s: &str) -> bool {
-        self.claims.any(s)
-    }
-
-    /// Does `s` contain an attempt, plan, denial or negation marker?
-    pub fn has_blocker(&self, s: &str) -> bool {
-        self.blockers.any(s)
-    }
-
-    /// Does `s` contain a partial-gain marker?
-    pub fn has_partial(&self, s: &str) -> bool {
-        self.partial.any(s)
-    }
-
-    /// Clause boundaries in `s` ("; ", " after ", " while ", ...).
-    pub fn boundaries(&self, s: &str) -> Vec<Hit<()>> {
-        self.boundaries.find(s)
-    }
-
-    /// Pronoun-like subjects in `s`.
-    pub fn pronouns(&self, s: &str) -> Vec<Hit<()>> {
-        self.pronouns.find(s)
+    /// Does `s` contain a marker of kind `mark`?
+    pub fn has(&self, s: &str, mark: Mark) -> bool {
+        self.marks_of(s).marks.iter().any(|h| h.what == mark)
     }
 }
 
@@ -605,11 +656,22 @@ mod tests {
     #[test]
     fn markers() {
         let l = lex();
-        assert!(l.has_claim("opposition forces claim to have taken"));
-        assert!(l.has_blocker("rebels failed to take control"));
-        assert!(l.has_blocker("attempting to advance"));
-        assert!(l.has_partial("the southern suburbs of"));
-        assert!(!l.has_partial("most of the center of"));
+        let cases = [
+            ("opposition forces claim to have taken", Mark::Claim),
+            ("rebels failed to take control", Mark::Blocker),
+            ("attempting to advance", Mark::Blocker),
+            ("the southern suburbs of", Mark::Partial),
+            ("they took", Mark::Pronoun),
+            ("Hama; then", Mark::Boundary),
+        ];
+        for (text, mark) in cases {
+            assert!(l.has(text, mark), "{text:?}");
+        }
+        assert!(!l.has("most of the center of", Mark::Partial));
+        // Each list is matched as if alone: "claimed" is a trigger and a claim marker.
+        let m = l.marks("rebels claimed control of hama", |_, _| {});
+        assert_eq!(m.triggers[0].what, Trigger::ClaimTake);
+        assert!(m.marks.iter().any(|h| h.what == Mark::Claim));
     }
 
     #[test]

@@ -32,8 +32,8 @@ use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{Faction, Span};
 use crate::text::{self, Sentence};
 use chrono::{Datelike, Duration, NaiveDate};
-use dates::{Anaphor, DateBasis, DateMention};
-use lexicon::{Hit, Lexicon, Trigger};
+use dates::{Anaphor, DateBasis, DateMention, Word};
+use lexicon::{Hit, Lexicon, Mark, Marks, Trigger};
 
 /// What kind of change an event states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -130,10 +130,9 @@ struct ArticleState<'a> {
     counts: [usize; 7],
     /// The last place an event was found for (for "the city" in a later clause).
     last_object: Option<u32>,
-    /// Starts of the words that may anchor a date ([`dates::is_date_cue`]), in order, and
-    /// how many lie before the sentence being read.
-    date_cues: Vec<usize>,
-    cues_before: usize,
+    /// The article's words, and how many lie before the sentence being read.
+    words: Vec<Word>,
+    words_before: usize,
 }
 
 /// A trigger and the stretch of its sentence it governs.
@@ -147,19 +146,45 @@ struct Clause<'s> {
     lower: &'s str,
     /// The actor names of the sentence (sentence-relative).
     actors: &'s [Hit<Faction>],
+    /// The markers of the sentence (sentence-relative).
+    marks: &'s [Hit<Mark>],
+}
+
+impl Clause<'_> {
+    /// Is there a marker of kind `kind` within bytes `from..to` of the sentence?
+    fn has(&self, kind: Mark, from: usize, to: usize) -> bool {
+        has_mark(self.marks, kind, from, to)
+    }
+}
+
+/// Is there a marker of kind `kind` within bytes `from..to`?
+fn has_mark(marks: &[Hit<Mark>], kind: Mark, from: usize, to: usize) -> bool {
+    marks
+        .iter()
+        .any(|m| m.what == kind && m.start >= from && m.end <= to)
+}
+
+/// The phrases of one sentence (sentence-relative), in buffers reused across sentences.
+#[derive(Default)]
+struct SentenceMarks {
+    triggers: Vec<Hit<Trigger>>,
+    actors: Vec<Hit<Faction>>,
+    marks: Vec<Hit<Mark>>,
 }
 
 /// How many sentences count as the lede.
 const LEDE_SENTENCES: usize = 2;
 
 impl ArticleState<'_> {
-    /// Does `span` (the next sentence, spans read in order) hold a date cue word?
-    fn has_date_cue(&mut self, span: Span) -> bool {
-        let cues = &self.date_cues;
-        while self.cues_before < cues.len() && cues[self.cues_before] < span.start {
-            self.cues_before += 1;
+    /// The words of `span` (the next sentence; spans are read in order).
+    fn words_in(&mut self, span: Span) -> &[Word] {
+        let words = &self.words;
+        while self.words_before < words.len() && words[self.words_before].start() < span.start {
+            self.words_before += 1;
         }
-        cues.get(self.cues_before).is_some_and(|&c| c < span.end)
+        let rest = &words[self.words_before..];
+        let n = rest.partition_point(|w| w.start() < span.end);
+        &rest[..n]
     }
 }
 
@@ -184,37 +209,34 @@ impl<'g> Extractor<'g> {
 
     /// Every event and unresolved name of `article`.
     ///
-    /// Triggers, actors and date cues are found in one pass over the whole article; place
-    /// matching and clause analysis run only on sentences that contain a trigger.
+    /// Triggers, actors, markers and words are found in one pass over the whole article;
+    /// place matching and clause analysis run only on sentences that contain a trigger.
     pub fn extract(&self, article: &Article) -> Extraction {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
         let sentences = text::sentences(text, article.header_len);
-        let mut date_cues = Vec::new();
-        let (triggers, actors) = self.lex.triggers_and_actors_lower(&lower, |start, word| {
-            if dates::is_date_cue(word) {
-                date_cues.push(start);
-            }
+        let mut words = Vec::new();
+        let marks = self.lex.marks(&lower, |start, end| {
+            words.push(Word::new(&lower, start, end));
         });
         let mut st = ArticleState {
             published: article.published,
             text,
             lower: &lower,
             sentences: &sentences,
-            date_cues,
+            words,
             ..Default::default()
         };
-        for h in &actors {
+        for h in &marks.actors {
             st.counts[h.what as usize] += 1;
         }
-        let (mut ti, mut ai) = (0, 0);
+        let mut cursors = [0; 3];
+        let mut sm = SentenceMarks::default();
         let mut out = Extraction::default();
         for (index, &sent) in sentences.iter().enumerate() {
-            let mut sent_triggers = in_sentence(&triggers, &mut ti, sent.span);
-            sent_triggers.retain(|t| t.what != Trigger::Ignore);
-            let sent_actors = in_sentence(&actors, &mut ai, sent.span);
+            sm.read(&marks, &mut cursors, sent.span);
             st.index = index;
-            self.sentence(sent, &sent_triggers, &sent_actors, &mut st, &mut out);
+            self.sentence(sent, &sm, &mut st, &mut out);
         }
         out
     }
@@ -222,29 +244,30 @@ impl<'g> Extractor<'g> {
     fn sentence(
         &self,
         sent: Sentence,
-        triggers: &[Hit<Trigger>],
-        actors: &[Hit<Faction>],
+        sm: &SentenceMarks,
         st: &mut ArticleState,
         out: &mut Extraction,
     ) {
+        let (triggers, actors) = (sm.triggers.as_slice(), sm.actors.as_slice());
         let s = &st.text[sent.span.start..sent.span.end];
         let lower = &st.lower[sent.span.start..sent.span.end];
-        let found = if st.has_date_cue(sent.span) {
-            dates::find_dates_lower(lower, st.published)
+        let (article_lower, published) = (st.lower, st.published);
+        let words = st.words_in(sent.span);
+        let found = if words.iter().any(Word::is_cue) {
+            dates::find_dates_in(article_lower, words, sent.span.start, published)
         } else {
             Vec::new()
         };
-        let dates = resolve_dates(found, s, st);
+        let dates = resolve_dates(found, lower, st);
         let sentence_day = dates
             .iter()
             .rev()
             .find_map(|d| d.day.map(|day| (day, d.basis)));
-        let carried = self.carried_day(s, sent, st);
+        let carried = self.carried_day(lower, sent, st);
         if !triggers.is_empty() {
             let mentions = self.gaz.find(s);
-            let bounds = self.lex.boundaries(lower);
             for k in 0..triggers.len() {
-                let clause = clause_of((s, lower), triggers, k, &bounds, actors);
+                let clause = clause_of((s, lower), triggers, k, sm);
                 if is_background(&dates, &triggers[k], st.published) {
                     continue;
                 }
@@ -279,17 +302,16 @@ impl<'g> Extractor<'g> {
     /// day within the paragraph, else the lede's; "Later, ..." carries nothing over.
     fn carried_day(
         &self,
-        s: &str,
+        lower: &str,
         sent: Sentence,
         st: &ArticleState,
     ) -> Option<(NaiveDate, DateBasis)> {
-        let first = s
+        let first = lower
             .split(|c: char| !c.is_alphanumeric())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .unwrap_or("");
         if matches!(
-            first.as_str(),
+            first,
             "later" | "subsequently" | "since" | "previously" | "earlier"
         ) {
             return None;
@@ -319,8 +341,8 @@ impl<'g> Extractor<'g> {
         out: &mut Extraction,
     ) {
         let t = c.trigger;
-        let before = &c.lower[c.start.max(floor_char(c.s, t.start.saturating_sub(90)))..t.start];
-        if self.lex.has_blocker(before) {
+        let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
+        if c.has(Mark::Blocker, before_start, t.start) {
             return;
         }
         let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive)
@@ -341,11 +363,11 @@ impl<'g> Extractor<'g> {
         };
         // Entering is weak evidence ("aid convoys entered Idlib"): it needs a side named in
         // its own sentence, or a pronoun standing for one.
-        let pronoun = || !self.lex.pronouns(&c.lower[c.start..t.start]).is_empty();
+        let pronoun = || c.has(Mark::Pronoun, c.start, t.start);
         if t.what == Trigger::Enter && !side.named && !pronoun() {
             return;
         }
-        let claimed = t.what == Trigger::ClaimTake || self.lex.has_claim(before);
+        let claimed = t.what == Trigger::ClaimTake || c.has(Mark::Claim, before_start, t.start);
         let (date, basis, tp) = match (day, st.published) {
             (Some((d, b)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { 1 }),
             (None, Some(p)) => (Some(p), DateBasis::Publication, 2),
@@ -398,22 +420,34 @@ impl<'g> Extractor<'g> {
     }
 }
 
-/// The hits (sorted by start) that fall inside `span`, made relative to it; `cursor`
-/// walks forward through `hits` across calls for consecutive spans.
-fn in_sentence<T: Copy>(hits: &[Hit<T>], cursor: &mut usize, span: Span) -> Vec<Hit<T>> {
+impl SentenceMarks {
+    /// Reads the phrases of `span` (the next sentence) from the article's `marks`.
+    fn read(&mut self, marks: &Marks, cursors: &mut [usize; 3], span: Span) {
+        in_sentence(&marks.triggers, &mut cursors[0], span, &mut self.triggers);
+        self.triggers.retain(|t| t.what != Trigger::Ignore);
+        in_sentence(&marks.actors, &mut cursors[1], span, &mut self.actors);
+        in_sentence(&marks.marks, &mut cursors[2], span, &mut self.marks);
+    }
+}
+
+/// Puts into `out` the hits (sorted by start) that fall inside `span`, made relative to
+/// it; `cursor` walks forward through `hits` across calls for consecutive spans.
+fn in_sentence<T: Copy>(hits: &[Hit<T>], cursor: &mut usize, span: Span, out: &mut Vec<Hit<T>>) {
     let first = *cursor;
     while *cursor < hits.len() && hits[*cursor].start < span.end {
         *cursor += 1;
     }
-    hits[first..*cursor]
-        .iter()
-        .filter(|h| h.start >= span.start && h.end <= span.end)
-        .map(|h| Hit {
-            start: h.start - span.start,
-            end: h.end - span.start,
-            what: h.what,
-        })
-        .collect()
+    out.clear();
+    out.extend(
+        hits[first..*cursor]
+            .iter()
+            .filter(|h| h.start >= span.start && h.end <= span.end)
+            .map(|h| Hit {
+                start: h.start - span.start,
+                end: h.end - span.start,
+                what: h.what,
+            }),
+    );
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -427,20 +461,18 @@ fn clause_of<'s>(
     (s, lower): (&'s str, &'s str),
     triggers: &[Hit<Trigger>],
     k: usize,
-    bounds: &[Hit<()>],
-    actors: &'s [Hit<Faction>],
+    sm: &'s SentenceMarks,
 ) -> Clause<'s> {
+    let bounds = || sm.marks.iter().filter(|m| m.what == Mark::Boundary);
     let t = triggers[k];
     let prev_end = if k > 0 { triggers[k - 1].end } else { 0 };
     let next_start = triggers.get(k + 1).map_or(s.len(), |n| n.start);
-    let start = bounds
-        .iter()
+    let start = bounds()
         .filter(|b| b.start >= prev_end && b.end <= t.start)
         .map(|b| b.end)
         .max()
         .unwrap_or(prev_end);
-    let end = bounds
-        .iter()
+    let end = bounds()
         .filter(|b| b.start >= t.end && b.start < next_start)
         .map(|b| b.start)
         .min()
@@ -451,7 +483,8 @@ fn clause_of<'s>(
         end,
         s,
         lower,
-        actors,
+        actors: &sm.actors,
+        marks: &sm.marks,
     }
 }
 
@@ -477,7 +510,11 @@ impl ArticleState<'_> {
 
 /// Resolves anaphors in order and records every resolved day as the article's last.
 /// A date introduced by "since" opens a period and is not the day of anything.
-fn resolve_dates(mut found: Vec<DateMention>, s: &str, st: &mut ArticleState) -> Vec<DateMention> {
+fn resolve_dates(
+    mut found: Vec<DateMention>,
+    lower: &str,
+    st: &mut ArticleState,
+) -> Vec<DateMention> {
     for d in found.iter_mut() {
         if let Some(kind) = d.anaphor {
             let base = st.last_day.map(|x| x.0).or(st.published);
@@ -489,11 +526,7 @@ fn resolve_dates(mut found: Vec<DateMention>, s: &str, st: &mut ArticleState) ->
                 }
             });
         }
-        let clause = s[..d.start]
-            .rsplit(',')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let clause = lower[..d.start].rsplit(',').next().unwrap_or("");
         let opens_period = clause
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "since");

@@ -6,13 +6,16 @@
 //! (" after ") needs that space in the text; one that begins with punctuation (";",
 //! "— ", "% of") may start anywhere.
 //!
+//! Several lists can share one set ([`PhraseSet::listed`]): the extractor matches
+//! triggers, actors and every marker list in one walk over an article, one word lookup
+//! each, and each list still gets the hits it would get alone.
+//!
 //! Why not an Aho-Corasick automaton per list (the first design): phrases start at word
-//! starts, so one walk over an article's words can serve several lists at once (triggers,
-//! actors and the date cues, see [`find_both`]), a small bit filter answers most words
-//! without hashing, and the matches are whole-word leftmost-longest by construction rather
-//! than filtered after the fact (an automaton's leftmost match can begin inside a word,
-//! "took" in "overtook", and hide a whole-word match that overlaps it). Measured on the benchmark corpus, this costs a little less
-//! than the two automaton passes it replaced, not dramatically less.
+//! starts, so one walk over an article's words serves every list at once (and hands the
+//! words to the date scanner), a small bit filter answers most words without hashing, and
+//! the matches are whole-word leftmost-longest by construction rather than filtered after
+//! the fact (an automaton's leftmost match can begin inside a word, "took" in "overtook",
+//! and hide a whole-word match that overlaps it).
 
 use super::lexicon::Hit;
 use rustc_hash::FxHashMap;
@@ -22,16 +25,25 @@ use rustc_hash::FxHashMap;
 struct Phrase<T> {
     /// The phrase from its first non-space byte.
     text: Box<str>,
+    /// The first eight bytes of `text` (little-endian, zero-padded) and which of them
+    /// count: one compare rejects most candidates before the byte-wise one.
+    head: u64,
+    head_mask: u64,
     /// Did the phrase begin with a space (which the text must have before `text`)?
     space_before: bool,
     /// Does it begin with a letter or digit (so it must start a word)?
     starts_word: bool,
     /// Does it end with one (so it must end a word)?
     ends_word: bool,
+    /// The list it belongs to (see [`PhraseSet::listed`]).
+    list: u8,
     value: T,
 }
 
-/// A phrase list; build once, match many texts.
+/// A set of phrase lists; build once, match many texts.
+///
+/// Each list is matched leftmost-longest without overlaps on its own, as if alone: lists
+/// share the walk over the text and the lookup of each word, not their matches.
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
@@ -47,6 +59,9 @@ pub(crate) struct PhraseSet<T> {
 }
 
 const FILTER_WORDS: usize = (32 * 32 * 16) / 64;
+
+/// How many lists one set can hold.
+pub(crate) const MAX_LISTS: usize = 8;
 
 /// A word's first eight bytes and its length as one number: hashing it is one multiply.
 /// Words that share both share a key; [`PhraseSet::hit_at`] compares the bytes anyway.
@@ -82,62 +97,15 @@ fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Calls `f(start, end)` for each run of ASCII letters and digits in `b`.
-fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
-    let mut i = 0;
-    while i < b.len() {
-        if ALNUM[b[i] as usize] {
-            let end = ascii_word_end(b, i);
-            f(i, end);
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-}
-
-/// Two phrase sets over one text in a single pass (each set keeps its own
-/// leftmost-longest order), calling `on_word(start, word)` for every ASCII word on the way.
-pub(crate) fn find_both<A: Copy, B: Copy>(
-    a: &PhraseSet<A>,
-    b: &PhraseSet<B>,
-    lower: &str,
-    mut on_word: impl FnMut(usize, &str),
-) -> (Vec<Hit<A>>, Vec<Hit<B>>) {
-    if !a.by_byte.is_empty() || !b.by_byte.is_empty() {
-        // Phrases that begin with punctuation need the byte-wise scan.
-        for_each_ascii_word(lower.as_bytes(), |start, end| {
-            on_word(start, &lower[start..end])
-        });
-        return (a.find_lower(lower), b.find_lower(lower));
-    }
-    let (mut hits_a, mut hits_b) = (Vec::new(), Vec::new());
-    let (mut resume_a, mut resume_b) = (0, 0);
-    for_each_ascii_word(lower.as_bytes(), |start, end| {
-        on_word(start, &lower[start..end]);
-        if start >= resume_a {
-            if let Some(h) = a.word_hit(lower, start, end) {
-                resume_a = h.end;
-                hits_a.push(h);
-            }
-        }
-        if start >= resume_b {
-            if let Some(h) = b.word_hit(lower, start, end) {
-                resume_b = h.end;
-                hits_b.push(h);
-            }
-        }
-    });
-    (hits_a, hits_b)
-}
-
 fn is_alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
 impl<T: Copy> PhraseSet<T> {
-    /// A set over `phrases` (lowercased here; empty phrases are ignored).
-    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> PhraseSet<T> {
+    /// A set of several lists: each phrase comes with its list (below [`MAX_LISTS`]).
+    pub(crate) fn listed<'a>(
+        phrases: impl IntoIterator<Item = (&'a str, T, usize)>,
+    ) -> PhraseSet<T> {
         let mut set = PhraseSet {
             phrases: Vec::new(),
             by_word: FxHashMap::default(),
@@ -145,7 +113,8 @@ impl<T: Copy> PhraseSet<T> {
             by_byte: Vec::new(),
             byte_starts: [false; 256],
         };
-        for (p, value) in phrases {
+        for (p, value, list) in phrases {
+            assert!(list < MAX_LISTS, "phrase list {list} out of range");
             let lower = p.to_ascii_lowercase();
             let text = lower.trim_start_matches(' ');
             if text.is_empty() {
@@ -166,11 +135,17 @@ impl<T: Copy> PhraseSet<T> {
                 let key = word_key(first_word.as_bytes());
                 set.by_word.entry(key).or_default().push(index);
             }
+            let n = b.len().min(8);
+            let mut head = [0u8; 8];
+            head[..n].copy_from_slice(&b[..n]);
             set.phrases.push(Phrase {
                 text: text.into(),
+                head: u64::from_le_bytes(head),
+                head_mask: u64::MAX >> (8 * (8 - n)),
                 space_before: text.len() < lower.len(),
                 starts_word: is_alnum(text.chars().next()),
                 ends_word: is_alnum(text.chars().next_back()),
+                list: list as u8,
                 value,
             });
         }
@@ -187,88 +162,108 @@ impl<T: Copy> PhraseSet<T> {
         self.phrases.len()
     }
 
-    /// Every hit in `s`, which may have capitals.
-    pub(crate) fn find(&self, s: &str) -> Vec<Hit<T>> {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.find_lower(&s.to_ascii_lowercase());
-        }
-        self.find_lower(s)
-    }
-
-    /// Does `s`, which may have capitals, contain any phrase?
-    pub(crate) fn any(&self, s: &str) -> bool {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.scan(&s.to_ascii_lowercase(), |_| true);
-        }
-        self.scan(s, |_| true)
-    }
-
-    /// Every hit in `s`, which must be ASCII-lowercase already (no copy is made).
-    pub(crate) fn find_lower(&self, s: &str) -> Vec<Hit<T>> {
-        let mut out = Vec::new();
-        self.scan(s, |h| {
-            out.push(h);
+    /// The one pass over `s` (ASCII-lowercase): calls `on_word(start, end)` for every run
+    /// of ASCII letters and digits, and `on_hit(hit, list)` for every hit. Hits come in
+    /// order of their start; so does each list's.
+    pub(crate) fn for_each_hit(
+        &self,
+        s: &str,
+        on_word: impl FnMut(usize, usize),
+        mut on_hit: impl FnMut(Hit<T>, usize),
+    ) {
+        self.scan(s, on_word, |h, list| {
+            on_hit(h, list);
             false
         });
-        out
     }
 
-    /// Calls `on_hit` for each hit in order until it returns true; returns whether it did.
-    fn scan(&self, s: &str, mut on_hit: impl FnMut(Hit<T>) -> bool) -> bool {
+    /// [`Self::for_each_hit`] until `on_hit` returns true; returns whether it did.
+    fn scan(
+        &self,
+        s: &str,
+        mut on_word: impl FnMut(usize, usize),
+        mut on_hit: impl FnMut(Hit<T>, usize) -> bool,
+    ) -> bool {
         let b = s.as_bytes();
+        // Per list: where its last hit ended (a list's hits never overlap).
+        let mut resume = [0usize; MAX_LISTS];
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
-            let (hit, next) = if ALNUM[c as usize] {
+            let (candidates, next) = if ALNUM[c as usize] {
                 let end = ascii_word_end(b, i);
-                (self.word_hit(s, i, end), end)
+                on_word(i, end);
+                (self.word_candidates(&b[i..end]), end)
             } else if self.byte_starts[c as usize] {
-                let list = self.by_byte.iter().find(|(b, _)| *b == c).map(|(_, l)| l);
-                (list.and_then(|l| self.longest_of(l, s, i)), i + 1)
+                let list = self.by_byte.iter().find(|(b, _)| *b == c);
+                (list.map(|(_, l)| l.as_slice()), i + 1)
             } else {
                 (None, i + 1)
             };
-            match hit {
-                Some(h) => {
-                    i = h.end;
-                    if on_hit(h) {
-                        return true;
-                    }
+            if let Some(candidates) = candidates {
+                if self.hits_at(candidates, s, i, &mut resume, &mut on_hit) {
+                    return true;
                 }
-                None => i = next,
             }
-            while i < b.len() && !s.is_char_boundary(i) {
-                i += 1;
+            i = next;
+        }
+        false
+    }
+
+    /// The phrases that begin with `word`, longest first.
+    #[inline]
+    fn word_candidates(&self, word: &[u8]) -> Option<&[u32]> {
+        let key = filter_key(word);
+        if self.word_filter[key / 64] & (1 << (key % 64)) == 0 {
+            return None;
+        }
+        self.by_word.get(&word_key(word)).map(Vec::as_slice)
+    }
+
+    /// Reports, for each list not inside its last hit, its longest candidate that matches
+    /// at byte `i`; true when `on_hit` asks to stop.
+    fn hits_at(
+        &self,
+        candidates: &[u32],
+        s: &str,
+        i: usize,
+        resume: &mut [usize; MAX_LISTS],
+        on_hit: &mut impl FnMut(Hit<T>, usize) -> bool,
+    ) -> bool {
+        let mut done = 0u32;
+        for &k in candidates {
+            let p = &self.phrases[k as usize];
+            let list = p.list as usize;
+            if done & (1 << list) != 0 || i < resume[list] {
+                continue;
+            }
+            if let Some(h) = self.hit_at(s, i, p) {
+                done |= 1 << list;
+                resume[list] = h.end;
+                if on_hit(h, list) {
+                    return true;
+                }
             }
         }
         false
     }
 
-    /// The longest phrase that begins with the word `s[start..end]`, matched there.
-    #[inline]
-    fn word_hit(&self, s: &str, start: usize, end: usize) -> Option<Hit<T>> {
-        let word = &s.as_bytes()[start..end];
-        let key = filter_key(word);
-        if self.word_filter[key / 64] & (1 << (key % 64)) == 0 {
-            return None;
-        }
-        self.longest_of(self.by_word.get(&word_key(word))?, s, start)
-    }
-
-    /// The first (longest) phrase of `list` that matches at byte `i`.
-    fn longest_of(&self, list: &[u32], s: &str, i: usize) -> Option<Hit<T>> {
-        list.iter()
-            .find_map(|&k| self.hit_at(s, i, &self.phrases[k as usize]))
-    }
-
     /// `p` as a whole-word match at byte `i` of `s`, if it is one.
+    #[inline]
     fn hit_at(&self, s: &str, i: usize, p: &Phrase<T>) -> Option<Hit<T>> {
+        let b = s.as_bytes();
+        if let Some(head) = b.get(i..i + 8) {
+            let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
+            if head & p.head_mask != p.head {
+                return None;
+            }
+        }
         let end = i + p.text.len();
-        if s.as_bytes().get(i..end)? != p.text.as_bytes() {
+        if b.get(i..end)? != p.text.as_bytes() {
             return None;
         }
         let start = if p.space_before {
-            i.checked_sub(1).filter(|&j| s.as_bytes()[j] == b' ')?
+            i.checked_sub(1).filter(|&j| b[j] == b' ')?
         } else {
             i
         };
@@ -283,6 +278,39 @@ impl<T: Copy> PhraseSet<T> {
             end,
             what: p.value,
         })
+    }
+}
+
+/// Single-list matching of any text, for the tests of the matching rules.
+#[cfg(test)]
+impl<T: Copy> PhraseSet<T> {
+    /// A set of one list over `phrases` (lowercased here; empty phrases are ignored).
+    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> PhraseSet<T> {
+        PhraseSet::listed(phrases.into_iter().map(|(p, v)| (p, v, 0)))
+    }
+
+    /// Every hit in `s`, which may have capitals.
+    pub(crate) fn find(&self, s: &str) -> Vec<Hit<T>> {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.find_lower(&s.to_ascii_lowercase());
+        }
+        self.find_lower(s)
+    }
+
+    /// Does `s`, which may have capitals, contain any phrase?
+    pub(crate) fn any(&self, s: &str) -> bool {
+        let any = |s: &str| self.scan(s, |_, _| {}, |_, _| true);
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return any(&s.to_ascii_lowercase());
+        }
+        any(s)
+    }
+
+    /// Every hit in `s`, which must be ASCII-lowercase already (no copy is made).
+    pub(crate) fn find_lower(&self, s: &str) -> Vec<Hit<T>> {
+        let mut out = Vec::new();
+        self.for_each_hit(s, |_, _| {}, |h, _| out.push(h));
+        out
     }
 }
 
@@ -346,16 +374,27 @@ mod tests {
     }
 
     #[test]
-    fn two_sets_in_one_pass_match_each_alone() {
-        let a = PhraseSet::new([("took", 1u8), ("took control of", 2), ("fell to", 3)]);
-        let b = PhraseSet::new([("rebels", 1u8), ("control", 2), ("regime forces", 3)]);
+    fn lists_in_one_pass_match_each_alone() {
+        let a = [("took", 1u8), ("took control of", 2), ("fell to", 3)];
+        let b = [
+            ("rebels", 4u8),
+            ("control", 5),
+            ("regime forces", 6),
+            ("took", 7),
+        ];
+        let both = PhraseSet::listed(
+            a.iter()
+                .map(|&(p, v)| (p, v, 0))
+                .chain(b.iter().map(|&(p, v)| (p, v, 1))),
+        );
         let s = "rebels took control of hama; it fell to regime forces, control";
-        let mut words = 0;
-        let (ha, hb) = find_both(&a, &b, s, |_, _| words += 1);
+        let (mut words, mut hits) = (0, [Vec::new(), Vec::new()]);
+        both.for_each_hit(s, |_, _| words += 1, |h, list| hits[list].push(h));
         assert_eq!(words, 11);
-        assert_eq!(ha, a.find_lower(s));
-        assert_eq!(hb, b.find_lower(s));
-        assert_eq!((ha.len(), hb.len()), (2, 4)); // "control" twice for b
+        assert_eq!(hits[0], PhraseSet::new(a).find_lower(s));
+        assert_eq!(hits[1], PhraseSet::new(b).find_lower(s));
+        // "took" in list 1 is found although list 0 has a longer phrase there.
+        assert_eq!((hits[0].len(), hits[1].len()), (2, 5));
     }
 
     #[test]

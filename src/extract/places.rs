@@ -11,7 +11,7 @@
 //! member. Site nouns turn a town into its site ("the airport in Damascus", "Sasa prison")
 //! when the gazetteer has one.
 
-use super::lexicon::Trigger;
+use super::lexicon::{Mark, Trigger};
 use super::{ArticleState, Clause, Extraction, Extractor, Unresolved};
 use crate::gazetteer::matcher::is_list_gap;
 use crate::gazetteer::Mention;
@@ -316,10 +316,7 @@ impl Extractor<'_> {
             let accepted = match role {
                 Role::Object { partial } if !misread => {
                     let partial = partial
-                        || (!passive
-                            && self
-                                .lex
-                                .has_partial(&c.lower[a.min(m.span.start)..m.span.start]));
+                        || (!passive && c.has(Mark::Partial, a.min(m.span.start), m.span.start));
                     out.push(Object {
                         place,
                         span,
@@ -472,7 +469,7 @@ impl Extractor<'_> {
         for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {
             let (a, b) = (t.end + a, t.end + b);
             let covered = mentions.iter().any(|m| m.span.start < b && a < m.span.end)
-                || !self.lex.actors_lower(&c.lower[a..b]).is_empty();
+                || c.actors.iter().any(|h| h.start >= a && h.end <= b);
             let known = out
                 .unresolved
                 .iter()

@@ -10,7 +10,7 @@
 //! to the side it is handed to, else the other side named in the sentence, else the side
 //! the article names most.
 
-use super::lexicon::{Hit, Trigger, REBEL_PRONOUNS};
+use super::lexicon::{Hit, Mark, Trigger, REBEL_PRONOUNS};
 use super::{ArticleState, Clause, Extractor};
 use crate::model::Faction;
 
@@ -231,12 +231,12 @@ impl Extractor<'_> {
                 && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
         });
         let k = k.map(|k| first_conjunct(c.s, actors, k));
-        let pronoun = self
-            .lex
-            .pronouns(&c.lower[..t.start])
-            .into_iter()
-            .next_back();
-        let context = |p: &Hit<()>| {
+        let pronoun = c
+            .marks
+            .iter()
+            .rfind(|m| m.what == Mark::Pronoun && m.end <= t.start)
+            .copied();
+        let context = |p: &Hit<Mark>| {
             let word = c.s[p.start..p.end].to_ascii_lowercase();
             if matches!(word.as_str(), "we" | "our forces") {
                 // A quote: the side that "said" it.
