@@ -34,6 +34,7 @@ use crate::text::{self, Sentence};
 use chrono::{Datelike, Duration, NaiveDate};
 use dates::{Anaphor, DateBasis, DateMention, Word};
 use lexicon::{Hit, Lexicon, Mark, Marks, Trigger};
+use std::cell::OnceCell;
 
 /// What kind of change an event states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -133,6 +134,8 @@ struct ArticleState<'a> {
     /// The article's words, and how many lie before the sentence being read.
     words: Vec<Word>,
     words_before: usize,
+    /// The last place named in each sentence, found when first asked for.
+    last_places: Vec<OnceCell<Option<u32>>>,
 }
 
 /// A trigger and the stretch of its sentence it governs.
@@ -215,7 +218,7 @@ impl<'g> Extractor<'g> {
         let text = article.text.as_str();
         let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
         let sentences = text::sentences(text, article.header_len);
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(lower.len() / 5); // about one word per 6 bytes
         let marks = self.lex.marks(&lower, |start, end| {
             words.push(Word::new(&lower, start, end));
         });
@@ -225,6 +228,7 @@ impl<'g> Extractor<'g> {
             lower: &lower,
             sentences: &sentences,
             words,
+            last_places: vec![OnceCell::new(); sentences.len()],
             ..Default::default()
         };
         for h in &marks.actors {
@@ -266,6 +270,7 @@ impl<'g> Extractor<'g> {
         let carried = self.carried_day(lower, sent, st);
         if !triggers.is_empty() {
             let mentions = self.gaz.find(s);
+            let _ = st.last_places[st.index].set(mentions.last().map(Mention::place));
             for k in 0..triggers.len() {
                 let clause = clause_of((s, lower), triggers, k, sm);
                 if is_background(&dates, &triggers[k], st.published) {
@@ -290,9 +295,17 @@ impl<'g> Extractor<'g> {
 
     /// The last place named before sentence `st.index` (looking back a few sentences).
     fn previous_place(&self, st: &ArticleState) -> Option<u32> {
-        st.sentences[..st.index].iter().rev().take(3).find_map(|p| {
+        (st.index.saturating_sub(3)..st.index)
+            .rev()
+            .find_map(|i| self.last_place_in(st, i))
+    }
+
+    /// The last place named in sentence `i`.
+    fn last_place_in(&self, st: &ArticleState, i: usize) -> Option<u32> {
+        *st.last_places[i].get_or_init(|| {
+            let span = st.sentences[i].span;
             self.gaz
-                .find(&st.text[p.span.start..p.span.end])
+                .find(&st.text[span.start..span.end])
                 .last()
                 .map(Mention::place)
         })

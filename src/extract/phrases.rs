@@ -25,10 +25,6 @@ use rustc_hash::FxHashMap;
 struct Phrase<T> {
     /// The phrase from its first non-space byte.
     text: Box<str>,
-    /// The first eight bytes of `text` (little-endian, zero-padded) and which of them
-    /// count: one compare rejects most candidates before the byte-wise one.
-    head: u64,
-    head_mask: u64,
     /// Did the phrase begin with a space (which the text must have before `text`)?
     space_before: bool,
     /// Does it begin with a letter or digit (so it must start a word)?
@@ -40,6 +36,24 @@ struct Phrase<T> {
     value: T,
 }
 
+/// A phrase that may match where a word (or byte) starts.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// The phrase's first eight bytes (little-endian, zero-padded) and which of them
+    /// count: one compare rejects most candidates before the byte-wise one.
+    head: u64,
+    head_mask: u64,
+    phrase: u32,
+}
+
+/// A slot of the first-word table: a [`word_key`] and its run of candidates.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    first: u32,
+    len: u32,
+}
+
 /// A set of phrase lists; build once, match many texts.
 ///
 /// Each list is matched leftmost-longest without overlaps on its own, as if alone: lists
@@ -47,35 +61,57 @@ struct Phrase<T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
-    /// [`word_key`] of the first ASCII word → phrases beginning with it, longest first.
-    by_word: FxHashMap<u64, Vec<u32>>,
-    /// A filter in front of `by_word`: one bit per [`filter_key`] of a first word. Most
-    /// words of a text miss it, so they cost no hash.
-    word_filter: Box<[u64; FILTER_WORDS]>,
-    /// First byte → phrases beginning with anything but an ASCII letter or digit.
-    by_byte: Vec<(u8, Vec<u32>)>,
+    /// Candidates grouped by first word (or first byte), longest phrase first.
+    candidates: Vec<Candidate>,
+    /// Open addressing on [`word_key`] (0 marks an empty slot; no key is 0): the first
+    /// ASCII word of a phrase → its run of `candidates`. Most words of a text find an
+    /// empty slot at the first probe.
+    slots: Box<[Slot]>,
+    /// `64 - log2(slots.len())`: the multiply-shift hash keeps the top bits.
+    shift: u32,
+    /// First byte → run of candidates for phrases beginning with anything but an ASCII
+    /// letter or digit.
+    by_byte: Vec<(u8, Slot)>,
     /// Which bytes are in `by_byte`.
     byte_starts: [bool; 256],
 }
 
-const FILTER_WORDS: usize = (32 * 32 * 16) / 64;
-
 /// How many lists one set can hold.
 pub(crate) const MAX_LISTS: usize = 8;
 
-/// A word's first eight bytes and its length as one number: hashing it is one multiply.
-/// Words that share both share a key; [`PhraseSet::hit_at`] compares the bytes anyway.
-pub(crate) fn word_key(word: &[u8]) -> u64 {
+/// A word's first eight bytes and its length as one number. Words that share both share
+/// a key; [`PhraseSet::hit_at`] compares the bytes anyway.
+fn word_key(word: &[u8]) -> u64 {
     let mut head = [0u8; 8];
     let n = word.len().min(8);
     head[..n].copy_from_slice(&word[..n]);
     u64::from_le_bytes(head) ^ ((word.len() as u64) << 59)
 }
 
-/// A word's first two bytes and length, folded into 14 bits (collisions only cost time).
-fn filter_key(word: &[u8]) -> usize {
-    let second = word.get(1).copied().unwrap_or(0);
-    ((word[0] as usize & 31) << 9) | ((second as usize & 31) << 4) | (word.len() & 15)
+/// The first eight bytes of `b` from `i` (little-endian), when there are eight.
+#[inline]
+fn eight_at(b: &[u8], i: usize) -> Option<u64> {
+    let bytes = b.get(i..i + 8)?;
+    Some(u64::from_le_bytes(bytes.try_into().expect("eight bytes")))
+}
+
+/// [`word_key`] of `b[start..end]`, with one load when the text allows.
+#[inline]
+fn word_key_at(b: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    match eight_at(b, start) {
+        Some(head) if n >= 8 => head ^ ((n as u64) << 59),
+        Some(head) => (head & ((1u64 << (8 * n)) - 1)) ^ ((n as u64) << 59),
+        None => word_key(&b[start..end]),
+    }
+}
+
+/// The first eight bytes of `text` as a [`Candidate`] head and mask.
+fn head_of(text: &[u8]) -> (u64, u64) {
+    let n = text.len().min(8);
+    let mut head = [0u8; 8];
+    head[..n].copy_from_slice(&text[..n]);
+    (u64::from_le_bytes(head), u64::MAX >> (8 * (8 - n)))
 }
 
 /// ASCII letters and digits, as a table: the scan asks this of every byte.
@@ -102,59 +138,97 @@ fn is_alnum(c: Option<char>) -> bool {
 }
 
 impl<T: Copy> PhraseSet<T> {
-    /// A set of several lists: each phrase comes with its list (below [`MAX_LISTS`]).
+    /// A set of several lists: each phrase comes with its list (below [`MAX_LISTS`]);
+    /// phrases are lowercased here, empty ones ignored.
     pub(crate) fn listed<'a>(
         phrases: impl IntoIterator<Item = (&'a str, T, usize)>,
     ) -> PhraseSet<T> {
-        let mut set = PhraseSet {
-            phrases: Vec::new(),
-            by_word: FxHashMap::default(),
-            word_filter: Box::new([0; FILTER_WORDS]),
-            by_byte: Vec::new(),
-            byte_starts: [false; 256],
-        };
-        for (p, value, list) in phrases {
-            assert!(list < MAX_LISTS, "phrase list {list} out of range");
+        let mut list = Vec::new();
+        // First word's key (or first byte) → phrases, in the order given.
+        let mut by_word: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut by_byte: Vec<(u8, Vec<u32>)> = Vec::new();
+        for (p, value, which) in phrases {
+            assert!(which < MAX_LISTS, "phrase list {which} out of range");
             let lower = p.to_ascii_lowercase();
             let text = lower.trim_start_matches(' ');
             if text.is_empty() {
                 continue;
             }
-            let index = set.phrases.len() as u32;
+            let index = list.len() as u32;
             let b = text.as_bytes();
-            let first_word = &text[..ascii_word_end(b, 0)];
+            let first_word = &b[..ascii_word_end(b, 0)];
             if first_word.is_empty() {
-                match set.by_byte.iter_mut().find(|(c, _)| *c == b[0]) {
-                    Some((_, list)) => list.push(index),
-                    None => set.by_byte.push((b[0], vec![index])),
+                match by_byte.iter_mut().find(|(c, _)| *c == b[0]) {
+                    Some((_, l)) => l.push(index),
+                    None => by_byte.push((b[0], vec![index])),
                 }
-                set.byte_starts[b[0] as usize] = true;
             } else {
-                let key = filter_key(first_word.as_bytes());
-                set.word_filter[key / 64] |= 1 << (key % 64);
-                let key = word_key(first_word.as_bytes());
-                set.by_word.entry(key).or_default().push(index);
+                by_word.entry(word_key(first_word)).or_default().push(index);
             }
-            let n = b.len().min(8);
-            let mut head = [0u8; 8];
-            head[..n].copy_from_slice(&b[..n]);
-            set.phrases.push(Phrase {
+            list.push(Phrase {
                 text: text.into(),
-                head: u64::from_le_bytes(head),
-                head_mask: u64::MAX >> (8 * (8 - n)),
                 space_before: text.len() < lower.len(),
                 starts_word: is_alnum(text.chars().next()),
                 ends_word: is_alnum(text.chars().next_back()),
-                list: list as u8,
+                list: which as u8,
                 value,
             });
         }
-        let phrases = &set.phrases;
-        let byte_lists = set.by_byte.iter_mut().map(|(_, list)| list);
-        for list in set.by_word.values_mut().chain(byte_lists) {
-            list.sort_by_key(|&k| std::cmp::Reverse(phrases[k as usize].text.len()));
+        let mut set = PhraseSet {
+            phrases: list,
+            candidates: Vec::new(),
+            slots: Box::new([]),
+            shift: 0,
+            by_byte: Vec::new(),
+            byte_starts: [false; 256],
+        };
+        let bits = (by_word.len() * 4)
+            .next_power_of_two()
+            .max(64)
+            .trailing_zeros();
+        set.slots = vec![Slot::default(); 1 << bits].into_boxed_slice();
+        set.shift = 64 - bits;
+        for (key, group) in by_word {
+            let mut slot = set.push_group(group);
+            slot.key = key;
+            let mut i = set.slot_of(key);
+            while set.slots[i].key != 0 {
+                i = (i + 1) & (set.slots.len() - 1);
+            }
+            set.slots[i] = slot;
+        }
+        for (byte, group) in by_byte {
+            let slot = set.push_group(group);
+            set.by_byte.push((byte, slot));
+            set.byte_starts[byte as usize] = true;
         }
         set
+    }
+
+    /// Appends a group of phrases with one first word as candidates, longest first.
+    fn push_group(&mut self, mut group: Vec<u32>) -> Slot {
+        let phrases = &self.phrases;
+        group.sort_by_key(|&k| std::cmp::Reverse(phrases[k as usize].text.len()));
+        let first = self.candidates.len() as u32;
+        for k in group {
+            let (head, head_mask) = head_of(self.phrases[k as usize].text.as_bytes());
+            self.candidates.push(Candidate {
+                head,
+                head_mask,
+                phrase: k,
+            });
+        }
+        Slot {
+            key: 0,
+            first,
+            len: self.candidates.len() as u32 - first,
+        }
+    }
+
+    /// Where the probe for `key` starts.
+    #[inline]
+    fn slot_of(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// How many phrases the set holds.
@@ -193,46 +267,60 @@ impl<T: Copy> PhraseSet<T> {
             let (candidates, next) = if ALNUM[c as usize] {
                 let end = ascii_word_end(b, i);
                 on_word(i, end);
-                (self.word_candidates(&b[i..end]), end)
+                (self.word_candidates(b, i, end), end)
             } else if self.byte_starts[c as usize] {
-                let list = self.by_byte.iter().find(|(b, _)| *b == c);
-                (list.map(|(_, l)| l.as_slice()), i + 1)
+                let slot = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
+                (slot.map_or(&[][..], |slot| self.run(slot)), i + 1)
             } else {
-                (None, i + 1)
+                (&[][..], i + 1)
             };
-            if let Some(candidates) = candidates {
-                if self.hits_at(candidates, s, i, &mut resume, &mut on_hit) {
-                    return true;
-                }
+            if !candidates.is_empty() && self.hits_at(candidates, s, i, &mut resume, &mut on_hit) {
+                return true;
             }
             i = next;
         }
         false
     }
 
-    /// The phrases that begin with `word`, longest first.
+    fn run(&self, slot: Slot) -> &[Candidate] {
+        &self.candidates[slot.first as usize..][..slot.len as usize]
+    }
+
+    /// The candidates for the word `b[start..end]`, longest first.
     #[inline]
-    fn word_candidates(&self, word: &[u8]) -> Option<&[u32]> {
-        let key = filter_key(word);
-        if self.word_filter[key / 64] & (1 << (key % 64)) == 0 {
-            return None;
+    fn word_candidates(&self, b: &[u8], start: usize, end: usize) -> &[Candidate] {
+        let key = word_key_at(b, start, end);
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            let slot = self.slots[i];
+            if slot.key == key {
+                return self.run(slot);
+            }
+            if slot.key == 0 {
+                return &[];
+            }
+            i = (i + 1) & mask;
         }
-        self.by_word.get(&word_key(word)).map(Vec::as_slice)
     }
 
     /// Reports, for each list not inside its last hit, its longest candidate that matches
     /// at byte `i`; true when `on_hit` asks to stop.
     fn hits_at(
         &self,
-        candidates: &[u32],
+        candidates: &[Candidate],
         s: &str,
         i: usize,
         resume: &mut [usize; MAX_LISTS],
         on_hit: &mut impl FnMut(Hit<T>, usize) -> bool,
     ) -> bool {
+        let head = eight_at(s.as_bytes(), i);
         let mut done = 0u32;
-        for &k in candidates {
-            let p = &self.phrases[k as usize];
+        for c in candidates {
+            if head.is_some_and(|h| h & c.head_mask != c.head) {
+                continue;
+            }
+            let p = &self.phrases[c.phrase as usize];
             let list = p.list as usize;
             if done & (1 << list) != 0 || i < resume[list] {
                 continue;
@@ -249,15 +337,8 @@ impl<T: Copy> PhraseSet<T> {
     }
 
     /// `p` as a whole-word match at byte `i` of `s`, if it is one.
-    #[inline]
     fn hit_at(&self, s: &str, i: usize, p: &Phrase<T>) -> Option<Hit<T>> {
         let b = s.as_bytes();
-        if let Some(head) = b.get(i..i + 8) {
-            let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
-            if head & p.head_mask != p.head {
-                return None;
-            }
-        }
         let end = i + p.text.len();
         if b.get(i..end)? != p.text.as_bytes() {
             return None;
@@ -395,6 +476,21 @@ mod tests {
         assert_eq!(hits[1], PhraseSet::new(b).find_lower(s));
         // "took" in list 1 is found although list 0 has a longer phrase there.
         assert_eq!((hits[0].len(), hits[1].len()), (2, 5));
+    }
+
+    #[test]
+    fn the_fast_word_key_agrees_with_the_plain_one() {
+        let text = b"a ab abcdefg abcdefgh abcdefghijklmnop x";
+        let mut i = 0;
+        while i < text.len() {
+            let end = ascii_word_end(text, i);
+            if end > i {
+                assert_eq!(word_key_at(text, i, end), word_key(&text[i..end]));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
     }
 
     #[test]

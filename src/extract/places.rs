@@ -190,13 +190,17 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
 }
 
 /// "Aleppo's countryside", "Aleppo-Hama direction": the name qualifies something else.
-fn is_qualifier(s: &str, m: &Mention) -> bool {
-    let rest = &s[m.span.end..];
+/// `lower` is the ASCII-lowercased sentence.
+fn is_qualifier(lower: &str, m: &Mention) -> bool {
+    let rest = &lower[m.span.end..];
     if rest.starts_with('-') {
         return true;
     }
-    let lower: String = rest.chars().take(28).collect::<String>().to_lowercase();
-    let lower = lower.trim_start_matches(['\'', '’', 's']).trim_start();
+    let near = rest
+        .char_indices()
+        .nth(28)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    let lower = near.trim_start_matches(['\'', '’', 's']).trim_start();
     [
         "countryside",
         "rural",
@@ -228,19 +232,25 @@ fn find_word(s: &str, phrase: &str) -> Option<usize> {
     })
 }
 
+/// Does `s` begin with `phrase` as whole words?
+fn starts_with_word(s: &str, phrase: &str) -> bool {
+    s.strip_prefix(phrase)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
+
 /// The site noun right after a mention ("Sasa Prison", "al-Shahbaa dam"), if any.
-fn site_noun_after(s: &str, m: &Mention) -> Option<&'static str> {
-    let rest = s[m.span.end..].trim_start().to_lowercase();
+/// `lower` is the ASCII-lowercased sentence.
+fn site_noun_after(lower: &str, m: &Mention) -> Option<&'static str> {
+    let rest = lower[m.span.end..].trim_start();
     SITE_NOUNS.iter().copied().find(|n| {
         rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
 }
 
 /// The site noun right before a mention ("the airport in Damascus") and where the noun
-/// starts, if any.
-fn site_noun_before(s: &str, m: &Mention) -> Option<(&'static str, usize)> {
-    let before = s[..m.span.start].trim_end();
-    let lower = before.to_ascii_lowercase();
+/// starts, if any. `lower` is the ASCII-lowercased sentence.
+fn site_noun_before(lower: &str, m: &Mention) -> Option<(&'static str, usize)> {
+    let lower = lower[..m.span.start].trim_end();
     let lower = ["in", "of", "near"]
         .iter()
         .find_map(|p| lower.strip_suffix(p))
@@ -267,8 +277,8 @@ impl Extractor<'_> {
 
     /// A mention followed by a site noun the gazetteer lacks ("al-Shahbaa dam") names the
     /// site, not the town, when the town lies far from every other place of the sentence.
-    fn is_misread_site(&self, s: &str, m: &Mention, mentions: &[Mention]) -> bool {
-        site_noun_after(s, m).is_some()
+    fn is_misread_site(&self, lower: &str, m: &Mention, mentions: &[Mention]) -> bool {
+        site_noun_after(lower, m).is_some()
             && mentions
                 .iter()
                 .any(|o| o.span != m.span && self.km(o.place(), m.place()) > 100.0)
@@ -293,7 +303,7 @@ impl Extractor<'_> {
             let mut place = m.place();
             let mut span = m.span;
             let name = &c.s[m.span.start..m.span.end];
-            let site_before = site_noun_before(c.s, m)
+            let site_before = site_noun_before(c.lower, m)
                 .filter(|&(_, at)| listed.is_none() && at >= anchor)
                 .and_then(|(noun, at)| Some((self.site(name, noun)?, at)));
             let role = if let Some((site, at)) = site_before {
@@ -301,18 +311,18 @@ impl Extractor<'_> {
                 role_from_gap(&c.lower[anchor..at], t.what)
             } else if let Some((_, accepted)) = listed {
                 accepted.map_or(Role::Context, |partial| Role::Object { partial })
-            } else if is_qualifier(c.s, m) {
+            } else if is_qualifier(c.lower, m) {
                 Role::Context
             } else {
                 role_from_gap(&c.lower[anchor..m.span.start], t.what)
             };
-            if let Some(noun) = site_noun_after(c.s, m) {
+            if let Some(noun) = site_noun_after(c.lower, m) {
                 if let Some(site) = self.site(&c.s[m.span.start..m.span.end], noun) {
                     place = site;
                     span = Span::new(m.span.start, (m.span.end + 1 + noun.len()).min(c.s.len()));
                 }
             }
-            let misread = place == m.place() && self.is_misread_site(c.s, m, mentions);
+            let misread = place == m.place() && self.is_misread_site(c.lower, m, mentions);
             let accepted = match role {
                 Role::Object { partial } if !misread => {
                     let partial = partial
@@ -400,20 +410,32 @@ impl Extractor<'_> {
             );
             gap_ok.then(|| Span::new(t.end + p, t.end + p + phrase.len()))
         };
-        let context_gov = self
-            .context_place(c, mentions, st)
-            .map(|p| self.gaz.place(p).governorate.clone());
-        for phrase in [
-            "provincial center",
-            "provincial centre",
-            "provincial capital",
-            "city center",
-            "city centre",
+        // Most regions name none of these: one walk over the words says which to look for.
+        let (mut provincial, mut city, mut capital) = (false, false, false);
+        for w in region.split(|c: char| !c.is_ascii_alphanumeric()) {
+            match w {
+                "provincial" => provincial = true,
+                "city" => city = true,
+                "capital" => capital = true,
+                _ => {}
+            }
+        }
+        let context_capital = || {
+            let place = self.context_place(c, mentions, st)?;
+            self.gaz.capital(&self.gaz.place(place).governorate)
+        };
+        for (phrase, named) in [
+            ("provincial center", provincial),
+            ("provincial centre", provincial),
+            ("provincial capital", provincial),
+            ("city center", city),
+            ("city centre", city),
         ] {
-            let Some(span) = find_word(region, phrase).and_then(|p| at(p, phrase)) else {
+            let found = named.then(|| find_word(region, phrase)).flatten();
+            let Some(span) = found.and_then(|p| at(p, phrase)) else {
                 continue;
             };
-            if let Some(cap) = context_gov.as_deref().and_then(|g| self.gaz.capital(g)) {
+            if let Some(cap) = context_capital() {
                 return vec![Object {
                     place: cap,
                     span,
@@ -421,8 +443,10 @@ impl Extractor<'_> {
                 }];
             }
         }
-        let capital =
-            find_word(region, "the capital").filter(|_| !region.contains("provincial capital"));
+        let capital = capital
+            .then(|| find_word(region, "the capital"))
+            .flatten()
+            .filter(|_| !region.contains("provincial capital"));
         if let Some(span) = capital.and_then(|p| at(p, "the capital")) {
             if let Some(d) = self.gaz.capital("Damascus") {
                 return vec![Object {
@@ -435,12 +459,12 @@ impl Extractor<'_> {
         let lead = region.trim_start();
         if ["the area", "the town", "the city", "the district"]
             .iter()
-            .any(|p| find_word(lead, p) == Some(0))
+            .any(|p| starts_with_word(lead, p))
         {
             let named_before = mentions.iter().rev().find(|m| {
                 m.span.end <= t.start
                     && self.gaz.place(m.place()).kind != PlaceKind::Governorate
-                    && !is_qualifier(c.s, m)
+                    && !is_qualifier(c.lower, m)
             });
             if let Some(place) = st.last_object.or(named_before.map(|m| m.place())) {
                 let span = named_before.map_or(Span::new(t.end, t.end), |m| m.span);
