@@ -40,9 +40,13 @@ pub fn sentences(text: &str, skip: usize) -> Vec<Sentence> {
         offset += 1;
     }
     let mut blank_before = false;
-    for line in text[offset..].split_inclusive('\n') {
+    let body = &text[offset..];
+    let base = offset;
+    let ends = memchr::memchr_iter(b'\n', body.as_bytes()).map(move |i| base + i + 1);
+    for line_end in ends.chain((!body.ends_with('\n')).then_some(text.len())) {
         let start = offset;
-        offset += line.len();
+        let line = &text[start..line_end];
+        offset = line_end;
         if line.trim().is_empty() {
             blank_before = true;
             continue;

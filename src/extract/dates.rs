@@ -79,54 +79,59 @@ fn month_of(word: &str) -> Option<u32> {
     })
 }
 
+/// The words besides numbers that a date expression is anchored on: every spelling
+/// [`month_of`] and [`weekday_of`] accept (without a dot) and the words
+/// `Scan::relative_word` acts on (the tests check both).
+pub const CUE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "morning",
+    "evening",
+    "weekend",
+    "before",
+    "earlier",
+    "day",
+    "night",
+];
+
 /// Can a date expression start (or be anchored) at this lowercase word? The words
-/// [`find_dates`] acts on: numbers, months, weekdays and the relative words; a sentence
-/// without any has no date, so its scan is skipped.
+/// [`find_dates`] acts on: numbers and [`CUE_WORDS`]; a sentence without any has no date,
+/// so its scan is skipped. (The extractor learns this from its phrase lookup instead.)
 pub fn is_date_cue(word: &str) -> bool {
-    // Asked of every word of every article, so the spellings are matched by length first;
-    // the tests check that this agrees with `month_of`, `weekday_of` and `RELATIVE_CUES`.
-    let b = word.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) {
-        return true;
-    }
-    match b.len() {
-        3 => matches!(
-            b,
-            b"jan"
-                | b"feb"
-                | b"mar"
-                | b"apr"
-                | b"may"
-                | b"jun"
-                | b"jul"
-                | b"aug"
-                | b"sep"
-                | b"oct"
-                | b"nov"
-                | b"dec"
-                | b"day"
-        ),
-        4 => matches!(b, b"june" | b"july" | b"sept"),
-        5 => matches!(b, b"march" | b"april" | b"today" | b"night"),
-        6 => matches!(b, b"august" | b"monday" | b"friday" | b"sunday" | b"before"),
-        7 => matches!(
-            b,
-            b"january"
-                | b"october"
-                | b"tuesday"
-                | b"tonight"
-                | b"morning"
-                | b"evening"
-                | b"weekend"
-                | b"earlier"
-        ),
-        8 => matches!(
-            b,
-            b"february" | b"november" | b"december" | b"thursday" | b"saturday"
-        ),
-        9 => matches!(b, b"september" | b"wednesday" | b"yesterday" | b"overnight"),
-        _ => false,
-    }
+    word.starts_with(|c: char| c.is_ascii_digit()) || CUE_WORDS.contains(&word)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -153,10 +158,11 @@ pub(crate) struct Word {
 }
 
 impl Word {
-    /// The word `lower[start..end]`, a whole run of ASCII letters and digits.
-    pub(crate) fn new(lower: &str, start: usize, end: usize) -> Word {
+    /// The word `lower[start..end]`, a whole run of ASCII letters and digits;
+    /// `cue_word` says whether it is one of [`CUE_WORDS`].
+    pub(crate) fn new(lower: &str, start: usize, end: usize, cue_word: bool) -> Word {
         let text = &lower[start..end];
-        let cue = is_date_cue(text);
+        let cue = cue_word || lower.as_bytes()[start].is_ascii_digit();
         // "Nov." keeps its dot, so that "Nov. 30" reads as one expression.
         let dotted = cue && lower.as_bytes().get(end) == Some(&b'.') && month_of(text).is_some();
         Word {
@@ -191,7 +197,12 @@ fn words(lower: &str) -> Vec<Word> {
         while i < b.len() && b[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        out.push(Word::new(lower, start, i));
+        out.push(Word::new(
+            lower,
+            start,
+            i,
+            CUE_WORDS.contains(&&lower[start..i]),
+        ));
     }
     out
 }
@@ -521,6 +532,19 @@ mod tests {
         assert_eq!(month_of("sept"), Some(9));
         assert_eq!(month_of("ma"), None);
         assert_eq!(month_of("mayor"), None);
+    }
+
+    #[test]
+    fn cue_words_are_the_month_day_and_relative_words() {
+        let mut want: Vec<&str> = RELATIVE_CUES
+            .iter()
+            .chain(MONTH_AND_DAY_WORDS)
+            .copied()
+            .collect();
+        let mut have = CUE_WORDS.to_vec();
+        want.sort_unstable();
+        have.sort_unstable();
+        assert_eq!(have, want);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! are matched case-insensitively on whole words, longest phrase first
 //! ([`super::phrases`]), so adding a phrase costs nothing at run time.
 
+use super::dates::CUE_WORDS;
 use super::phrases::PhraseSet;
 use crate::model::Faction;
 
@@ -536,13 +537,14 @@ impl Lexicon {
             .flat_map(|m| m.phrases().map(move |p| (p, Entry::Mark(m))));
         let all = triggers.chain(actors).chain(marks);
         Lexicon {
-            set: PhraseSet::listed(all.map(|(p, e)| (p, e, e.list()))),
+            set: PhraseSet::listed(all.map(|(p, e)| (p, e, e.list())), CUE_WORDS),
         }
     }
 
     /// Every phrase of `lower` (ASCII-lowercase), in one pass that also calls
-    /// `on_word(start, end)` for each run of ASCII letters and digits.
-    pub fn marks(&self, lower: &str, on_word: impl FnMut(usize, usize)) -> Marks {
+    /// `on_word(start, end, cue)` for each run of ASCII letters and digits, `cue` saying
+    /// whether it is one of the date scanner's [`CUE_WORDS`] (the same lookup answers).
+    pub fn marks(&self, lower: &str, on_word: impl FnMut(usize, usize, bool)) -> Marks {
         let mut out = Marks::default();
         self.set.for_each_hit(lower, on_word, |h, _| match h.what {
             Entry::Trigger(t) => out.triggers.push(h.with(t)),
@@ -554,7 +556,7 @@ impl Lexicon {
 
     /// [`Self::marks`] of `s`, which may have capitals.
     fn marks_of(&self, s: &str) -> Marks {
-        self.marks(&s.to_ascii_lowercase(), |_, _| {})
+        self.marks(&s.to_ascii_lowercase(), |_, _, _| {})
     }
 
     /// Actor names in `s`.
@@ -669,7 +671,7 @@ mod tests {
         }
         assert!(!l.has("most of the center of", Mark::Partial));
         // Each list is matched as if alone: "claimed" is a trigger and a claim marker.
-        let m = l.marks("rebels claimed control of hama", |_, _| {});
+        let m = l.marks("rebels claimed control of hama", |_, _, _| {});
         assert_eq!(m.triggers[0].what, Trigger::ClaimTake);
         assert!(m.marks.iter().any(|h| h.what == Mark::Claim));
     }

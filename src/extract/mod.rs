@@ -219,8 +219,8 @@ impl<'g> Extractor<'g> {
         let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
         let sentences = text::sentences(text, article.header_len);
         let mut words = Vec::with_capacity(lower.len() / 5); // about one word per 6 bytes
-        let marks = self.lex.marks(&lower, |start, end| {
-            words.push(Word::new(&lower, start, end));
+        let marks = self.lex.marks(&lower, |start, end, cue| {
+            words.push(Word::new(&lower, start, end, cue));
         });
         let mut st = ArticleState {
             published: article.published,

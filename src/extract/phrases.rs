@@ -52,6 +52,8 @@ struct Slot {
     key: u64,
     first: u32,
     len: u32,
+    /// Is the word one of the set's tagged words?
+    tagged: bool,
 }
 
 /// A set of phrase lists; build once, match many texts.
@@ -139,9 +141,11 @@ fn is_alnum(c: Option<char>) -> bool {
 
 impl<T: Copy> PhraseSet<T> {
     /// A set of several lists: each phrase comes with its list (below [`MAX_LISTS`]);
-    /// phrases are lowercased here, empty ones ignored.
+    /// phrases are lowercased here, empty ones ignored. The scan tells of each word
+    /// whether it is one of `tagged` (lowercase words): the lookup it makes anyway answers.
     pub(crate) fn listed<'a>(
         phrases: impl IntoIterator<Item = (&'a str, T, usize)>,
+        tagged: &[&str],
     ) -> PhraseSet<T> {
         let mut list = Vec::new();
         // First word's key (or first byte) → phrases, in the order given.
@@ -188,9 +192,13 @@ impl<T: Copy> PhraseSet<T> {
             .trailing_zeros();
         set.slots = vec![Slot::default(); 1 << bits].into_boxed_slice();
         set.shift = 64 - bits;
+        for word in tagged {
+            by_word.entry(word_key(word.as_bytes())).or_default();
+        }
         for (key, group) in by_word {
             let mut slot = set.push_group(group);
             slot.key = key;
+            slot.tagged = tagged.iter().any(|w| word_key(w.as_bytes()) == key);
             let mut i = set.slot_of(key);
             while set.slots[i].key != 0 {
                 i = (i + 1) & (set.slots.len() - 1);
@@ -222,6 +230,7 @@ impl<T: Copy> PhraseSet<T> {
             key: 0,
             first,
             len: self.candidates.len() as u32 - first,
+            tagged: false,
         }
     }
 
@@ -236,13 +245,13 @@ impl<T: Copy> PhraseSet<T> {
         self.phrases.len()
     }
 
-    /// The one pass over `s` (ASCII-lowercase): calls `on_word(start, end)` for every run
-    /// of ASCII letters and digits, and `on_hit(hit, list)` for every hit. Hits come in
-    /// order of their start; so does each list's.
+    /// The one pass over `s` (ASCII-lowercase): calls `on_word(start, end, tagged)` for
+    /// every run of ASCII letters and digits, and `on_hit(hit, list)` for every hit. Hits
+    /// come in order of their start; so does each list's.
     pub(crate) fn for_each_hit(
         &self,
         s: &str,
-        on_word: impl FnMut(usize, usize),
+        on_word: impl FnMut(usize, usize, bool),
         mut on_hit: impl FnMut(Hit<T>, usize),
     ) {
         self.scan(s, on_word, |h, list| {
@@ -255,7 +264,7 @@ impl<T: Copy> PhraseSet<T> {
     fn scan(
         &self,
         s: &str,
-        mut on_word: impl FnMut(usize, usize),
+        mut on_word: impl FnMut(usize, usize, bool),
         mut on_hit: impl FnMut(Hit<T>, usize) -> bool,
     ) -> bool {
         let b = s.as_bytes();
@@ -266,8 +275,9 @@ impl<T: Copy> PhraseSet<T> {
             let c = b[i];
             let (candidates, next) = if ALNUM[c as usize] {
                 let end = ascii_word_end(b, i);
-                on_word(i, end);
-                (self.word_candidates(b, i, end), end)
+                let slot = self.word_slot(b, i, end);
+                on_word(i, end, slot.tagged);
+                (self.run(slot), end)
             } else if self.byte_starts[c as usize] {
                 let slot = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
                 (slot.map_or(&[][..], |slot| self.run(slot)), i + 1)
@@ -286,19 +296,17 @@ impl<T: Copy> PhraseSet<T> {
         &self.candidates[slot.first as usize..][..slot.len as usize]
     }
 
-    /// The candidates for the word `b[start..end]`, longest first.
+    /// The slot of the word `b[start..end]` (an empty one when the set has no phrase
+    /// starting with it and does not tag it).
     #[inline]
-    fn word_candidates(&self, b: &[u8], start: usize, end: usize) -> &[Candidate] {
+    fn word_slot(&self, b: &[u8], start: usize, end: usize) -> Slot {
         let key = word_key_at(b, start, end);
         let mask = self.slots.len() - 1;
         let mut i = self.slot_of(key);
         loop {
             let slot = self.slots[i];
-            if slot.key == key {
-                return self.run(slot);
-            }
-            if slot.key == 0 {
-                return &[];
+            if slot.key == key || slot.key == 0 {
+                return slot;
             }
             i = (i + 1) & mask;
         }
@@ -367,7 +375,7 @@ impl<T: Copy> PhraseSet<T> {
 impl<T: Copy> PhraseSet<T> {
     /// A set of one list over `phrases` (lowercased here; empty phrases are ignored).
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, T)>) -> PhraseSet<T> {
-        PhraseSet::listed(phrases.into_iter().map(|(p, v)| (p, v, 0)))
+        PhraseSet::listed(phrases.into_iter().map(|(p, v)| (p, v, 0)), &[])
     }
 
     /// Every hit in `s`, which may have capitals.
@@ -380,7 +388,7 @@ impl<T: Copy> PhraseSet<T> {
 
     /// Does `s`, which may have capitals, contain any phrase?
     pub(crate) fn any(&self, s: &str) -> bool {
-        let any = |s: &str| self.scan(s, |_, _| {}, |_, _| true);
+        let any = |s: &str| self.scan(s, |_, _, _| {}, |_, _| true);
         if s.bytes().any(|b| b.is_ascii_uppercase()) {
             return any(&s.to_ascii_lowercase());
         }
@@ -390,7 +398,7 @@ impl<T: Copy> PhraseSet<T> {
     /// Every hit in `s`, which must be ASCII-lowercase already (no copy is made).
     pub(crate) fn find_lower(&self, s: &str) -> Vec<Hit<T>> {
         let mut out = Vec::new();
-        self.for_each_hit(s, |_, _| {}, |h, _| out.push(h));
+        self.for_each_hit(s, |_, _, _| {}, |h, _| out.push(h));
         out
     }
 }
@@ -467,10 +475,18 @@ mod tests {
             a.iter()
                 .map(|&(p, v)| (p, v, 0))
                 .chain(b.iter().map(|&(p, v)| (p, v, 1))),
+            &["hama", "control"],
         );
         let s = "rebels took control of hama; it fell to regime forces, control";
-        let (mut words, mut hits) = (0, [Vec::new(), Vec::new()]);
-        both.for_each_hit(s, |_, _| words += 1, |h, list| hits[list].push(h));
+        let (mut words, mut tagged, mut hits) = (0, Vec::new(), [Vec::new(), Vec::new()]);
+        let on_word = |start, end, tag| {
+            words += 1;
+            if tag {
+                tagged.push(&s[start..end]);
+            }
+        };
+        both.for_each_hit(s, on_word, |h, list| hits[list].push(h));
+        assert_eq!(tagged, ["control", "hama", "control"]);
         assert_eq!(words, 11);
         assert_eq!(hits[0], PhraseSet::new(a).find_lower(s));
         assert_eq!(hits[1], PhraseSet::new(b).find_lower(s));
