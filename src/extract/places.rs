@@ -147,25 +147,29 @@ enum Role {
     Context,
 }
 
-/// The words of `s`, which the caller has ASCII-lowercased.
-fn lowercase_words(s: &str) -> Vec<&str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '%'))
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Is `c` part of a word of a gap ("50%" is one word)?
+fn is_gap_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '%'
 }
 
-/// The role a place gets from the words between `anchor` and it.
+/// The role a place gets from the words between `anchor` and it (`gap`, which the caller
+/// has ASCII-lowercased): the nearest telling word before the place decides.
 fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
     let gap = gap.rsplit(',').next().unwrap_or(gap);
-    let words = lowercase_words(gap);
+    let words = || {
+        gap.split(|c| !is_gap_word_char(c))
+            .filter(|w| !w.is_empty())
+    };
     let lose = matches!(
         trigger,
         Trigger::Lose | Trigger::LosePassive | Trigger::Handover
     );
     let expel = trigger == Trigger::Expel;
-    let mut partial = words.iter().any(|w| w.ends_with('%'));
-    for (i, &w) in words.iter().enumerate().rev() {
-        let prev = if i > 0 { words[i - 1] } else { "" };
+    let mut partial = words().any(|w| w.ends_with('%'));
+    // From the place back to the anchor; `before` yields the words before `w`.
+    let mut before = words().rev().peekable();
+    while let Some(w) = before.next() {
+        let prev = before.peek().copied().unwrap_or("");
         match w {
             "of" if REFERENCE_NOUNS.contains(&prev) => return Role::Context,
             // "the city centre in Hama": the centre of that place.
@@ -178,7 +182,7 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
             "from" if lose || expel => return Role::Object { partial },
             // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
-            "in" | "around" if lose && words[..i].iter().any(|w| POSITION_NOUNS.contains(w)) => {
+            "in" | "around" if lose && before.clone().any(|w| POSITION_NOUNS.contains(&w)) => {
                 return Role::Object { partial }
             }
             w if CONTEXT_PREPOSITIONS.contains(&w) => return Role::Context,
@@ -510,33 +514,56 @@ impl Extractor<'_> {
 }
 
 /// Runs of capitalised words (names) in `s`, as byte ranges; lowercase articles inside a
-/// run ("Qasr al-Hayr") are kept, punctuation ends it.
+/// run ("Qasr al-Hayr") are kept, punctuation ends it. Words end at whitespace, `,`, `.`
+/// and `;`; a run ends at a word that is neither capitalised nor an article, and after
+/// `,`, `.` or `;`.
 fn capitalised_runs(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut run: Option<(usize, usize)> = None;
     let mut pos = 0;
-    for piece in s.split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';')
-    {
+    while pos < s.len() {
         let start = pos;
-        pos += piece.len();
-        let word =
-            piece.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';');
+        let (word_end, next, punctuation) = next_word(s, pos);
+        pos = next;
+        let word = &s[start..word_end];
         let cap = word.chars().next().is_some_and(char::is_uppercase);
         let joiner = run.is_some()
             && (matches!(word, "al" | "el" | "ad" | "as" | "ash" | "az" | "ar")
                 || word.starts_with("al-"));
         if cap || joiner {
             let a = run.map_or(start, |r| r.0);
-            run = Some((a, start + word.len()));
+            run = Some((a, word_end));
         } else if let Some(r) = run.take() {
             out.push(r);
         }
-        if piece.trim_end().ends_with([',', '.', ';']) {
+        if punctuation {
             out.extend(run.take());
         }
     }
     out.extend(run);
     out
+}
+
+/// From byte `pos` of `s`: where the word ends, where the next one starts (after one
+/// delimiter), and whether that delimiter was `,`, `.` or `;`.
+fn next_word(s: &str, pos: usize) -> (usize, usize, bool) {
+    let b = s.as_bytes();
+    let mut i = pos;
+    while i < b.len() {
+        match b[i] {
+            b',' | b'.' | b';' => return (i, i + 1, true),
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return (i, i + 1, false),
+            c if c >= 0x80 => {
+                let ch = s[i..].chars().next().expect("a char starts here");
+                if ch.is_whitespace() {
+                    return (i, i + ch.len_utf8(), false);
+                }
+                i += ch.len_utf8();
+            }
+            _ => i += 1,
+        }
+    }
+    (i, i, false)
 }
 
 const COMMON_CAPITALISED: &[&str] = &[
@@ -672,5 +699,19 @@ mod tests {
             .map(|(a, b)| &s[a..b])
             .collect();
         assert_eq!(runs, ["Tibas", "Rezuz", "Qasr al-Hayr"]);
+        // Non-ASCII capitals and spaces, a run ended by a full stop, one by a lowercase word.
+        let s = "took \u{1E24}ama\u{a0}City and  Ma\u{2019}arrat as Sham. Then Deir ez-Zor";
+        let runs: Vec<&str> = capitalised_runs(s)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                "\u{1E24}ama\u{a0}City",
+                "Ma\u{2019}arrat as Sham",
+                "Then Deir" // "ez-" is no article the run keeps
+            ]
+        );
     }
 }

@@ -51,11 +51,29 @@ pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
         .strip_suffix(" the")
         .or_else(|| before.strip_suffix(" The"))
         .unwrap_or(before);
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let last = last_word(before);
     words.iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
+/// The alphanumeric run that ends `s` (asked for every actor of every sentence: ASCII
+/// bytes are read without decoding).
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        let c = b[i - 1];
+        if c.is_ascii_alphanumeric() {
+            i -= 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            match s[..i].chars().next_back() {
+                Some(ch) if ch.is_alphanumeric() => i -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &s[i..]
 }
 
 /// "regime-held", "Turkish-backed": an actor word used as an adjective.
@@ -282,5 +300,25 @@ impl Extractor<'_> {
                 a.start >= c.trigger.end && a.start < c.end && after_word(c.s, a.start, &["from"])
             })
             .map(|a| a.what)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_word_reads_back_over_letters_of_any_script() {
+        for (s, want) in [
+            ("forces of", "of"),
+            ("held by", "by"),
+            ("", ""),
+            ("x, ", ""),
+            ("near Ḥamāh", "Ḥamāh"),
+            ("الجيش", "الجيش"),
+            ("Assad’s", "s"),
+        ] {
+            assert_eq!(last_word(s), want, "{s:?}");
+        }
     }
 }
