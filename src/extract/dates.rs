@@ -160,15 +160,16 @@ pub(crate) struct Word {
 impl Word {
     /// The word `lower[start..end]`, a whole run of ASCII letters and digits;
     /// `cue_word` says whether it is one of [`CUE_WORDS`].
+    #[inline]
     pub(crate) fn new(lower: &str, start: usize, end: usize, cue_word: bool) -> Word {
-        let text = &lower[start..end];
-        let cue = cue_word || lower.as_bytes()[start].is_ascii_digit();
+        let b = lower.as_bytes();
         // "Nov." keeps its dot, so that "Nov. 30" reads as one expression.
-        let dotted = cue && lower.as_bytes().get(end) == Some(&b'.') && month_of(text).is_some();
+        let dotted =
+            cue_word && b.get(end) == Some(&b'.') && month_of(&lower[start..end]).is_some();
         Word {
             start,
             end: end + dotted as usize,
-            cue,
+            cue: cue_word || b[start].is_ascii_digit(),
         }
     }
 

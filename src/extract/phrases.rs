@@ -46,10 +46,9 @@ struct Candidate {
     phrase: u32,
 }
 
-/// A slot of the first-word table: a [`word_key`] and its run of candidates.
+/// The candidates of one first word (or first byte): a run of `candidates`.
 #[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
+struct Run {
     first: u32,
     len: u32,
     /// Is the word one of the set's tagged words?
@@ -66,14 +65,16 @@ pub(crate) struct PhraseSet<T> {
     /// Candidates grouped by first word (or first byte), longest phrase first.
     candidates: Vec<Candidate>,
     /// Open addressing on [`word_key`] (0 marks an empty slot; no key is 0): the first
-    /// ASCII word of a phrase → its run of `candidates`. Most words of a text find an
-    /// empty slot at the first probe.
-    slots: Box<[Slot]>,
-    /// `64 - log2(slots.len())`: the multiply-shift hash keeps the top bits.
+    /// ASCII word of a phrase at `keys[i]`, its run at `runs[i]`. Most words of a text
+    /// find an empty slot at the first probe; the keys alone (8 KiB for the lexicon) stay
+    /// in the L1 cache.
+    keys: Box<[u64]>,
+    runs: Box<[Run]>,
+    /// `64 - log2(keys.len())`: the multiply-shift hash keeps the top bits.
     shift: u32,
     /// First byte → run of candidates for phrases beginning with anything but an ASCII
     /// letter or digit.
-    by_byte: Vec<(u8, Slot)>,
+    by_byte: Vec<(u8, Run)>,
     /// Which bytes are in `by_byte`.
     byte_starts: [bool; 256],
 }
@@ -181,40 +182,43 @@ impl<T: Copy> PhraseSet<T> {
         let mut set = PhraseSet {
             phrases: list,
             candidates: Vec::new(),
-            slots: Box::new([]),
+            keys: Box::new([]),
+            runs: Box::new([]),
             shift: 0,
             by_byte: Vec::new(),
             byte_starts: [false; 256],
         };
-        let bits = (by_word.len() * 4)
-            .next_power_of_two()
-            .max(64)
-            .trailing_zeros();
-        set.slots = vec![Slot::default(); 1 << bits].into_boxed_slice();
-        set.shift = 64 - bits;
         for word in tagged {
             by_word.entry(word_key(word.as_bytes())).or_default();
         }
+        // At most half full, so that a miss ends after one or two probes.
+        let bits = (by_word.len() * 2)
+            .next_power_of_two()
+            .max(64)
+            .trailing_zeros();
+        set.keys = vec![0; 1 << bits].into_boxed_slice();
+        set.runs = vec![Run::default(); 1 << bits].into_boxed_slice();
+        set.shift = 64 - bits;
         for (key, group) in by_word {
-            let mut slot = set.push_group(group);
-            slot.key = key;
-            slot.tagged = tagged.iter().any(|w| word_key(w.as_bytes()) == key);
+            let mut run = set.push_group(group);
+            run.tagged = tagged.iter().any(|w| word_key(w.as_bytes()) == key);
             let mut i = set.slot_of(key);
-            while set.slots[i].key != 0 {
-                i = (i + 1) & (set.slots.len() - 1);
+            while set.keys[i] != 0 {
+                i = (i + 1) & (set.keys.len() - 1);
             }
-            set.slots[i] = slot;
+            set.keys[i] = key;
+            set.runs[i] = run;
         }
         for (byte, group) in by_byte {
-            let slot = set.push_group(group);
-            set.by_byte.push((byte, slot));
+            let run = set.push_group(group);
+            set.by_byte.push((byte, run));
             set.byte_starts[byte as usize] = true;
         }
         set
     }
 
     /// Appends a group of phrases with one first word as candidates, longest first.
-    fn push_group(&mut self, mut group: Vec<u32>) -> Slot {
+    fn push_group(&mut self, mut group: Vec<u32>) -> Run {
         let phrases = &self.phrases;
         group.sort_by_key(|&k| std::cmp::Reverse(phrases[k as usize].text.len()));
         let first = self.candidates.len() as u32;
@@ -226,8 +230,7 @@ impl<T: Copy> PhraseSet<T> {
                 phrase: k,
             });
         }
-        Slot {
-            key: 0,
+        Run {
             first,
             len: self.candidates.len() as u32 - first,
             tagged: false,
@@ -275,12 +278,12 @@ impl<T: Copy> PhraseSet<T> {
             let c = b[i];
             let (candidates, next) = if ALNUM[c as usize] {
                 let end = ascii_word_end(b, i);
-                let slot = self.word_slot(b, i, end);
-                on_word(i, end, slot.tagged);
-                (self.run(slot), end)
+                let run = self.word_run(b, i, end);
+                on_word(i, end, run.tagged);
+                (self.candidates_of(run), end)
             } else if self.byte_starts[c as usize] {
-                let slot = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
-                (slot.map_or(&[][..], |slot| self.run(slot)), i + 1)
+                let run = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
+                (run.map_or(&[][..], |run| self.candidates_of(run)), i + 1)
             } else {
                 (&[][..], i + 1)
             };
@@ -292,23 +295,23 @@ impl<T: Copy> PhraseSet<T> {
         false
     }
 
-    fn run(&self, slot: Slot) -> &[Candidate] {
-        &self.candidates[slot.first as usize..][..slot.len as usize]
+    fn candidates_of(&self, run: Run) -> &[Candidate] {
+        &self.candidates[run.first as usize..][..run.len as usize]
     }
 
-    /// The slot of the word `b[start..end]` (an empty one when the set has no phrase
+    /// The run of the word `b[start..end]` (an empty one when the set has no phrase
     /// starting with it and does not tag it).
     #[inline]
-    fn word_slot(&self, b: &[u8], start: usize, end: usize) -> Slot {
+    fn word_run(&self, b: &[u8], start: usize, end: usize) -> Run {
         let key = word_key_at(b, start, end);
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.slot_of(key);
         loop {
-            let slot = self.slots[i];
-            if slot.key == key || slot.key == 0 {
-                return slot;
+            match self.keys[i] {
+                k if k == key => return self.runs[i],
+                0 => return Run::default(),
+                _ => i = (i + 1) & mask,
             }
-            i = (i + 1) & mask;
         }
     }
 
