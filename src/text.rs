@@ -27,6 +27,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // No abbreviation is longer than six bytes, nor is an initial (one char).
+    if w.len() > 6 {
+        return false;
+    }
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
         || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
 }
@@ -119,6 +123,12 @@ mod tests {
             .iter()
             .map(|s| &t[s.span.start..s.span.end])
             .collect()
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_bound() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
+        assert!(is_abbreviation("(Capt") && is_abbreviation("É") && !is_abbreviation("Aleppo"));
     }
 
     #[test]

@@ -269,8 +269,8 @@ impl<'g> Extractor<'g> {
             .find_map(|d| d.day.map(|day| (day, d.basis)));
         let carried = self.carried_day(lower, sent, st);
         if !triggers.is_empty() {
-            let mentions = self.gaz.find(s);
-            let _ = st.last_places[st.index].set(mentions.last().map(Mention::place));
+            // Found when a clause first needs them: blocked and background ones do not.
+            let mentions = OnceCell::new();
             for k in 0..triggers.len() {
                 let clause = clause_of((s, lower), triggers, k, sm);
                 if is_background(&dates, &triggers[k], st.published) {
@@ -281,6 +281,9 @@ impl<'g> Extractor<'g> {
                 let day =
                     nearest_day(&dates, &triggers[k]).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
+            }
+            if let Some(found) = mentions.get() {
+                let _ = st.last_places[st.index].set(found.last().map(Mention::place));
             }
         }
         self.remember(s, actors, st);
@@ -347,7 +350,7 @@ impl<'g> Extractor<'g> {
     fn clause(
         &self,
         c: &Clause,
-        mentions: &[Mention],
+        mentions: &OnceCell<Vec<Mention>>,
         day: Option<(NaiveDate, DateBasis)>,
         sent: Sentence,
         st: &mut ArticleState,
@@ -358,6 +361,7 @@ impl<'g> Extractor<'g> {
         if c.has(Mark::Blocker, before_start, t.start) {
             return;
         }
+        let mentions = mentions.get_or_init(|| self.gaz.find(c.s));
         let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive)
             || sides::is_passive_take(c.s, &t);
         let mut objects = self.objects(c, mentions, passive);
@@ -503,9 +507,18 @@ fn clause_of<'s>(
 
 impl ArticleState<'_> {
     fn note_actor(&mut self, f: Faction, text: &str) {
-        self.last_actor = Some((f, text.to_string()));
+        // Called for most actor names: the buffers are reused, not reallocated.
+        let note = |slot: &mut Option<(Faction, String)>| match slot {
+            Some((g, s)) => {
+                *g = f;
+                s.clear();
+                s.push_str(text);
+            }
+            None => *slot = Some((f, text.to_string())),
+        };
+        note(&mut self.last_actor);
         if f != Faction::Government {
-            self.last_attacker = Some((f, text.to_string()));
+            note(&mut self.last_attacker);
         }
     }
 
