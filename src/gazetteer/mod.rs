@@ -83,6 +83,10 @@ pub struct Gazetteer {
     max_tokens: usize,
     /// Each place's population prior for ranking, computed once (see `resolve::prior`).
     priors: Vec<f64>,
+    /// Governorate → its most populous city ([`Gazetteer::capital`]), computed once.
+    capitals: FxHashMap<Box<str>, u32>,
+    /// Id → place (the first with that id), for [`Gazetteer::by_id`].
+    ids: FxHashMap<Box<str>, u32>,
 }
 
 impl Gazetteer {
@@ -157,8 +161,28 @@ impl Gazetteer {
             .iter()
             .map(|p| resolve::prior(p.population))
             .collect();
+        let mut capitals: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (i, p) in places.iter().enumerate() {
+            if p.kind != PlaceKind::City {
+                continue;
+            }
+            match capitals.get_mut(p.governorate.as_str()) {
+                // Ties go to the later row, as `Iterator::max_by_key` would have it.
+                Some(c) if places[*c as usize].population > p.population => {}
+                Some(c) => *c = i as u32,
+                None => {
+                    capitals.insert(p.governorate.as_str().into(), i as u32);
+                }
+            }
+        }
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (i, p) in places.iter().enumerate() {
+            ids.entry(p.id.as_str().into()).or_insert(i as u32);
+        }
         let mut g = Gazetteer {
             priors,
+            capitals,
+            ids,
             places,
             entries: FxHashMap::default(),
             prefixes: FxHashSet::default(),
@@ -226,10 +250,7 @@ impl Gazetteer {
 
     /// The place with `id`.
     pub fn by_id(&self, id: &str) -> Option<u32> {
-        self.places
-            .iter()
-            .position(|p| p.id == id)
-            .map(|i| i as u32)
+        self.ids.get(id).copied()
     }
 
     /// The governorate entry named `governorate` (as in the `governorate` column).
@@ -242,12 +263,7 @@ impl Gazetteer {
 
     /// The capital of `governorate`: its most populous city.
     pub fn capital(&self, governorate: &str) -> Option<u32> {
-        self.places
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.governorate == governorate && p.kind == PlaceKind::City)
-            .max_by_key(|(_, p)| p.population)
-            .map(|(i, _)| i as u32)
+        self.capitals.get(governorate).copied()
     }
 
     fn lookup(&self, skeleton: &str) -> Option<&[Entry]> {
