@@ -26,32 +26,36 @@ pub(super) struct Object {
     pub partial: bool,
 }
 
-const CONTEXT_PREPOSITIONS: &[&str] = &[
-    "in",
-    "near",
-    "outside",
-    "towards",
-    "toward",
-    "to",
-    "at",
-    "between",
-    "around",
-    "via",
-    "through",
-    "beyond",
-    "against",
-    "inside",
-    "within",
-    "into",
-    "from",
-    "across",
-    "including",
-    "over",
-    "like",
-    "of",
-    "amid",
-    "by",
-];
+/// Prepositions that make the place after them context, not an object (asked of every
+/// word of every gap, hence a `match`).
+fn is_context_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "near"
+            | "outside"
+            | "towards"
+            | "toward"
+            | "to"
+            | "at"
+            | "between"
+            | "around"
+            | "via"
+            | "through"
+            | "beyond"
+            | "against"
+            | "inside"
+            | "within"
+            | "into"
+            | "from"
+            | "across"
+            | "including"
+            | "over"
+            | "like"
+            | "of"
+            | "amid"
+            | "by"
+    )
+}
 /// Words before "of" that make the place a reference point, not the object.
 const REFERENCE_NOUNS: &[&str] = &[
     "north",
@@ -185,7 +189,7 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "in" | "around" if lose && before.clone().any(|w| POSITION_NOUNS.contains(&w)) => {
                 return Role::Object { partial }
             }
-            w if CONTEXT_PREPOSITIONS.contains(&w) => return Role::Context,
+            w if is_context_preposition(w) => return Role::Context,
             "rural" => return Role::Context,
             _ => {}
         }
@@ -279,10 +283,11 @@ impl Extractor<'_> {
         crate::model::haversine_km(p.lat, p.lon, q.lat, q.lon)
     }
 
-    /// A mention followed by a site noun the gazetteer lacks ("al-Shahbaa dam") names the
-    /// site, not the town, when the town lies far from every other place of the sentence.
-    fn is_misread_site(&self, lower: &str, m: &Mention, mentions: &[Mention]) -> bool {
-        site_noun_after(lower, m).is_some()
+    /// A mention followed by a site noun (`noun_after`) the gazetteer lacks ("al-Shahbaa
+    /// dam") names the site, not the town, when the town lies far from every other place of
+    /// the sentence.
+    fn is_misread_site(&self, noun_after: Option<&str>, m: &Mention, mentions: &[Mention]) -> bool {
+        noun_after.is_some()
             && mentions
                 .iter()
                 .any(|o| o.span != m.span && self.km(o.place(), m.place()) > 100.0)
@@ -320,13 +325,14 @@ impl Extractor<'_> {
             } else {
                 role_from_gap(&c.lower[anchor..m.span.start], t.what)
             };
-            if let Some(noun) = site_noun_after(c.lower, m) {
+            let noun_after = site_noun_after(c.lower, m);
+            if let Some(noun) = noun_after {
                 if let Some(site) = self.site(&c.s[m.span.start..m.span.end], noun) {
                     place = site;
                     span = Span::new(m.span.start, (m.span.end + 1 + noun.len()).min(c.s.len()));
                 }
             }
-            let misread = place == m.place() && self.is_misread_site(c.lower, m, mentions);
+            let misread = place == m.place() && self.is_misread_site(noun_after, m, mentions);
             let accepted = match role {
                 Role::Object { partial } if !misread => {
                     let partial = partial
