@@ -545,7 +545,13 @@ impl Lexicon {
     /// `on_word(start, end, cue)` for each run of ASCII letters and digits, `cue` saying
     /// whether it is one of the date scanner's [`CUE_WORDS`] (the same lookup answers).
     pub fn marks(&self, lower: &str, on_word: impl FnMut(usize, usize, bool)) -> Marks {
-        let mut out = Marks::default();
+        // News text has a phrase every few hundred bytes: room for that, grown if need be.
+        let room = lower.len() / 256;
+        let mut out = Marks {
+            triggers: Vec::with_capacity(room),
+            actors: Vec::with_capacity(room),
+            marks: Vec::with_capacity(room),
+        };
         self.set.for_each_hit(lower, on_word, |h, _| match h.what {
             Entry::Trigger(t) => out.triggers.push(h.with(t)),
             Entry::Actor(f) => out.actors.push(h.with(f)),
