@@ -553,9 +553,7 @@ fn resolve_dates(
             });
         }
         let clause = lower[..d.start].rsplit(',').next().unwrap_or("");
-        let opens_period = clause
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "since");
+        let opens_period = has_word(clause, "since");
         let future = matches!((d.day, st.published), (Some(day), Some(p)) if day > p);
         if opens_period || future {
             d.day = None;
@@ -565,6 +563,14 @@ fn resolve_dates(
         }
     }
     found
+}
+
+/// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?
+fn has_word(s: &str, word: &str) -> bool {
+    s.match_indices(word).any(|(i, _)| {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        !alnum(s[..i].chars().next_back()) && !alnum(s[i + word.len()..].chars().next())
+    })
 }
 
 /// "now controls", "is now under", "are now in control of": a state at publication.

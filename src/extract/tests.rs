@@ -332,3 +332,20 @@ fn entering_needs_a_side_of_its_own() {
     );
     assert_eq!(got[1], ev(HAMA, Opposition, Partial, "2024-12-06"));
 }
+
+#[test]
+fn has_word_finds_whole_words_only() {
+    use super::has_word;
+    for (s, want) in [
+        ("since 2016", true),
+        ("held it since", true),
+        ("ever-since, they", true),
+        ("sinces", false),
+        ("convinsince", false),
+        ("éince since", true),
+        ("ésince", false),
+        ("", false),
+    ] {
+        assert_eq!(has_word(s, "since"), want, "{s:?}");
+    }
+}
