@@ -219,7 +219,9 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// The longest name found at one token: where to resume, its span and its (place, exact) hits.
-type Window = (usize, Span, Vec<(u32, bool)>);
+/// A name found: (byte to resume at, span, its (place, exact) hits as a range of
+/// [`Scratch::hits`]).
+type Window = (usize, Span, std::ops::Range<usize>);
 
 /// Scratch buffers reused across calls; one per thread.
 #[derive(Debug, Default)]
@@ -229,6 +231,9 @@ pub struct Scratch {
     /// capitalised words recur, so folding and keying them is done once per thread.
     /// Bounded by [`WORD_CACHE`].
     words: rustc_hash::FxHashMap<Box<str>, FirstWord>,
+    /// The hits of the names found in the text being read, one range per name: one
+    /// buffer rather than a vector per name.
+    hits: Vec<(u32, bool)>,
 }
 
 /// The window state after one capitalised word, which depends on that word alone.
@@ -243,11 +248,11 @@ struct FirstWord {
 }
 
 impl FirstWord {
-    fn new(keys: &Keys, best: &Option<Window>, grows: bool) -> FirstWord {
+    fn new(keys: &Keys, hits: Option<&[(u32, bool)]>, grows: bool) -> FirstWord {
         FirstWord {
             folded: keys.folded.as_str().into(),
             skeleton: keys.skeleton.clone(),
-            hits: best.as_ref().map(|b| b.2.as_slice().into()),
+            hits: hits.map(Into::into),
             grows,
         }
     }
@@ -260,9 +265,12 @@ impl FirstWord {
         keys.content = 1;
     }
 
-    /// The one-word name, if the word is one.
-    fn window(&self, end: usize, span: Span) -> Option<Window> {
-        self.hits.as_ref().map(|h| (end, span, h.to_vec()))
+    /// The one-word name, if the word is one (its hits appended to `buf`).
+    fn window(&self, end: usize, span: Span, buf: &mut Vec<(u32, bool)>) -> Option<Window> {
+        let hits = self.hits.as_ref()?;
+        let start = buf.len();
+        buf.extend_from_slice(hits);
+        Some((end, span, start..buf.len()))
     }
 }
 
@@ -300,7 +308,8 @@ impl Gazetteer {
     /// can start a name (a capital, Arabic script, or an article attached by a hyphen).
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
         let b = text.as_bytes();
-        let mut raw: Vec<(Span, Vec<(u32, bool)>)> = Vec::new();
+        let mut raw: Vec<(Span, std::ops::Range<usize>)> = Vec::new();
+        scratch.hits.clear();
         let mut i = 0;
         while i < b.len() {
             match next_name_start(b, i) {
@@ -345,7 +354,7 @@ impl Gazetteer {
             .map(|((span, hits), cue)| Mention {
                 span,
                 cue,
-                candidates: rank(self, &hits, cue),
+                candidates: rank(self, &scratch.hits[hits], cue),
             })
             .collect()
     }
@@ -374,12 +383,18 @@ impl Gazetteer {
         let word = &text[first.start..first.end];
         let first_span = Span::new(first.start, first.end);
         match scratch.words.get(word) {
-            Some(w) if !w.grows => return w.window(first_end, first_span),
+            Some(w) if !w.grows => return w.window(first_end, first_span, &mut scratch.hits),
             Some(_) => {}
             None if !self.may_start(text, &first, first_end, &mut scratch.keys) => return None,
             None => {}
         }
-        let Scratch { keys: s, words } = scratch;
+        let Scratch {
+            keys: s,
+            words,
+            hits: buf,
+        } = scratch;
+        // Hits of the best window so far start here; a longer window's replace them.
+        let base = buf.len();
         s.skeleton.clear();
         s.folded.clear();
         s.content = 0;
@@ -399,7 +414,7 @@ impl Gazetteer {
             let known = if k == 0 { words.get(word) } else { None };
             let grows = if let Some(w) = known {
                 w.restore(s);
-                best = w.window(first_end, first_span);
+                best = w.window(first_end, first_span, buf);
                 true
             } else {
                 s.token.clear();
@@ -412,15 +427,19 @@ impl Gazetteer {
                     s.folded.push_str(&s.token);
                     s.content = s.content.saturating_add(1);
                     s.lowercase |= k > 0 && !t.starts;
-                    if let Some(hits) = self.hits(s) {
-                        best = Some((raw_end, Span::new(first.start, t.end), hits));
+                    let mark = buf.len();
+                    if self.hits(s, buf) {
+                        buf.copy_within(mark.., base);
+                        buf.truncate(base + (buf.len() - mark));
+                        best = Some((raw_end, Span::new(first.start, t.end), base..buf.len()));
                     }
                     let grows = self.is_prefix(s.skeleton.as_str());
                     if k == 0 && first.starts && !article {
                         if words.len() >= WORD_CACHE {
                             words.clear();
                         }
-                        words.insert(word.into(), FirstWord::new(s, &best, grows));
+                        let hits = best.as_ref().map(|b| &buf[b.2.clone()]);
+                        words.insert(word.into(), FirstWord::new(s, hits, grows));
                     }
                     grows
                 }
@@ -436,24 +455,25 @@ impl Gazetteer {
         best
     }
 
-    fn hits(&self, s: &Keys) -> Option<Vec<(u32, bool)>> {
-        let entries = self.lookup(s.skeleton.as_str())?;
+    /// Appends the (place, exact) hits of the window keys `s` to `buf`; false if none.
+    fn hits(&self, s: &Keys, buf: &mut Vec<(u32, bool)>) -> bool {
+        let Some(entries) = self.lookup(s.skeleton.as_str()) else {
+            return false;
+        };
         if self.is_not_place(&s.folded) {
-            return None;
+            return false;
         }
         // A skeleton-only match must be long, all capitalised, and as many words as the alias.
         let letters = s.folded.chars().count();
         // Lowercase words in a window demand an exact spelling, unless the name is long
         // enough that a sound-alike cannot be English ("Nairab military airport").
         let strict = (s.lowercase && letters < 12) || letters <= 4;
-        let hits: Vec<(u32, bool)> = entries
-            .iter()
-            .filter_map(|e| {
-                let exact = *e.folded == *s.folded;
-                (exact || (!strict && e.tokens == s.content)).then_some((e.place, exact))
-            })
-            .collect();
-        (!hits.is_empty()).then_some(hits)
+        let before = buf.len();
+        buf.extend(entries.iter().filter_map(|e| {
+            let exact = *e.folded == *s.folded;
+            (exact || (!strict && e.tokens == s.content)).then_some((e.place, exact))
+        }));
+        buf.len() > before
     }
 }
 
