@@ -503,7 +503,7 @@ impl Extractor<'_> {
         for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {
             let (a, b) = (t.end + a, t.end + b);
             let covered = mentions.iter().any(|m| m.span.start < b && a < m.span.end)
-                || c.actors.iter().any(|h| h.start >= a && h.end <= b);
+                || c.actors.iter().any(|h| h.start < b && a < h.end);
             let known = out
                 .unresolved
                 .iter()
