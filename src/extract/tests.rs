@@ -234,6 +234,21 @@ fn unresolved_names_are_reported() {
 }
 
 #[test]
+fn actor_names_are_never_unresolved_places() {
+    // "SDF" alone is a capitalised run in the object region of "evacuated"; the actor name
+    // found there is "SDF forces", which covers it.
+    let a = parse_text(
+        "t.txt".into(),
+        b" date 2024-12-07 After the army evacuated these areas, the SDF forces took Qzwertiyah.",
+        IngestOptions::default(),
+    )
+    .unwrap();
+    let x = Extractor::new(gaz()).extract(&a);
+    let names: Vec<&str> = x.unresolved.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(names, ["Qzwertiyah"]);
+}
+
+#[test]
 fn reported_statements_are_not_claims() {
     let got = events(
         "Kurdish-led forces said they had taken over Deir Hafer on Monday.",
