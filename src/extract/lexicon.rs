@@ -1,9 +1,11 @@
 //! The words of control change: actor names (from `data/factions.csv`), trigger phrases
 //! and the markers that qualify them (claims, attempts, partial gains).
 //!
-//! Takes a sentence and gives [`Hit`]s with sentence-relative byte ranges. All phrase lists
-//! are matched case-insensitively on whole words, longest phrase first
-//! ([`super::phrases`]), so adding a phrase costs nothing at run time.
+//! Takes a text (the extractor gives a whole article, ASCII-lowercased) and gives its
+//! [`Marks`]: every trigger, actor and marker as a [`Hit`] with byte ranges into the text.
+//! All lists are one phrase set matched case-insensitively on whole words, longest phrase
+//! first, each list as if alone ([`super::phrases`]), in one pass; adding a phrase costs
+//! nothing at run time. The same pass flags the date scanner's cue words.
 
 use super::dates::CUE_WORDS;
 use super::phrases::PhraseSet;
@@ -354,12 +356,13 @@ pub const REBEL_PRONOUNS: &[&str] = &[
 /// Pronouns that stand for whichever side was named last.
 const NEUTRAL_PRONOUNS: &[&str] = &["they", "their", "their forces"];
 
-/// A phrase found in a sentence.
+/// A phrase found in a text (the extractor makes an article's hits relative to their
+/// sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit<T> {
-    /// Start byte (sentence-relative).
+    /// Start byte.
     pub start: usize,
-    /// End byte (sentence-relative).
+    /// End byte.
     pub end: usize,
     /// What it is.
     pub what: T,
