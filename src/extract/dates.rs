@@ -177,11 +177,6 @@ impl Word {
     pub(crate) fn start(&self) -> usize {
         self.start
     }
-
-    /// Is it a date cue?
-    pub(crate) fn is_cue(&self) -> bool {
-        self.cue
-    }
 }
 
 /// The words of `lower`.

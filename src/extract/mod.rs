@@ -181,13 +181,11 @@ const LEDE_SENTENCES: usize = 2;
 impl ArticleState<'_> {
     /// The words of `span` (the next sentence; spans are read in order).
     fn words_in(&mut self, span: Span) -> &[Word] {
-        let words = &self.words;
-        while self.words_before < words.len() && words[self.words_before].start() < span.start {
-            self.words_before += 1;
-        }
-        let rest = &words[self.words_before..];
-        let n = rest.partition_point(|w| w.start() < span.end);
-        &rest[..n]
+        let words = &self.words[self.words_before..];
+        let first = words.partition_point(|w| w.start() < span.start);
+        self.words_before += first;
+        let rest = &words[first..];
+        &rest[..rest.partition_point(|w| w.start() < span.end)]
     }
 }
 
@@ -257,11 +255,7 @@ impl<'g> Extractor<'g> {
         let lower = &st.lower[sent.span.start..sent.span.end];
         let (article_lower, published) = (st.lower, st.published);
         let words = st.words_in(sent.span);
-        let found = if words.iter().any(Word::is_cue) {
-            dates::find_dates_in(article_lower, words, sent.span.start, published)
-        } else {
-            Vec::new()
-        };
+        let found = dates::find_dates_in(article_lower, words, sent.span.start, published);
         let dates = resolve_dates(found, lower, st);
         let sentence_day = dates
             .iter()
