@@ -240,6 +240,16 @@ fn find_word(s: &str, phrase: &str) -> Option<usize> {
     })
 }
 
+/// Is what stands `p` bytes after the trigger of `c` an object (judged by the words
+/// between)?
+fn is_object_after_trigger(c: &Clause, p: usize) -> bool {
+    let t = c.trigger;
+    matches!(
+        role_from_gap(&c.lower[t.end..t.end + p], t.what),
+        Role::Object { .. }
+    )
+}
+
 /// Does `s` begin with `phrase` as whole words?
 fn starts_with_word(s: &str, phrase: &str) -> bool {
     s.strip_prefix(phrase)
@@ -369,17 +379,11 @@ impl Extractor<'_> {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             let followed_by_place = region[p + len..].trim_start().starts_with(['i', 'o', 'n']);
-            let gap_ok = matches!(
-                role_from_gap(&c.lower[t.end..t.end + p], t.what),
-                Role::Object { .. }
-            );
-            if !whole || !gap_ok || followed_by_place {
+            if !whole || !is_object_after_trigger(c, p) || followed_by_place {
                 continue;
             }
             // Only now look for the governorate the sentence is about: it may scan back.
-            let city = self
-                .context_place(c, mentions, st)
-                .and_then(|p| self.gaz.capital(&self.gaz.place(p).governorate));
+            let city = self.context_capital(c, mentions, st);
             if let Some(site) = city.and_then(|c| self.site(&self.gaz.place(c).name, noun)) {
                 return vec![Object {
                     place: site,
@@ -389,6 +393,12 @@ impl Extractor<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// The capital of the governorate the sentence is about ([`Self::context_place`]).
+    fn context_capital(&self, c: &Clause, mentions: &[Mention], st: &ArticleState) -> Option<u32> {
+        let place = self.context_place(c, mentions, st)?;
+        self.gaz.capital(&self.gaz.place(place).governorate)
     }
 
     /// The place a sentence is about so far: the last place named before the trigger,
@@ -414,11 +424,7 @@ impl Extractor<'_> {
         let t = c.trigger;
         let region = &c.lower[t.end..c.end];
         let at = |p: usize, phrase: &str| {
-            let gap_ok = matches!(
-                role_from_gap(&c.lower[t.end..t.end + p], t.what),
-                Role::Object { .. }
-            );
-            gap_ok.then(|| Span::new(t.end + p, t.end + p + phrase.len()))
+            is_object_after_trigger(c, p).then(|| Span::new(t.end + p, t.end + p + phrase.len()))
         };
         // Most regions name none of these: one walk over the words says which to look for.
         let (mut provincial, mut city, mut capital) = (false, false, false);
@@ -430,10 +436,6 @@ impl Extractor<'_> {
                 _ => {}
             }
         }
-        let context_capital = || {
-            let place = self.context_place(c, mentions, st)?;
-            self.gaz.capital(&self.gaz.place(place).governorate)
-        };
         for (phrase, named) in [
             ("provincial center", provincial),
             ("provincial centre", provincial),
@@ -445,7 +447,7 @@ impl Extractor<'_> {
             let Some(span) = found.and_then(|p| at(p, phrase)) else {
                 continue;
             };
-            if let Some(cap) = context_capital() {
+            if let Some(cap) = self.context_capital(c, mentions, st) {
                 return vec![Object {
                     place: cap,
                     span,
