@@ -220,32 +220,26 @@ fn no_publication_date_leaves_relative_days_unknown() {
     assert_eq!(got[0].date_basis, DateBasis::Unknown);
 }
 
+/// The unresolved names of `text` published on `published`.
+fn unresolved(text: &str, published: &str) -> Vec<String> {
+    let body = format!(" date {published} {text}");
+    let a = parse_text("t.txt".into(), body.as_bytes(), IngestOptions::default()).unwrap();
+    let x = Extractor::new(gaz()).extract(&a);
+    x.unresolved.into_iter().map(|u| u.text).collect()
+}
+
 #[test]
 fn unresolved_names_are_reported() {
-    let a = parse_text(
-        "t.txt".into(),
-        b" date 2024-11-28 The opposition captured the villages of Qzwertiyah and Blahbeh on Wednesday.",
-        IngestOptions::default(),
-    )
-    .unwrap();
-    let x = Extractor::new(gaz()).extract(&a);
-    let names: Vec<&str> = x.unresolved.iter().map(|u| u.text.as_str()).collect();
-    assert_eq!(names, ["Qzwertiyah", "Blahbeh"]);
+    let text = "The opposition captured the villages of Qzwertiyah and Blahbeh on Wednesday.";
+    assert_eq!(unresolved(text, "2024-11-28"), ["Qzwertiyah", "Blahbeh"]);
 }
 
 #[test]
 fn actor_names_are_never_unresolved_places() {
     // "SDF" alone is a capitalised run in the object region of "evacuated"; the actor name
     // found there is "SDF forces", which covers it.
-    let a = parse_text(
-        "t.txt".into(),
-        b" date 2024-12-07 After the army evacuated these areas, the SDF forces took Qzwertiyah.",
-        IngestOptions::default(),
-    )
-    .unwrap();
-    let x = Extractor::new(gaz()).extract(&a);
-    let names: Vec<&str> = x.unresolved.iter().map(|u| u.text.as_str()).collect();
-    assert_eq!(names, ["Qzwertiyah"]);
+    let text = "After the army evacuated these areas, the SDF forces took Qzwertiyah.";
+    assert_eq!(unresolved(text, "2024-12-07"), ["Qzwertiyah"]);
 }
 
 #[test]
