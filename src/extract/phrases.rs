@@ -512,6 +512,51 @@ mod tests {
         }
     }
 
+    /// Text made of phrase fragments, spaces, punctuation and arbitrary characters.
+    fn phrasey() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("took"),
+            Just(" control of "),
+            Just("the army"),
+            Just("the "),
+            Just(" after "),
+            Just(";"),
+            Just(" — "),
+            Just("% of"),
+            Just("assad’s forces"),
+            Just(" "),
+            Just("é"),
+            Just("-"),
+        ]
+        .prop_map(str::to_string);
+        let any = "\\PC{0,4}";
+        prop::collection::vec(prop_oneof![4 => piece, 1 => any], 0..30)
+            .prop_map(|v| v.concat().to_ascii_lowercase())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lists_in_one_set_match_as_if_alone(s in phrasey()) {
+            let a = [("took", 1u8), ("took control of", 2), ("the army", 3), (" after ", 4)];
+            let b = [("the", 5u8), ("army", 6), (";", 7), (" — ", 8), ("% of", 9)];
+            let c = [("assad’s forces", 10u8), ("control", 11), ("took", 12)];
+            let lists = [&a[..], &b[..], &c[..]];
+            let set = PhraseSet::listed(
+                lists
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, l)| l.iter().map(move |&(p, v)| (p, v, k))),
+                &[],
+            );
+            let mut hits = vec![Vec::new(); lists.len()];
+            set.for_each_hit(&s, |_, _, _| {}, |h, list| hits[list].push(h));
+            for (k, l) in lists.iter().enumerate() {
+                proptest::prop_assert_eq!(&hits[k], &PhraseSet::new(l.iter().copied()).find_lower(&s));
+            }
+        }
+    }
+
     #[test]
     fn any_stops_at_the_first_hit() {
         assert!(set().any("x; y"));
