@@ -530,6 +530,50 @@ mod tests {
         }
     }
 
+    /// Text made of date fragments, other words and arbitrary characters.
+    fn datey() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("nov. "),
+            Just("30 "),
+            Just("december 1, 2024 "),
+            Just("2024-12-02 "),
+            Just("last thursday "),
+            Just("the day before "),
+            Just("this morning "),
+            Just("since 2016 "),
+            Just("the same day "),
+            Just("rebels took hama "),
+            Just("-"),
+            Just("é"),
+        ]
+        .prop_map(str::to_string);
+        prop::collection::vec(prop_oneof![4 => piece, 1 => "\\PC{0,4}"], 0..12)
+            .prop_map(|v| v.concat().to_ascii_lowercase())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_sentence_read_from_the_article_words_gives_the_same_dates(
+            before in datey(),
+            sentence in datey(),
+            after in datey(),
+        ) {
+            let article = format!("{before} {sentence} {after}");
+            let base = before.len() + 1;
+            let words = words(&article);
+            let inside: Vec<Word> = words
+                .into_iter()
+                .filter(|w| w.start >= base && w.start < base + sentence.len())
+                .collect();
+            let published = Some(day("2024-12-08"));
+            proptest::prop_assert_eq!(
+                find_dates_in(&article, &inside, base, published),
+                find_dates_lower(&sentence, published)
+            );
+        }
+    }
+
     #[test]
     fn date_cues_are_whole_words() {
         for w in [
