@@ -532,24 +532,23 @@ mod tests {
 
     /// Text made of date fragments, other words and arbitrary characters.
     fn datey() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let piece = prop_oneof![
-            Just("nov. "),
-            Just("30 "),
-            Just("december 1, 2024 "),
-            Just("2024-12-02 "),
-            Just("last thursday "),
-            Just("the day before "),
-            Just("this morning "),
-            Just("since 2016 "),
-            Just("the same day "),
-            Just("rebels took hama "),
-            Just("-"),
-            Just("é"),
-        ]
-        .prop_map(str::to_string);
-        prop::collection::vec(prop_oneof![4 => piece, 1 => "\\PC{0,4}"], 0..12)
-            .prop_map(|v| v.concat().to_ascii_lowercase())
+        super::super::text_of(
+            &[
+                "nov. ",
+                "30 ",
+                "december 1, 2024 ",
+                "2024-12-02 ",
+                "last thursday ",
+                "the day before ",
+                "this morning ",
+                "since 2016 ",
+                "the same day ",
+                "rebels took hama ",
+                "-",
+                "é",
+            ],
+            12,
+        )
     }
 
     proptest::proptest! {

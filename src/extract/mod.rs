@@ -612,3 +612,16 @@ fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<(NaiveDate, Da
 
 #[cfg(test)]
 mod tests;
+
+/// For property tests: lowercase text made of `pieces` and, now and then, up to four
+/// arbitrary characters, at most `max` parts long.
+#[cfg(test)]
+pub(crate) fn text_of(
+    pieces: &'static [&'static str],
+    max: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = proptest::sample::select(pieces).prop_map(str::to_string);
+    prop::collection::vec(prop_oneof![4 => piece, 1 => "\\PC{0,4}"], 0..max)
+        .prop_map(|v| v.concat().to_ascii_lowercase())
+}

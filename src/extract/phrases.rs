@@ -514,25 +514,23 @@ mod tests {
 
     /// Text made of phrase fragments, spaces, punctuation and arbitrary characters.
     fn phrasey() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let piece = prop_oneof![
-            Just("took"),
-            Just(" control of "),
-            Just("the army"),
-            Just("the "),
-            Just(" after "),
-            Just(";"),
-            Just(" — "),
-            Just("% of"),
-            Just("assad’s forces"),
-            Just(" "),
-            Just("é"),
-            Just("-"),
-        ]
-        .prop_map(str::to_string);
-        let any = "\\PC{0,4}";
-        prop::collection::vec(prop_oneof![4 => piece, 1 => any], 0..30)
-            .prop_map(|v| v.concat().to_ascii_lowercase())
+        super::super::text_of(
+            &[
+                "took",
+                " control of ",
+                "the army",
+                "the ",
+                " after ",
+                ";",
+                " — ",
+                "% of",
+                "assad’s forces",
+                " ",
+                "é",
+                "-",
+            ],
+            30,
+        )
     }
 
     proptest::proptest! {

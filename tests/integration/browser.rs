@@ -51,18 +51,12 @@ fn visible_on(out: &Path, day: &str) -> serde_json::Value {
 fn check_map(map: &Path, expected: serde_json::Value) {
     let exp = map.with_file_name("expected.json");
     std::fs::write(&exp, expected.to_string()).unwrap();
-    let o = Command::new("node")
-        .arg(root().join("tests/browser/map_check.mjs"))
+    let mut cmd = Command::new("node");
+    cmd.arg(root().join("tests/browser/map_check.mjs"))
         .arg(map)
         .arg(&exp)
-        .env("CHROMIUM", chromium())
-        .output()
-        .unwrap();
-    let (out, err) = (
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr),
-    );
-    assert!(o.status.success(), "map check failed:\n{out}\n{err}");
+        .env("CHROMIUM", chromium());
+    let out = checker_stdout(&mut cmd, "map check");
     assert!(out.contains("ok no console errors"), "{out}");
 }
 

@@ -338,19 +338,13 @@ fn qgis_loads_the_project_with_temporal_layers_and_renders_a_day() {
     let dir = tempfile::tempdir().unwrap();
     run_seeds(dir.path(), &[]);
     let frame = dir.path().join("frame.png");
-    let o = std::process::Command::new(python.unwrap_or("python3"))
-        .arg(root().join("tests/qgis/check_project.py"))
+    let mut cmd = std::process::Command::new(python.unwrap_or("python3"));
+    cmd.arg(root().join("tests/qgis/check_project.py"))
         .arg(dir.path().join("frontline.qgs"))
         .args(["2024-12-05", "gn:170017", "opposition"])
         .arg(&frame)
-        .env("QT_QPA_PLATFORM", "offscreen")
-        .output()
-        .unwrap();
-    let (out, err) = (
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr),
-    );
-    assert!(o.status.success(), "QGIS check failed:\n{out}\n{err}");
+        .env("QT_QPA_PLATFORM", "offscreen");
+    let out = checker_stdout(&mut cmd, "QGIS check");
     assert!(
         out.contains("ok gn:170017 is opposition on 2024-12-05"),
         "{out}"

@@ -38,6 +38,15 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs an outside checker (a browser or QGIS script); fails the test with its output
+/// unless it succeeds, and gives its standard output.
+pub fn checker_stdout(cmd: &mut Command, what: &str) -> String {
+    let o = cmd.output().unwrap();
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(o.status.success(), "{what} failed:\n{out}\n{err}");
+    out
+}
+
 /// Parses JSON Lines.
 pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
     text.lines()
