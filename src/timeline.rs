@@ -799,13 +799,7 @@ mod tests {
             ),
         ]);
         let tl = build(ev, &baseline, gaz(), None, None);
-        let at = |p: &str| {
-            tl.control[&day("2024-11-30")]
-                .iter()
-                .find(|c| c.place == p)
-                .unwrap()
-                .faction
-        };
+        let at = |p: &str| faction_on(&tl, "2024-11-30", p);
         assert_eq!(
             at("gn:167611"),
             Faction::Opposition,
@@ -840,13 +834,7 @@ mod tests {
             ),
         ]);
         let tl = build(ev, &baseline, gaz(), None, None);
-        let at = |p: &str| {
-            tl.control[&day("2024-11-30")]
-                .iter()
-                .find(|c| c.place == p)
-                .unwrap()
-                .faction
-        };
+        let at = |p: &str| faction_on(&tl, "2024-11-30", p);
         assert_eq!(at("sy:aleppo-new-aleppo"), Faction::Opposition);
         assert_eq!(at("sy:aleppo-sheikh-maqsoud"), Faction::Sdf);
         assert_eq!(
@@ -854,6 +842,15 @@ mod tests {
             Faction::Government,
             "sites have their own events"
         );
+    }
+
+    /// Who holds `place` at the end of `d` on `tl`.
+    fn faction_on(tl: &Timeline, d: &str, place: &str) -> Faction {
+        tl.control[&day(d)]
+            .iter()
+            .find(|c| c.place == place)
+            .unwrap()
+            .faction
     }
 
     #[test]
@@ -868,13 +865,7 @@ mod tests {
             DateBasis::Publication,
         )]);
         let tl = build(ev, &baseline, gaz(), None, None);
-        let at = |p: &str| {
-            tl.control[&day("2024-12-09")]
-                .iter()
-                .find(|c| c.place == p)
-                .unwrap()
-                .faction
-        };
+        let at = |p: &str| faction_on(&tl, "2024-12-09", p);
         assert_eq!(
             at("gn:167357"),
             Faction::Sna,
