@@ -38,6 +38,13 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits `text[skip..]` into sentences.
 pub fn sentences(text: &str, skip: usize) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(text.len() / 128); // news sentences run 100-200 bytes
+    sentences_into(text, skip, &mut out);
+    out
+}
+
+/// [`sentences`] into `out`, which is cleared first (its buffer is reused).
+pub fn sentences_into(text: &str, skip: usize, out: &mut Vec<Sentence>) {
+    out.clear();
     let mut paragraph = 0;
     let mut offset = skip.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -59,9 +66,8 @@ pub fn sentences(text: &str, skip: usize) -> Vec<Sentence> {
             paragraph += 1;
         }
         blank_before = false;
-        split_line(text, start, start + line.len(), paragraph, &mut out);
+        split_line(text, start, start + line.len(), paragraph, out);
     }
-    out
 }
 
 fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {

@@ -548,19 +548,26 @@ impl Lexicon {
     /// `on_word(start, end, cue)` for each run of ASCII letters and digits, `cue` saying
     /// whether it is one of the date scanner's [`CUE_WORDS`] (the same lookup answers).
     pub fn marks(&self, lower: &str, on_word: impl FnMut(usize, usize, bool)) -> Marks {
-        // News text has a phrase every few hundred bytes: room for that, grown if need be.
-        let room = lower.len() / 256;
-        let mut out = Marks {
-            triggers: Vec::with_capacity(room),
-            actors: Vec::with_capacity(room),
-            marks: Vec::with_capacity(room),
-        };
+        let mut out = Marks::default();
+        self.marks_into(lower, &mut out, on_word);
+        out
+    }
+
+    /// [`Self::marks`] into `out`, which is cleared first (its buffers are reused).
+    pub fn marks_into(
+        &self,
+        lower: &str,
+        out: &mut Marks,
+        on_word: impl FnMut(usize, usize, bool),
+    ) {
+        out.triggers.clear();
+        out.actors.clear();
+        out.marks.clear();
         self.set.for_each_hit(lower, on_word, |h, _| match h.what {
             Entry::Trigger(t) => out.triggers.push(h.with(t)),
             Entry::Actor(f) => out.actors.push(h.with(f)),
             Entry::Mark(m) => out.marks.push(h.with(m)),
         });
-        out
     }
 
     /// [`Self::marks`] of `s`, which may have capitals.

@@ -132,10 +132,26 @@ struct ArticleState<'a> {
     /// The last place an event was found for (for "the city" in a later clause).
     last_object: Option<u32>,
     /// The article's words, and how many lie before the sentence being read.
-    words: Vec<Word>,
+    words: &'a [Word],
     words_before: usize,
     /// The last place named in each sentence, found when first asked for.
+    last_places: &'a [OnceCell<Option<u32>>],
+}
+
+/// The buffers one article's pass fills, kept per thread and reused: articles are read one
+/// after another, and allocating these afresh for each (the lowercased text is as long as
+/// the article, its words take several times that) cost more than most of its sentences.
+#[derive(Default)]
+struct ArticleBuffers {
+    lower: String,
+    words: Vec<Word>,
+    sentences: Vec<Sentence>,
+    marks: Marks,
     last_places: Vec<OnceCell<Option<u32>>>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<ArticleBuffers> = Default::default();
 }
 
 /// A trigger and the stretch of its sentence it governs.
@@ -213,20 +229,36 @@ impl<'g> Extractor<'g> {
     /// Triggers, actors, markers and words are found in one pass over the whole article;
     /// place matching and clause analysis run only on sentences that contain a trigger.
     pub fn extract(&self, article: &Article) -> Extraction {
+        BUFFERS.with(|b| match b.try_borrow_mut() {
+            Ok(mut buffers) => self.extract_with(article, &mut buffers),
+            Err(_) => self.extract_with(article, &mut ArticleBuffers::default()),
+        })
+    }
+
+    fn extract_with(&self, article: &Article, buf: &mut ArticleBuffers) -> Extraction {
         let text = article.text.as_str();
-        let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
-        let sentences = text::sentences(text, article.header_len);
-        let mut words = Vec::with_capacity(lower.len() / 5); // about one word per 6 bytes
-        let marks = self.lex.marks(&lower, |start, end, cue| {
-            words.push(Word::new(&lower, start, end, cue));
-        });
+        buf.lower.clear();
+        buf.lower.push_str(text);
+        buf.lower.make_ascii_lowercase(); // same byte offsets as `text`
+        let lower = buf.lower.as_str();
+        text::sentences_into(text, article.header_len, &mut buf.sentences);
+        let sentences = buf.sentences.as_slice();
+        buf.words.clear();
+        let words = &mut buf.words;
+        self.lex
+            .marks_into(lower, &mut buf.marks, |start, end, cue| {
+                words.push(Word::new(lower, start, end, cue));
+            });
+        let marks = &buf.marks;
+        buf.last_places.clear();
+        buf.last_places.resize(sentences.len(), OnceCell::new());
         let mut st = ArticleState {
             published: article.published,
             text,
-            lower: &lower,
-            sentences: &sentences,
-            words,
-            last_places: vec![OnceCell::new(); sentences.len()],
+            lower,
+            sentences,
+            words: &buf.words,
+            last_places: &buf.last_places,
             ..Default::default()
         };
         for h in &marks.actors {
@@ -236,7 +268,7 @@ impl<'g> Extractor<'g> {
         let mut sm = SentenceMarks::default();
         let mut out = Extraction::default();
         for (index, &sent) in sentences.iter().enumerate() {
-            sm.read(&marks, &mut cursors, sent.span);
+            sm.read(marks, &mut cursors, sent.span);
             st.index = index;
             self.sentence(sent, &sm, &mut st, &mut out);
         }

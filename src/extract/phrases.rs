@@ -136,6 +136,34 @@ fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Bit 7 of each byte of `x` set where that byte is not an ASCII lowercase letter or
+/// digit (the scanned text is ASCII-lowercased, so those are its word bytes).
+#[inline]
+fn non_word_bytes(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Each byte below 0x80 here, so adding less than 0x80 never carries into the next.
+    let y = x & !HIGH;
+    let at_least = |lo: u8| y + ONES * (0x80 - lo as u64);
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let letter = at_least(b'a') & !at_least(b'z' + 1);
+    !((digit | letter) & !x) & HIGH
+}
+
+/// [`ascii_word_end`] eight bytes at a time: a word ends at the first byte of a load
+/// that is not a word byte, found without a branch per byte.
+#[inline]
+fn word_end_at(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = eight_at(b, i) {
+        let stops = non_word_bytes(x);
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    ascii_word_end(b, i)
+}
+
 fn is_alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
@@ -276,18 +304,20 @@ impl<T: Copy> PhraseSet<T> {
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
-            let (candidates, next) = if ALNUM[c as usize] {
-                let end = ascii_word_end(b, i);
+            let (run, next) = if ALNUM[c as usize] {
+                let end = word_end_at(b, i);
                 let run = self.word_run(b, i, end);
                 on_word(i, end, run.tagged);
-                (self.candidates_of(run), end)
+                (run, end)
             } else if self.byte_starts[c as usize] {
                 let run = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
-                (run.map_or(&[][..], |run| self.candidates_of(run)), i + 1)
+                (run.unwrap_or_default(), i + 1)
             } else {
-                (&[][..], i + 1)
+                i += 1;
+                continue;
             };
-            if !candidates.is_empty() && self.hits_at(candidates, s, i, &mut resume, &mut on_hit) {
+            if run.len != 0 && self.hits_at(self.candidates_of(run), s, i, &mut resume, &mut on_hit)
+            {
                 return true;
             }
             i = next;
@@ -301,7 +331,7 @@ impl<T: Copy> PhraseSet<T> {
 
     /// The run of the word `b[start..end]` (an empty one when the set has no phrase
     /// starting with it and does not tag it).
-    #[inline]
+    #[inline(always)]
     fn word_run(&self, b: &[u8], start: usize, end: usize) -> Run {
         let key = word_key_at(b, start, end);
         let mask = self.keys.len() - 1;
@@ -552,6 +582,32 @@ mod tests {
             for (k, l) in lists.iter().enumerate() {
                 proptest::prop_assert_eq!(&hits[k], &PhraseSet::new(l.iter().copied()).find_lower(&s));
             }
+        }
+    }
+
+    #[test]
+    fn word_ends_eight_bytes_at_a_time() {
+        let cases: &[(&str, usize)] = &[
+            ("", 0),
+            ("a", 1),
+            ("took control", 4),
+            ("abcdefgh", 8),
+            ("abcdefghij klm", 10),
+            ("09az/:`{@[ x", 4),
+            ("idlib\u{e9}x", 5),
+            ("seventeen-year", 9),
+        ];
+        for &(s, end) in cases {
+            assert_eq!(word_end_at(s.as_bytes(), 0), end, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_end_at_agrees_with_the_byte_loop(s in "[a-z0-9 /:@\\[`{\u{80}-\u{ff}é.-]{0,40}", i in 0usize..40) {
+            let b = s.as_bytes();
+            let i = i.min(b.len());
+            proptest::prop_assert_eq!(word_end_at(b, i), ascii_word_end(b, i));
         }
     }
 
