@@ -197,11 +197,18 @@ const LEDE_SENTENCES: usize = 2;
 impl ArticleState<'_> {
     /// The words of `span` (the next sentence; spans are read in order).
     fn words_in(&mut self, span: Span) -> &[Word] {
-        let words = &self.words[self.words_before..];
-        let first = words.partition_point(|w| w.start() < span.start);
-        self.words_before += first;
-        let rest = &words[first..];
-        &rest[..rest.partition_point(|w| w.start() < span.end)]
+        // A walk, not a binary search: sentences are read in order, a few words apart.
+        let words = self.words;
+        let mut first = self.words_before;
+        while first < words.len() && words[first].start() < span.start {
+            first += 1;
+        }
+        let mut end = first;
+        while end < words.len() && words[end].start() < span.end {
+            end += 1;
+        }
+        self.words_before = end;
+        &words[first..end]
     }
 }
 

@@ -366,7 +366,13 @@ impl<T: Copy> PhraseSet<T> {
             if done & (1 << list) != 0 || i < resume[list] {
                 continue;
             }
-            if let Some(h) = self.hit_at(s, i, p) {
+            // The head compare covered the first eight bytes, when there were eight.
+            let checked = if head.is_some() {
+                p.text.len().min(8)
+            } else {
+                0
+            };
+            if let Some(h) = self.hit_at(s, i, p, checked) {
                 done |= 1 << list;
                 resume[list] = h.end;
                 if on_hit(h, list) {
@@ -377,11 +383,12 @@ impl<T: Copy> PhraseSet<T> {
         false
     }
 
-    /// `p` as a whole-word match at byte `i` of `s`, if it is one.
-    fn hit_at(&self, s: &str, i: usize, p: &Phrase<T>) -> Option<Hit<T>> {
+    /// `p` as a whole-word match at byte `i` of `s`, if it is one; its first `checked`
+    /// bytes are known to match.
+    fn hit_at(&self, s: &str, i: usize, p: &Phrase<T>, checked: usize) -> Option<Hit<T>> {
         let b = s.as_bytes();
         let end = i + p.text.len();
-        if b.get(i..end)? != p.text.as_bytes() {
+        if b.get(i + checked..end)? != &p.text.as_bytes()[checked..] {
             return None;
         }
         let start = if p.space_before {

@@ -156,22 +156,68 @@ fn is_gap_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '%'
 }
 
+/// The words of a gap ([`is_gap_word_char`] runs), last first. Read byte-wise from the
+/// end: the role of most places is decided by the word right before them.
+#[derive(Clone)]
+struct GapWordsBack<'a> {
+    gap: &'a str,
+    end: usize,
+}
+
+impl GapWordsBack<'_> {
+    /// Where the char ending at byte `i` starts, and whether it is a word char.
+    fn char_before(&self, i: usize) -> (usize, bool) {
+        let c = self.gap.as_bytes()[i - 1];
+        if c.is_ascii() {
+            return (i - 1, c.is_ascii_alphanumeric() || c == b'%');
+        }
+        let ch = self.gap[..i].chars().next_back().expect("a char ends here");
+        (i - ch.len_utf8(), is_gap_word_char(ch))
+    }
+
+    /// Moves back from `i` over chars that are (`word`) or are not word chars.
+    fn back_over(&self, mut i: usize, word: bool) -> usize {
+        while i > 0 {
+            let (start, is_word) = self.char_before(i);
+            if is_word != word {
+                break;
+            }
+            i = start;
+        }
+        i
+    }
+}
+
+impl<'a> Iterator for GapWordsBack<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let end = self.back_over(self.end, false);
+        let start = self.back_over(end, true);
+        self.end = start;
+        (start < end).then(|| &self.gap[start..end])
+    }
+}
+
+fn gap_words_back(gap: &str) -> GapWordsBack<'_> {
+    GapWordsBack {
+        gap,
+        end: gap.len(),
+    }
+}
+
 /// The role a place gets from the words between `anchor` and it (`gap`, which the caller
 /// has ASCII-lowercased): the nearest telling word before the place decides.
 fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
     let gap = gap.rsplit(',').next().unwrap_or(gap);
-    let words = || {
-        gap.split(|c| !is_gap_word_char(c))
-            .filter(|w| !w.is_empty())
-    };
     let lose = matches!(
         trigger,
         Trigger::Lose | Trigger::LosePassive | Trigger::Handover
     );
     let expel = trigger == Trigger::Expel;
-    let mut partial = words().any(|w| w.ends_with('%'));
+    let mut partial = gap.contains('%') && gap_words_back(gap).any(|w| w.ends_with('%'));
     // From the place back to the anchor; `before` yields the words before `w`.
-    let mut before = words().rev().peekable();
+    let mut before = gap_words_back(gap).peekable();
     while let Some(w) = before.next() {
         let prev = before.peek().copied().unwrap_or("");
         match w {
@@ -697,6 +743,18 @@ mod tests {
             assert!(is_list_gap(g), "{g:?}");
         }
         assert!(!is_list_gap(" near "));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gap_words_back_are_the_gap_words_reversed(gap in "[a-z0-9%,. \u{a0}é’ا-]{0,30}") {
+            let mut want: Vec<&str> = gap
+                .split(|c| !is_gap_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            want.reverse();
+            proptest::prop_assert_eq!(gap_words_back(&gap).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -46,13 +46,28 @@ impl Sides {
 
 /// Is the word right before byte `at` one of `words` (an article "the" skipped)?
 pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
-    let before = s[..at].trim_end();
-    let before = before
-        .strip_suffix(" the")
-        .or_else(|| before.strip_suffix(" The"))
-        .unwrap_or(before);
-    let last = last_word(before);
+    let before = trim_end(&s[..at]);
+    let mut last = last_word(before);
+    // " the" / " The" before the word is skipped ("from the regime").
+    let rest = &before[..before.len() - last.len()];
+    if matches!(last, "the" | "The") && rest.ends_with(' ') {
+        last = last_word(&rest[..rest.len() - 1]);
+    }
     words.iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
+/// [`str::trim_end`], byte-wise while the text ends in ASCII (asked before every actor).
+fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    // `char::is_whitespace` in ASCII (which, unlike `u8::is_ascii_whitespace`, has \x0B).
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t'..=b'\r') {
+        end -= 1;
+    }
+    match b[..end].last() {
+        Some(c) if !c.is_ascii() => s[..end].trim_end(),
+        _ => &s[..end],
+    }
 }
 
 /// The alphanumeric run that ends `s` (asked for every actor of every sentence: ASCII
@@ -319,6 +334,31 @@ mod tests {
             ("Assad’s", "s"),
         ] {
             assert_eq!(last_word(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn after_word_skips_the_article_and_trailing_space() {
+        let s = "fighters from the SDF, units of The army, held by  the regime, the SDF";
+        let at = |w: &str| s.find(w).unwrap();
+        assert!(after_word(s, at("SDF"), &["from"]));
+        assert!(after_word(s, at("army"), &["of"]));
+        // Two spaces before "the": the word before it is no longer the one asked about.
+        assert!(!after_word(s, at("regime"), &["by"]));
+        assert!(!after_word(s, s.rfind("SDF").unwrap(), &["regime"]));
+        let odd_space = "x then\u{a0}\u{b} SDF";
+        assert!(after_word(
+            odd_space,
+            odd_space.find("SDF").unwrap(),
+            &["then"]
+        ));
+        assert!(after_word("the SDF", 4, &["the"])); // no word before "the": it stays
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_end_agrees_with_str_trim_end(s in "[a-z \t\n\x0B\x0C\r\u{85}\u{a0}\u{2003}é]{0,12}") {
+            proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
         }
     }
 }
