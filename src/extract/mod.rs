@@ -599,10 +599,15 @@ fn resolve_dates(
 }
 
 /// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?
+/// `word` must be alphanumeric (so overlapping candidates never matter) and non-empty.
+/// Asked once per date expression: found by its first byte, with no searcher to set up.
 fn has_word(s: &str, word: &str) -> bool {
-    s.match_indices(word).any(|(i, _)| {
-        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        !alnum(s[..i].chars().next_back()) && !alnum(s[i + word.len()..].chars().next())
+    let (b, w) = (s.as_bytes(), word.as_bytes());
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    memchr::memchr_iter(w[0], b).any(|i| {
+        b[i..].starts_with(w)
+            && !alnum(s[..i].chars().next_back())
+            && !alnum(s[i + w.len()..].chars().next())
     })
 }
 

@@ -105,11 +105,38 @@ fn word_char_end(text: &str, i: usize) -> Option<usize> {
     is_word_char(ch).then_some(i + ch.len_utf8())
 }
 
+/// Bit 7 of each byte of `x` set where that byte is not an ASCII word byte
+/// ([`ascii_word`]); every non-ASCII byte is set.
+fn non_ascii_word_bytes(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bytes below 0x80 only, so that no sum below carries into the next byte.
+    let y = x & !HIGH;
+    let at_least = |v: u64, lo: u8| v + ONES * (0x80 - lo as u64);
+    let is = |c: u8| !at_least(y ^ (ONES * c as u64), 1); // bit 7 set where y == c
+    let folded = y | (ONES * 0x20); // A-Z to a-z (and nothing else into a-z)
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
+    !((letter | digit | is(b'\'') | is(b'`')) & !x) & HIGH
+}
+
 /// The end of the run of word characters that starts at byte `start` (`start` itself
-/// when there is none). ASCII bytes are tested without decoding a char.
+/// when there is none). ASCII bytes are tested eight at a time, without decoding a char.
 fn word_end(text: &str, start: usize) -> usize {
     let b = text.as_bytes();
     let mut end = start;
+    while let Some(x) = b.get(end..end + 8) {
+        let stops = non_ascii_word_bytes(u64::from_le_bytes(x.try_into().expect("eight")));
+        if stops == 0 {
+            end += 8;
+            continue;
+        }
+        end += (stops.trailing_zeros() / 8) as usize;
+        if b[end].is_ascii() {
+            return end;
+        }
+        break; // a non-ASCII char: decoded below
+    }
     while end < b.len() {
         if ascii_word(b[end]) {
             end += 1;
@@ -622,6 +649,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_end_agrees_with_a_char_by_char_reading(
+            text in "[a-zA-Z0-9'`@\\[{ ,.\u{e9}\u{c9}\u{2019}\u{627}-]{0,30}",
+            start in 0usize..30,
+        ) {
+            let start = (0..=start.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            let want = start + text[start..]
+                .chars()
+                .take_while(|&c| if c.is_ascii() { ascii_word(c as u8) } else { is_word_char(c) })
+                .map(char::len_utf8)
+                .sum::<usize>();
+            proptest::prop_assert_eq!(word_end(&text, start), want);
+        }
     }
 
     #[test]
