@@ -26,5 +26,6 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+mod swar;
 pub mod text;
 pub mod timeline;

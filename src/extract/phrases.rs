@@ -18,6 +18,7 @@
 //! and hide a whole-word match that overlaps it).
 
 use super::lexicon::Hit;
+use crate::swar;
 use rustc_hash::FxHashMap;
 
 /// One phrase as matched.
@@ -91,18 +92,11 @@ fn word_key(word: &[u8]) -> u64 {
     u64::from_le_bytes(head) ^ ((word.len() as u64) << 59)
 }
 
-/// The first eight bytes of `b` from `i` (little-endian), when there are eight.
-#[inline]
-fn eight_at(b: &[u8], i: usize) -> Option<u64> {
-    let bytes = b.get(i..i + 8)?;
-    Some(u64::from_le_bytes(bytes.try_into().expect("eight bytes")))
-}
-
 /// [`word_key`] of `b[start..end]`, with one load when the text allows.
 #[inline]
 fn word_key_at(b: &[u8], start: usize, end: usize) -> u64 {
     let n = end - start;
-    match eight_at(b, start) {
+    match swar::load(b, start) {
         Some(head) if n >= 8 => head ^ ((n as u64) << 59),
         Some(head) => (head & ((1u64 << (8 * n)) - 1)) ^ ((n as u64) << 59),
         None => word_key(&b[start..end]),
@@ -136,26 +130,13 @@ fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Bit 7 of each byte of `x` set where that byte is not an ASCII lowercase letter or
-/// digit (the scanned text is ASCII-lowercased, so those are its word bytes).
-#[inline]
-fn non_word_bytes(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Each byte below 0x80 here, so adding less than 0x80 never carries into the next.
-    let y = x & !HIGH;
-    let at_least = |lo: u8| y + ONES * (0x80 - lo as u64);
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    let letter = at_least(b'a') & !at_least(b'z' + 1);
-    !((digit | letter) & !x) & HIGH
-}
-
 /// [`ascii_word_end`] eight bytes at a time: a word ends at the first byte of a load
-/// that is not a word byte, found without a branch per byte.
+/// that is not a word byte (the scanned text is ASCII-lowercased, so those are lowercase
+/// letters and digits), found without a branch per byte.
 #[inline]
 fn word_end_at(b: &[u8], mut i: usize) -> usize {
-    while let Some(x) = eight_at(b, i) {
-        let stops = non_word_bytes(x);
+    while let Some(x) = swar::load(b, i) {
+        let stops = swar::stops(swar::in_range(x, b'0', b'9') | swar::in_range(x, b'a', b'z'));
         if stops != 0 {
             return i + (stops.trailing_zeros() / 8) as usize;
         }
@@ -355,7 +336,7 @@ impl<T: Copy> PhraseSet<T> {
         resume: &mut [usize; MAX_LISTS],
         on_hit: &mut impl FnMut(Hit<T>, usize) -> bool,
     ) -> bool {
-        let head = eight_at(s.as_bytes(), i);
+        let head = swar::load(s.as_bytes(), i);
         let mut done = 0u32;
         for c in candidates {
             if head.is_some_and(|h| h & c.head_mask != c.head) {

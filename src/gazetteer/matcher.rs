@@ -20,6 +20,7 @@ use super::normalize::{fold_into, is_article, is_word_char, SkeletonBuilder};
 use super::resolve::{rank, Candidate};
 use super::Gazetteer;
 use crate::model::Span;
+use crate::swar;
 
 /// What the words around a name say about its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,16 +109,10 @@ fn word_char_end(text: &str, i: usize) -> Option<usize> {
 /// Bit 7 of each byte of `x` set where that byte is not an ASCII word byte
 /// ([`ascii_word`]); every non-ASCII byte is set.
 fn non_ascii_word_bytes(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bytes below 0x80 only, so that no sum below carries into the next byte.
-    let y = x & !HIGH;
-    let at_least = |v: u64, lo: u8| v + ONES * (0x80 - lo as u64);
-    let is = |c: u8| !at_least(y ^ (ONES * c as u64), 1); // bit 7 set where y == c
-    let folded = y | (ONES * 0x20); // A-Z to a-z (and nothing else into a-z)
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
-    !((letter | digit | is(b'\'') | is(b'`')) & !x) & HIGH
+    // Setting bit 5 turns A-Z into a-z and nothing else into a-z.
+    let letter = swar::in_range(x | 0x2020_2020_2020_2020, b'a', b'z');
+    let digit = swar::in_range(x, b'0', b'9');
+    swar::stops(letter | digit | swar::equal(x, b'\'') | swar::equal(x, b'`'))
 }
 
 /// The end of the run of word characters that starts at byte `start` (`start` itself
@@ -125,8 +120,8 @@ fn non_ascii_word_bytes(x: u64) -> u64 {
 fn word_end(text: &str, start: usize) -> usize {
     let b = text.as_bytes();
     let mut end = start;
-    while let Some(x) = b.get(end..end + 8) {
-        let stops = non_ascii_word_bytes(u64::from_le_bytes(x.try_into().expect("eight")));
+    while let Some(x) = swar::load(b, end) {
+        let stops = non_ascii_word_bytes(x);
         if stops == 0 {
             end += 8;
             continue;
