@@ -141,6 +141,7 @@ struct ArticleState<'a> {
 /// The buffers one article's pass fills, kept per thread and reused: articles are read one
 /// after another, and allocating these afresh for each (the lowercased text is as long as
 /// the article, its words take several times that) cost more than most of its sentences.
+/// They keep the size of the largest article the thread has read, not of the corpus.
 #[derive(Default)]
 struct ArticleBuffers {
     lower: String,
