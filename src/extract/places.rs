@@ -306,8 +306,12 @@ fn starts_with_word(s: &str, phrase: &str) -> bool {
 /// `lower` is the ASCII-lowercased sentence.
 fn site_noun_after(lower: &str, m: &Mention) -> Option<&'static str> {
     let rest = lower[m.span.end..].trim_start();
+    let first = *rest.as_bytes().first()?;
     SITE_NOUNS.iter().copied().find(|n| {
-        rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
+        // The first byte rules out most nouns without a string compare.
+        n.as_bytes()[0] == first
+            && rest.starts_with(n)
+            && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
 }
 

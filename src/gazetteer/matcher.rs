@@ -256,6 +256,65 @@ pub struct Scratch {
     /// The hits of the names found in the text being read, one range per name: one
     /// buffer rather than a vector per name.
     hits: Vec<(u32, bool)>,
+    /// Rankings made before, by [`ranking_key`]: most mentions are of names read before,
+    /// and ranking (a score per place, one place per candidate, a sort) cost more than
+    /// finding the name. Bounded by [`WORD_CACHE`].
+    ranked: rustc_hash::FxHashMap<u64, Vec<Ranked>>,
+    /// The names found in the text being read, before ranking.
+    found: Vec<Found>,
+}
+
+/// A name found, before its cue is known and its candidates ranked.
+#[derive(Debug, Clone)]
+struct Found {
+    span: Span,
+    /// Its hits in [`Scratch::hits`].
+    hits: std::ops::Range<usize>,
+    cue: Cue,
+    /// Is the cue word after it plural ("Rastan and Talbiseh districts")?
+    plural_cue: bool,
+}
+
+/// One ranking made before: what [`rank`] gave for `hits` and `cue`.
+#[derive(Debug)]
+struct Ranked {
+    hits: Box<[(u32, bool)]>,
+    cue: Cue,
+    candidates: Box<[Candidate]>,
+}
+
+/// The hash [`Scratch::ranked`] files a ranking under.
+fn ranking_key(hits: &[(u32, bool)], cue: Cue) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    hits.hash(&mut h);
+    (cue as u8).hash(&mut h);
+    h.finish()
+}
+
+impl Scratch {
+    /// [`rank`] of `hits` for `cue`, made once per thread.
+    fn ranked(&mut self, g: &Gazetteer, hits: std::ops::Range<usize>, cue: Cue) -> Vec<Candidate> {
+        let hits = &self.hits[hits];
+        let key = ranking_key(hits, cue);
+        if let Some(r) = self
+            .ranked
+            .get(&key)
+            .and_then(|rs| rs.iter().find(|r| r.cue == cue && *r.hits == *hits))
+        {
+            return r.candidates.to_vec();
+        }
+        let candidates = rank(g, hits, cue);
+        if self.ranked.len() >= WORD_CACHE {
+            self.ranked.clear();
+        }
+        self.ranked.entry(key).or_default().push(Ranked {
+            hits: hits.into(),
+            cue,
+            candidates: candidates.as_slice().into(),
+        });
+        candidates
+    }
 }
 
 /// The window state after one capitalised word, which depends on that word alone.
@@ -330,8 +389,8 @@ impl Gazetteer {
     /// can start a name (a capital, Arabic script, or an article attached by a hyphen).
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
         let b = text.as_bytes();
-        let mut raw: Vec<(Span, std::ops::Range<usize>)> = Vec::new();
         scratch.hits.clear();
+        scratch.found.clear();
         let mut i = 0;
         while i < b.len() {
             match next_name_start(b, i) {
@@ -360,7 +419,12 @@ impl Gazetteer {
             };
             match self.longest_from(text, tok, raw_end, scratch) {
                 Some((end, span, hits)) => {
-                    raw.push((span, hits));
+                    scratch.found.push(Found {
+                        span,
+                        hits,
+                        cue: Cue::None,
+                        plural_cue: false,
+                    });
                     i = end;
                 }
                 None => i = raw_end.max(i + 1),
@@ -370,15 +434,18 @@ impl Gazetteer {
                 i += 1;
             }
         }
-        let cues = list_cues(text, &raw.iter().map(|r| r.0).collect::<Vec<_>>());
-        raw.into_iter()
-            .zip(cues)
-            .map(|((span, hits), cue)| Mention {
-                span,
-                cue,
-                candidates: rank(self, &scratch.hits[hits], cue),
+        let mut found = std::mem::take(&mut scratch.found);
+        list_cues(text, &mut found);
+        let mentions = found
+            .iter()
+            .map(|f| Mention {
+                span: f.span,
+                cue: f.cue,
+                candidates: scratch.ranked(self, f.hits.clone(), f.cue),
             })
-            .collect()
+            .collect();
+        scratch.found = found; // its buffer, for the next text
+        mentions
     }
 
     fn may_start(&self, text: &str, t: &Token, raw_end: usize, keys: &mut Keys) -> bool {
@@ -414,6 +481,7 @@ impl Gazetteer {
             keys: s,
             words,
             hits: buf,
+            ..
         } = scratch;
         // Hits of the best window so far start here; a longer window's replace them.
         let base = buf.len();
@@ -594,30 +662,28 @@ pub fn is_list_gap(gap: &str) -> bool {
     )
 }
 
-/// One cue per span, with list propagation in both directions.
-fn list_cues(text: &str, spans: &[Span]) -> Vec<Cue> {
-    let mut cues: Vec<Cue> = Vec::with_capacity(spans.len());
-    let mut plural_after = Vec::with_capacity(spans.len());
-    for (k, sp) in spans.iter().enumerate() {
+/// Sets the cue of each name found, with list propagation in both directions.
+fn list_cues(text: &str, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let sp = found[k].span;
         let (after, plural) = cue_after(&text[sp.end..]);
-        let listed = k > 0 && is_list_gap(&text[spans[k - 1].end..sp.start]);
+        let listed = k > 0 && is_list_gap(&text[found[k - 1].span.end..sp.start]);
         let before = if listed {
-            cues[k - 1]
+            found[k - 1].cue
         } else {
             cue_before(&text[..sp.start])
         };
-        cues.push(if after != Cue::None { after } else { before });
-        plural_after.push(plural);
+        found[k].cue = if after != Cue::None { after } else { before };
+        found[k].plural_cue = plural;
     }
     // "Rastan and Talbiseh districts": a plural cue after the last member reaches back.
-    for k in (1..spans.len()).rev() {
-        let listed = is_list_gap(&text[spans[k - 1].end..spans[k].start]);
-        if listed && plural_after[k] && cues[k - 1] == Cue::None {
-            cues[k - 1] = cues[k];
-            plural_after[k - 1] = true;
+    for k in (1..found.len()).rev() {
+        let listed = is_list_gap(&text[found[k - 1].span.end..found[k].span.start]);
+        if listed && found[k].plural_cue && found[k - 1].cue == Cue::None {
+            found[k - 1].cue = found[k].cue;
+            found[k - 1].plural_cue = true;
         }
     }
-    cues
 }
 
 #[cfg(test)]

@@ -81,8 +81,10 @@ pub struct Gazetteer {
     prefixes: FxHashSet<Box<str>>,
     not_places: FxHashSet<Box<str>>,
     max_tokens: usize,
-    /// Each place's population prior for ranking, computed once (see `resolve::prior`).
-    priors: Vec<f64>,
+    /// What ranking reads of each place, computed once and kept apart from [`Place`]:
+    /// a name's candidates are ranked on every mention, and reading these few bytes
+    /// instead of whole place records keeps that in cache.
+    rank_keys: Vec<resolve::RankKey>,
     /// Governorate → its most populous city ([`Gazetteer::capital`]), computed once.
     capitals: FxHashMap<Box<str>, u32>,
     /// Id → place (the first with that id), for [`Gazetteer::by_id`].
@@ -157,10 +159,7 @@ impl Gazetteer {
 
     /// Builds the index over `places`.
     pub fn from_places(places: Vec<Place>) -> Gazetteer {
-        let priors = places
-            .iter()
-            .map(|p| resolve::prior(p.population))
-            .collect();
+        let rank_keys = resolve::RankKey::all(&places);
         let mut capitals: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (i, p) in places.iter().enumerate() {
             if p.kind != PlaceKind::City {
@@ -180,7 +179,7 @@ impl Gazetteer {
             ids.entry(p.id.as_str().into()).or_insert(i as u32);
         }
         let mut g = Gazetteer {
-            priors,
+            rank_keys,
             capitals,
             ids,
             places,

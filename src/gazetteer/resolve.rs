@@ -38,6 +38,36 @@ pub(super) fn prior(population: u64) -> f64 {
     ((population as f64) + 1.0).ln() / 150.0
 }
 
+/// What ranking needs of one place.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RankKey {
+    kind: PlaceKind,
+    /// The population prior ([`prior`]).
+    prior: f64,
+    /// The place's position in id order: ties between equal scores go to the smaller id.
+    id_order: u32,
+}
+
+impl RankKey {
+    /// The keys of `places`, by index.
+    pub(super) fn all(places: &[super::Place]) -> Vec<RankKey> {
+        let mut by_id: Vec<u32> = (0..places.len() as u32).collect();
+        by_id.sort_by(|&a, &b| places[a as usize].id.cmp(&places[b as usize].id));
+        let mut keys: Vec<RankKey> = places
+            .iter()
+            .map(|p| RankKey {
+                kind: p.kind,
+                prior: prior(p.population),
+                id_order: 0,
+            })
+            .collect();
+        for (order, &i) in by_id.iter().enumerate() {
+            keys[i as usize].id_order = order as u32;
+        }
+        keys
+    }
+}
+
 /// Ranks `hits` (place, exact spelling) for `cue`; one candidate per place.
 pub(crate) fn rank(g: &Gazetteer, hits: &[(u32, bool)], cue: Cue) -> Vec<Candidate> {
     rank_scored(
@@ -51,16 +81,18 @@ pub(crate) fn rank(g: &Gazetteer, hits: &[(u32, bool)], cue: Cue) -> Vec<Candida
 fn rank_scored(g: &Gazetteer, hits: impl Iterator<Item = (u32, f64)>, cue: Cue) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(hits.size_hint().0);
     for (place, spelling) in hits {
-        let score = spelling + kind_fit(cue, g.place(place).kind) + g.priors[place as usize];
+        let key = &g.rank_keys[place as usize];
+        let score = spelling + kind_fit(cue, key.kind) + key.prior;
         match out.iter_mut().find(|c| c.place == place) {
             Some(c) => c.score = c.score.max(score),
             None => out.push(Candidate { place, score }),
         }
     }
+    let id_order = |c: &Candidate| g.rank_keys[c.place as usize].id_order;
     out.sort_unstable_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| g.place(a.place).id.cmp(&g.place(b.place).id))
+            .then_with(|| id_order(a).cmp(&id_order(b)))
     });
     out
 }
