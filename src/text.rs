@@ -58,7 +58,7 @@ pub fn sentences_into(text: &str, skip: usize, out: &mut Vec<Sentence>) {
         let start = offset;
         let line = &text[start..line_end];
         offset = line_end;
-        if line.trim().is_empty() {
+        if trimmed(text, start, line_end).is_none() {
             blank_before = true;
             continue;
         }
@@ -102,22 +102,49 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
     push(text, start + sent_start, end, paragraph, out);
 }
 
+/// Is the byte an ASCII char that [`char::is_whitespace`] accepts (tab to carriage return,
+/// space)? Unlike `u8::is_ascii_whitespace`, this includes the vertical tab.
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The last whitespace-separated word of `s`.
 fn last_word(s: &str) -> &str {
-    s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
+    // Byte-wise back to an ASCII space; a non-ASCII byte may be Unicode space, so the
+    // rare text with one there takes the char-wise reading.
+    match s.bytes().rposition(|b| is_space_byte(b) || b >= 0x80) {
+        Some(i) if s.as_bytes()[i] >= 0x80 => {
+            s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
+        }
+        Some(i) => &s[i + 1..],
+        None => s,
+    }
+}
+
+/// `text[start..end]` without surrounding whitespace, as a span (`None` when blank).
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let (mut s, mut e) = (start, end);
+    // ASCII space byte-wise; where a non-ASCII byte is met, str::trim decides.
+    while s < e && is_space_byte(b[s]) {
+        s += 1;
+    }
+    while e > s && is_space_byte(b[e - 1]) {
+        e -= 1;
+    }
+    if s < e && (b[s] >= 0x80 || b[e - 1] >= 0x80) {
+        let piece = &text[s..e];
+        let t = piece.trim();
+        s += piece.len() - piece.trim_start().len();
+        e = s + t.len();
+    }
+    (s < e).then(|| Span::new(s, e))
 }
 
 fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if trimmed.is_empty() {
-        return;
+    if let Some(span) = trimmed(text, start, end) {
+        out.push(Sentence { span, paragraph });
     }
-    let s = start + lead;
-    out.push(Sentence {
-        span: Span::new(s, s + trimmed.len()),
-        paragraph,
-    });
 }
 
 #[cfg(test)]
@@ -165,6 +192,21 @@ mod tests {
         let t = " date 2024-12-09 Rebels took Hama. It fell.";
         let s = sentences(t, 16);
         assert_eq!(&t[s[0].span.start..s[0].span.end], "Rebels took Hama.");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_wise_trim_and_last_word_agree_with_str(
+            s in "[a-z \t\r\n\u{b}\u{85}\u{a0}\u{2003}\u{e9}.]{0,16}",
+        ) {
+            let want = (!s.trim().is_empty()).then(|| {
+                let start = s.len() - s.trim_start().len();
+                Span::new(start, start + s.trim().len())
+            });
+            proptest::prop_assert_eq!(trimmed(&s, 0, s.len()), want);
+            let want = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            proptest::prop_assert_eq!(last_word(&s), want);
+        }
     }
 
     #[test]
