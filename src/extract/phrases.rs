@@ -76,8 +76,18 @@ pub(crate) struct PhraseSet<T> {
     /// First byte → run of candidates for phrases beginning with anything but an ASCII
     /// letter or digit.
     by_byte: Vec<(u8, Run)>,
-    /// Which bytes are in `by_byte`.
-    byte_starts: [bool; 256],
+    /// What each byte can begin: the scan asks this of every byte between words.
+    byte_class: [ByteClass; 256],
+}
+
+/// What a byte of the scanned text can begin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// A word (an ASCII letter or digit).
+    Word,
+    /// A phrase that begins with this byte ([`PhraseSet::by_byte`]).
+    PhraseStart,
+    Other,
 }
 
 /// How many lists one set can hold.
@@ -92,11 +102,11 @@ fn word_key(word: &[u8]) -> u64 {
     u64::from_le_bytes(head) ^ ((word.len() as u64) << 59)
 }
 
-/// [`word_key`] of `b[start..end]`, with one load when the text allows.
+/// [`word_key`] of `b[start..end]`, given the eight bytes at `start` when there are.
 #[inline]
-fn word_key_at(b: &[u8], start: usize, end: usize) -> u64 {
+fn word_key_at(b: &[u8], start: usize, end: usize, head: Option<u64>) -> u64 {
     let n = end - start;
-    match swar::load(b, start) {
+    match head {
         Some(head) if n >= 8 => head ^ ((n as u64) << 59),
         Some(head) => (head & ((1u64 << (8 * n)) - 1)) ^ ((n as u64) << 59),
         None => word_key(&b[start..end]),
@@ -132,17 +142,21 @@ fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
 
 /// [`ascii_word_end`] eight bytes at a time: a word ends at the first byte of a load
 /// that is not a word byte (the scanned text is ASCII-lowercased, so those are lowercase
-/// letters and digits), found without a branch per byte.
+/// letters and digits), found without a branch per byte. Also gives the first load, the
+/// word's head, for [`word_key_at`].
 #[inline]
-fn word_end_at(b: &[u8], mut i: usize) -> usize {
-    while let Some(x) = swar::load(b, i) {
+fn word_end_at(b: &[u8], start: usize) -> (usize, Option<u64>) {
+    let head = swar::load(b, start);
+    let (mut i, mut load) = (start, head);
+    while let Some(x) = load {
         let stops = swar::stops(swar::in_range(x, b'0', b'9') | swar::in_range(x, b'a', b'z'));
         if stops != 0 {
-            return i + (stops.trailing_zeros() / 8) as usize;
+            return (i + (stops.trailing_zeros() / 8) as usize, head);
         }
         i += 8;
+        load = swar::load(b, i);
     }
-    ascii_word_end(b, i)
+    (ascii_word_end(b, i), head)
 }
 
 fn is_alnum(c: Option<char>) -> bool {
@@ -195,7 +209,13 @@ impl<T: Copy> PhraseSet<T> {
             runs: Box::new([]),
             shift: 0,
             by_byte: Vec::new(),
-            byte_starts: [false; 256],
+            byte_class: std::array::from_fn(|c| {
+                if ALNUM[c] {
+                    ByteClass::Word
+                } else {
+                    ByteClass::Other
+                }
+            }),
         };
         for word in tagged {
             by_word.entry(word_key(word.as_bytes())).or_default();
@@ -221,7 +241,7 @@ impl<T: Copy> PhraseSet<T> {
         for (byte, group) in by_byte {
             let run = set.push_group(group);
             set.by_byte.push((byte, run));
-            set.byte_starts[byte as usize] = true;
+            set.byte_class[byte as usize] = ByteClass::PhraseStart;
         }
         set
     }
@@ -285,17 +305,21 @@ impl<T: Copy> PhraseSet<T> {
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
-            let (run, next) = if ALNUM[c as usize] {
-                let end = word_end_at(b, i);
-                let run = self.word_run(b, i, end);
-                on_word(i, end, run.tagged);
-                (run, end)
-            } else if self.byte_starts[c as usize] {
-                let run = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
-                (run.unwrap_or_default(), i + 1)
-            } else {
-                i += 1;
-                continue;
+            let (run, next) = match self.byte_class[c as usize] {
+                ByteClass::Word => {
+                    let (end, head) = word_end_at(b, i);
+                    let run = self.word_run(b, i, end, head);
+                    on_word(i, end, run.tagged);
+                    (run, end)
+                }
+                ByteClass::PhraseStart => {
+                    let run = self.by_byte.iter().find(|(b, _)| *b == c).map(|x| x.1);
+                    (run.unwrap_or_default(), i + 1)
+                }
+                ByteClass::Other => {
+                    i += 1;
+                    continue;
+                }
             };
             if run.len != 0 && self.hits_at(self.candidates_of(run), s, i, &mut resume, &mut on_hit)
             {
@@ -313,8 +337,8 @@ impl<T: Copy> PhraseSet<T> {
     /// The run of the word `b[start..end]` (an empty one when the set has no phrase
     /// starting with it and does not tag it).
     #[inline(always)]
-    fn word_run(&self, b: &[u8], start: usize, end: usize) -> Run {
-        let key = word_key_at(b, start, end);
+    fn word_run(&self, b: &[u8], start: usize, end: usize, head: Option<u64>) -> Run {
+        let key = word_key_at(b, start, end, head);
         let mask = self.keys.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -520,9 +544,9 @@ mod tests {
         let text = b"a ab abcdefg abcdefgh abcdefghijklmnop x";
         let mut i = 0;
         while i < text.len() {
-            let end = ascii_word_end(text, i);
+            let (end, head) = word_end_at(text, i);
             if end > i {
-                assert_eq!(word_key_at(text, i, end), word_key(&text[i..end]));
+                assert_eq!(word_key_at(text, i, end, head), word_key(&text[i..end]));
                 i = end;
             } else {
                 i += 1;
@@ -586,7 +610,7 @@ mod tests {
             ("seventeen-year", 9),
         ];
         for &(s, end) in cases {
-            assert_eq!(word_end_at(s.as_bytes(), 0), end, "{s:?}");
+            assert_eq!(word_end_at(s.as_bytes(), 0).0, end, "{s:?}");
         }
     }
 
@@ -595,7 +619,9 @@ mod tests {
         fn word_end_at_agrees_with_the_byte_loop(s in "[a-z0-9 /:@\\[`{\u{80}-\u{ff}é.-]{0,40}", i in 0usize..40) {
             let b = s.as_bytes();
             let i = i.min(b.len());
-            proptest::prop_assert_eq!(word_end_at(b, i), ascii_word_end(b, i));
+            let (end, head) = word_end_at(b, i);
+            proptest::prop_assert_eq!(end, ascii_word_end(b, i));
+            proptest::prop_assert_eq!(head, swar::load(b, i));
         }
     }
 
