@@ -16,7 +16,7 @@
 //! nothing → the populated place. A cue written once for a list ("the provinces of Daraa
 //! and Suwayda", "Rastan and Talbiseh districts") applies to every member.
 
-use super::normalize::{fold_into, is_article, is_word_char, SkeletonBuilder};
+use super::normalize::{fold_into, for_each_class, is_article, is_word_char, SkeletonBuilder};
 use super::resolve::{rank, Candidate};
 use super::Gazetteer;
 use crate::model::Span;
@@ -262,6 +262,45 @@ pub struct Scratch {
     ranked: rustc_hash::FxHashMap<u64, Vec<Ranked>>,
     /// The names found in the text being read, before ranking.
     found: Vec<Found>,
+    /// The keys of each word read past the first of a window ("ez-Zor", "al-Hayr"), by
+    /// word as written: folding and classing letters cost more than looking them up.
+    /// Bounded by [`WORD_CACHE`].
+    tokens: rustc_hash::FxHashMap<Box<str>, TokenKeys>,
+}
+
+/// What one word adds to a window's keys.
+#[derive(Debug)]
+struct TokenKeys {
+    /// The word folded ([`fold_into`]).
+    folded: Box<str>,
+    /// Its skeleton classes ([`for_each_class`]).
+    classes: Box<str>,
+    article: bool,
+}
+
+impl TokenKeys {
+    /// The keys of `word`, from `cache` or made and kept there.
+    fn of<'c>(
+        cache: &'c mut rustc_hash::FxHashMap<Box<str>, TokenKeys>,
+        word: &str,
+    ) -> &'c TokenKeys {
+        if !cache.contains_key(word) {
+            if cache.len() >= WORD_CACHE {
+                cache.clear();
+            }
+            let mut folded = String::new();
+            fold_into(word, &mut folded);
+            let mut classes = String::new();
+            for_each_class(&folded, |c| classes.push(c));
+            let keys = TokenKeys {
+                article: is_article(&folded),
+                folded: folded.into(),
+                classes: classes.into(),
+            };
+            cache.insert(word.into(), keys);
+        }
+        &cache[word]
+    }
 }
 
 /// A name found, before its cue is known and its candidates ranked.
@@ -481,6 +520,7 @@ impl Gazetteer {
             keys: s,
             words,
             hits: buf,
+            tokens,
             ..
         } = scratch;
         // Hits of the best window so far start here; a longer window's replace them.
@@ -507,14 +547,13 @@ impl Gazetteer {
                 best = w.window(first_end, first_span, buf);
                 true
             } else {
-                s.token.clear();
-                fold_into(&text[t.start..t.end], &mut s.token);
-                let article = is_article(&s.token);
+                let token = TokenKeys::of(tokens, &text[t.start..t.end]);
+                let article = token.article;
                 if article && (k != 0 || lex_next(&t, raw_end).is_some()) {
                     true // articles carry no identity; a lone one is still a word
                 } else {
-                    s.skeleton.push_token(&s.token);
-                    s.folded.push_str(&s.token);
+                    s.skeleton.push_classes(&token.classes);
+                    s.folded.push_str(&token.folded);
                     s.content = s.content.saturating_add(1);
                     s.lowercase |= k > 0 && !t.starts;
                     let mark = buf.len();

@@ -177,23 +177,35 @@ impl SkeletonBuilder {
 
     /// Appends the skeleton of one folded token.
     pub fn push_token(&mut self, folded: &str) {
-        if !folded.is_ascii() {
-            // Arabic script: the folded form without the article is already the key.
-            let stem = folded.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
-            for c in stem.unwrap_or(folded).chars() {
-                self.push(c);
-            }
-            return;
+        for_each_class(folded, |c| self.push(c));
+    }
+
+    /// Appends classes as [`for_each_class`] gave them for one token: the same as
+    /// [`Self::push_token`] on that token.
+    pub(crate) fn push_classes(&mut self, classes: &str) {
+        for c in classes.chars() {
+            self.push(c);
         }
-        let b = folded.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let (class, used) = skeleton_class(b, i);
-            if let Some(c) = class {
-                self.push(c);
-            }
-            i += used;
+    }
+}
+
+/// Calls `f` with each skeleton class of one folded token, in order, before runs collapse
+/// (the builder collapses them, across tokens too).
+pub(crate) fn for_each_class(folded: &str, mut f: impl FnMut(char)) {
+    if !folded.is_ascii() {
+        // Arabic script: the folded form without the article is already the key.
+        let stem = folded.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
+        stem.unwrap_or(folded).chars().for_each(f);
+        return;
+    }
+    let b = folded.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (class, used) = skeleton_class(b, i);
+        if let Some(c) = class {
+            f(c);
         }
+        i += used;
     }
 }
 
