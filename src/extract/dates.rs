@@ -154,7 +154,7 @@ pub(crate) struct Word {
     start: usize,
     end: usize,
     /// Can a date expression be anchored here ([`is_date_cue`])?
-    cue: bool,
+    pub(crate) cue: bool,
 }
 
 impl Word {
@@ -176,6 +176,11 @@ impl Word {
     /// Where the word starts.
     pub(crate) fn start(&self) -> usize {
         self.start
+    }
+
+    /// Where the word ends (after the dot of "Nov.").
+    pub(crate) fn end(&self) -> usize {
+        self.end
     }
 }
 
@@ -406,14 +411,18 @@ pub fn find_dates(sentence: &str, published: Option<NaiveDate>) -> Vec<DateMenti
 
 /// [`find_dates`] on a sentence that is already ASCII-lowercase (no copy is made).
 pub fn find_dates_lower(lower: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    find_dates_in(lower, &words(lower), 0, published)
+    let words = words(lower);
+    let cues = (0..words.len()).filter(|&i| words[i].cue);
+    find_dates_in(lower, &words, cues, 0, published)
 }
 
 /// [`find_dates`] on the `words` of one sentence of `lower`, which starts at byte
-/// `base` (the article's words, found once for every stage).
+/// `base` (the article's words, found once for every stage); `cues` are the indices of
+/// its cue words, in order.
 pub(crate) fn find_dates_in(
     lower: &str,
     words: &[Word],
+    cues: impl IntoIterator<Item = usize>,
     base: usize,
     published: Option<NaiveDate>,
 ) -> Vec<DateMention> {
@@ -424,10 +433,13 @@ pub(crate) fn find_dates_in(
         published,
         out: Vec::new(),
     };
-    let mut i = 0;
-    while i < words.len() {
-        // Only a cue can anchor an expression: every rule of `Scan::at` starts at one.
-        i += if words[i].cue { scan.at(i).max(1) } else { 1 };
+    // Only a cue can anchor an expression: every rule of `Scan::at` starts at one. An
+    // expression's words anchor nothing more.
+    let mut next = 0;
+    for i in cues {
+        if i >= next {
+            next = i + scan.at(i).max(1);
+        }
     }
     scan.out
 }

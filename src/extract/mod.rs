@@ -134,6 +134,10 @@ struct ArticleState<'a> {
     /// The article's words, and how many lie before the sentence being read.
     words: &'a [Word],
     words_before: usize,
+    /// The indices of the article's cue words ([`Word::cue`]), and how many lie before
+    /// the sentence being read.
+    cues: &'a [usize],
+    cues_before: usize,
     /// The last place named in each sentence, found when first asked for.
     last_places: &'a [OnceCell<Option<u32>>],
 }
@@ -146,6 +150,7 @@ struct ArticleState<'a> {
 struct ArticleBuffers {
     lower: String,
     words: Vec<Word>,
+    cues: Vec<usize>,
     sentences: Vec<Sentence>,
     marks: Marks,
     last_places: Vec<OnceCell<Option<u32>>>,
@@ -168,9 +173,22 @@ struct Clause<'s> {
     actors: &'s [Hit<Faction>],
     /// The markers of the sentence (sentence-relative).
     marks: &'s [Hit<Mark>],
+    /// The words of the sentence, and where it starts in the article (their offsets are
+    /// the article's).
+    words: &'s [Word],
+    base: usize,
 }
 
 impl Clause<'_> {
+    /// The words within bytes `from..to` of the sentence, lowercase.
+    fn words_within(&self, from: usize, to: usize) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .map(|w| (w.start() - self.base, w.end() - self.base))
+            .filter(move |&(a, b)| a >= from && b <= to)
+            .map(|(a, b)| &self.lower[a..b])
+    }
+
     /// Is there a marker of kind `kind` within bytes `from..to` of the sentence?
     fn has(&self, kind: Mark, from: usize, to: usize) -> bool {
         has_mark(self.marks, kind, from, to)
@@ -195,21 +213,26 @@ struct SentenceMarks {
 /// How many sentences count as the lede.
 const LEDE_SENTENCES: usize = 2;
 
-impl ArticleState<'_> {
-    /// The words of `span` (the next sentence; spans are read in order).
-    fn words_in(&mut self, span: Span) -> &[Word] {
-        // A walk, not a binary search: sentences are read in order, a few words apart.
+impl<'a> ArticleState<'a> {
+    /// The words of `span` (the next sentence; spans are read in order), and the indices
+    /// of its cue words among them.
+    fn words_in(&mut self, span: Span) -> (&'a [Word], impl Iterator<Item = usize> + 'a) {
         let words = self.words;
+        // Sentences are read in order with little between them: the first word is at
+        // most a few steps on; the words of the sentence, a binary search over at most
+        // as many words as a span of its length can hold (one byte and one space each).
         let mut first = self.words_before;
         while first < words.len() && words[first].start() < span.start {
             first += 1;
         }
-        let mut end = first;
-        while end < words.len() && words[end].start() < span.end {
-            end += 1;
-        }
+        let most = words.len().min(first + span.len().div_ceil(2));
+        let end = first + words[first..most].partition_point(|w| w.start() < span.end);
         self.words_before = end;
-        &words[first..end]
+        let cues = &self.cues[self.cues_before..];
+        let cues = &cues[..cues.partition_point(|&k| k < end)];
+        self.cues_before += cues.len();
+        let in_sentence = cues.iter().map(move |&k| k - first);
+        (&words[first..end], in_sentence)
     }
 }
 
@@ -252,10 +275,15 @@ impl<'g> Extractor<'g> {
         text::sentences_into(text, article.header_len, &mut buf.sentences);
         let sentences = buf.sentences.as_slice();
         buf.words.clear();
-        let words = &mut buf.words;
+        buf.cues.clear();
+        let (words, cues) = (&mut buf.words, &mut buf.cues);
         self.lex
             .marks_into(lower, &mut buf.marks, |start, end, cue| {
-                words.push(Word::new(lower, start, end, cue));
+                let word = Word::new(lower, start, end, cue);
+                if word.cue {
+                    cues.push(words.len());
+                }
+                words.push(word);
             });
         let marks = &buf.marks;
         buf.last_places.clear();
@@ -266,6 +294,7 @@ impl<'g> Extractor<'g> {
             lower,
             sentences,
             words: &buf.words,
+            cues: &buf.cues,
             last_places: &buf.last_places,
             ..Default::default()
         };
@@ -294,8 +323,8 @@ impl<'g> Extractor<'g> {
         let s = &st.text[sent.span.start..sent.span.end];
         let lower = &st.lower[sent.span.start..sent.span.end];
         let (article_lower, published) = (st.lower, st.published);
-        let words = st.words_in(sent.span);
-        let found = dates::find_dates_in(article_lower, words, sent.span.start, published);
+        let (words, cues) = st.words_in(sent.span);
+        let found = dates::find_dates_in(article_lower, words, cues, sent.span.start, published);
         let dates = resolve_dates(found, lower, st);
         let sentence_day = dates
             .iter()
@@ -306,7 +335,7 @@ impl<'g> Extractor<'g> {
             // Found when a clause first needs them: blocked and background ones do not.
             let mentions = OnceCell::new();
             for k in 0..triggers.len() {
-                let clause = clause_of((s, lower), triggers, k, sm);
+                let clause = clause_of((s, lower), (words, sent.span.start), triggers, k, sm);
                 if is_background(&dates, &triggers[k], st.published) {
                     continue;
                 }
@@ -510,6 +539,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 fn clause_of<'s>(
     (s, lower): (&'s str, &'s str),
+    (words, base): (&'s [Word], usize),
     triggers: &[Hit<Trigger>],
     k: usize,
     sm: &'s SentenceMarks,
@@ -536,6 +566,8 @@ fn clause_of<'s>(
         lower,
         actors: &sm.actors,
         marks: &sm.marks,
+        words,
+        base,
     }
 }
 

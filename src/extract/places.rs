@@ -478,7 +478,7 @@ impl Extractor<'_> {
         };
         // Most regions name none of these: one walk over the words says which to look for.
         let (mut provincial, mut city, mut capital) = (false, false, false);
-        for w in region.split(|c: char| !c.is_ascii_alphanumeric()) {
+        for w in c.words_within(t.end, c.end) {
             match w {
                 "provincial" => provincial = true,
                 "city" => city = true,
