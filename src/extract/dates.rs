@@ -577,10 +577,41 @@ mod tests {
                 .into_iter()
                 .filter(|w| w.start >= base && w.start < base + sentence.len())
                 .collect();
+            let cues = (0..inside.len()).filter(|&i| inside[i].cue);
             let published = Some(day("2024-12-08"));
             proptest::prop_assert_eq!(
-                find_dates_in(&article, &inside, base, published),
+                find_dates_in(&article, &inside, cues, base, published),
                 find_dates_lower(&sentence, published)
+            );
+        }
+    }
+
+    /// [`find_dates_in`] as first written: a walk over every word, anchoring at cues.
+    fn find_dates_by_walk(lower: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+        let w = words(lower);
+        let mut scan = Scan {
+            w: &w,
+            lower,
+            base: 0,
+            published,
+            out: Vec::new(),
+        };
+        let mut i = 0;
+        while i < w.len() {
+            i += if w[i].cue { scan.at(i).max(1) } else { 1 };
+        }
+        scan.out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn visiting_only_the_cues_finds_what_a_walk_over_every_word_finds(
+            sentence in datey(),
+        ) {
+            let published = Some(day("2024-12-08"));
+            proptest::prop_assert_eq!(
+                find_dates_lower(&sentence, published),
+                find_dates_by_walk(&sentence, published)
             );
         }
     }
