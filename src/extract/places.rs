@@ -246,29 +246,39 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
 /// "Aleppo's countryside", "Aleppo-Hama direction": the name qualifies something else.
 /// `lower` is the ASCII-lowercased sentence.
 fn is_qualifier(lower: &str, m: &Mention) -> bool {
-    let rest = &lower[m.span.end..];
+    qualifies_next(&lower[m.span.end..])
+}
+
+/// Does `rest`, the lowercase text right after a name, make the name a qualifier?
+fn qualifies_next(rest: &str) -> bool {
     if rest.starts_with('-') {
         return true;
     }
-    let near = rest
-        .char_indices()
-        .nth(28)
-        .map_or(rest, |(i, _)| &rest[..i]);
+    // Within the next 28 chars: "rural" right after the name (and its "'s"), or a word
+    // starting "countryside" among its next three ("Aleppo's western countryside").
+    let near = match rest.get(..28) {
+        Some(head) if head.is_ascii() => head,
+        _ => rest
+            .char_indices()
+            .nth(28)
+            .map_or(rest, |(i, _)| &rest[..i]),
+    };
     let lower = near.trim_start_matches(['\'', '’', 's']).trim_start();
-    [
-        "countryside",
-        "rural",
-        "western countryside",
-        "eastern countryside",
-        "northern countryside",
-        "southern countryside",
-    ]
-    .iter()
-    .any(|w| lower.starts_with(w))
-        || lower
+    if lower.starts_with("rural") {
+        return true;
+    }
+    if !lower.is_ascii() {
+        return lower
             .split_whitespace()
             .take(3)
-            .any(|w| w.starts_with("countryside"))
+            .any(|w| w.starts_with("countryside"));
+    }
+    lower
+        .as_bytes()
+        .split(|&b| char::from(b).is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w.starts_with(b"countryside"))
 }
 
 /// Byte offset of `phrase` in `s` as whole words.
@@ -758,6 +768,68 @@ mod tests {
                 .collect();
             want.reverse();
             proptest::prop_assert_eq!(gap_words_back(&gap).collect::<Vec<_>>(), want);
+        }
+    }
+
+    /// [`qualifies_next`] as first written, char-wise throughout.
+    fn qualifies_next_char_wise(rest: &str) -> bool {
+        if rest.starts_with('-') {
+            return true;
+        }
+        let near = rest
+            .char_indices()
+            .nth(28)
+            .map_or(rest, |(i, _)| &rest[..i]);
+        let lower = near.trim_start_matches(['\'', '’', 's']).trim_start();
+        [
+            "countryside",
+            "rural",
+            "western countryside",
+            "eastern countryside",
+            "northern countryside",
+            "southern countryside",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+            || lower
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.starts_with("countryside"))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn qualifiers_read_byte_wise_as_char_wise(
+            rest in crate::extract::text_of(&[
+                "'s ", "’s ", "s ", "-", " ", "\u{b}", "\u{a0}", "\u{2003}", "é", "western ",
+                "countryside", "countrysides ", "rural ", "of ", "the ", "aleppo ",
+                "province ", ",",
+            ], 12),
+        ) {
+            proptest::prop_assert_eq!(qualifies_next(&rest), qualifies_next_char_wise(&rest));
+        }
+    }
+
+    #[test]
+    fn qualifiers() {
+        for (rest, want) in [
+            ("'s countryside", true),
+            ("’s western countryside", true),
+            (" rural areas", true),
+            ("-Hama road", true),
+            ("'s western\u{b}countryside", true), // a vertical tab is whitespace
+            ("'s western\u{a0}countryside", true),
+            (" and its western countryside", false), // the fourth word
+            (" and then on to the far countryside", false), // beyond 28 chars
+            (" province", false),
+            (" countrysides", true),
+        ] {
+            assert_eq!(qualifies_next(&rest.to_lowercase()), want, "{rest:?}");
+            assert_eq!(
+                qualifies_next_char_wise(&rest.to_lowercase()),
+                want,
+                "{rest:?}"
+            );
         }
     }
 
