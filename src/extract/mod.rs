@@ -182,11 +182,20 @@ struct Clause<'s> {
 impl Clause<'_> {
     /// The words within bytes `from..to` of the sentence, lowercase.
     fn words_within(&self, from: usize, to: usize) -> impl Iterator<Item = &str> {
+        self.word_spans_within(from, to)
+            .map(|(a, b)| &self.lower[a..b])
+    }
+
+    /// The spans of [`Self::words_within`] (sentence-relative).
+    fn word_spans_within(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.words
             .iter()
             .map(|w| (w.start() - self.base, w.end() - self.base))
             .filter(move |&(a, b)| a >= from && b <= to)
-            .map(|(a, b)| &self.lower[a..b])
     }
 
     /// Is there a marker of kind `kind` within bytes `from..to` of the sentence?

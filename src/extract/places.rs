@@ -101,16 +101,15 @@ const PARTIAL_NOUNS: &[&str] = &[
     "percent",
     "side",
 ];
-/// "the airport", "the military academy", ...: one automaton over [`SITE_NOUNS`].
-fn site_phrases() -> &'static aho_corasick::AhoCorasick {
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        let phrases: Vec<String> = SITE_NOUNS.iter().map(|n| format!("the {n}")).collect();
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(phrases)
-            .expect("a small fixed phrase list")
-    })
+/// The longest site noun `rest` starts with ("international airport" over "airport").
+fn site_noun_at(rest: &str) -> Option<&'static str> {
+    let first = *rest.as_bytes().first()?;
+    SITE_NOUNS
+        .iter()
+        .copied()
+        // The first byte rules out most nouns without a string compare.
+        .filter(|n| n.as_bytes()[0] == first && rest.starts_with(n))
+        .max_by_key(|n| n.len())
 }
 
 /// What a side withdraws from "in X".
@@ -316,13 +315,7 @@ fn starts_with_word(s: &str, phrase: &str) -> bool {
 /// `lower` is the ASCII-lowercased sentence.
 fn site_noun_after(lower: &str, m: &Mention) -> Option<&'static str> {
     let rest = lower[m.span.end..].trim_start();
-    let first = *rest.as_bytes().first()?;
-    SITE_NOUNS.iter().copied().find(|n| {
-        // The first byte rules out most nouns without a string compare.
-        n.as_bytes()[0] == first
-            && rest.starts_with(n)
-            && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
+    site_noun_at(rest).filter(|n| !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// The site noun right before a mention ("the airport in Damascus") and where the noun
@@ -431,9 +424,15 @@ impl Extractor<'_> {
     ) -> Vec<Object> {
         let t = c.trigger;
         let region = &c.lower[t.end..c.end];
-        for m in site_phrases().find_iter(region) {
-            let (p, len) = (m.start(), m.len());
-            let noun = SITE_NOUNS[m.pattern().as_usize()];
+        // "the <site noun>", from the word "the" on.
+        let the_nouns = c.word_spans_within(t.end, c.end).filter_map(|(a, b)| {
+            if &c.lower[a..b] != "the" {
+                return None;
+            }
+            let noun = site_noun_at(c.lower[b..c.end].strip_prefix(' ')?)?;
+            Some((a - t.end, "the ".len() + noun.len(), noun))
+        });
+        for (p, len, noun) in the_nouns {
             let whole = region[p + len..]
                 .chars()
                 .next()
