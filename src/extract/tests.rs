@@ -180,6 +180,33 @@ fn provincial_center_is_the_capital_of_the_governorate_named() {
 }
 
 #[test]
+fn sites_named_by_noun_alone_are_the_sites_of_the_city_the_sentence_is_about() {
+    // "the airport" names no town: the city the text is about gives it.
+    let got = events(
+        "Rebels entered Aleppo on Saturday. On Sunday they seized the airport.",
+        "2024-12-03",
+    );
+    assert_eq!(
+        got,
+        [
+            ev(ALEPPO, Opposition, Partial, "2024-11-30"),
+            ev(
+                "sy:aleppo-international-airport",
+                Opposition,
+                Capture,
+                "2024-12-01"
+            )
+        ]
+    );
+    // "breathe airport" holds no "the airport".
+    let got = events(
+        "Rebels entered Aleppo on Saturday. On Sunday they seized breathe airport.",
+        "2024-12-03",
+    );
+    assert_eq!(got, [ev(ALEPPO, Opposition, Partial, "2024-11-30")]);
+}
+
+#[test]
 fn background_years_yield_nothing() {
     assert!(events(
         "In August 2019, regime forces took control of Khan Sheikhoun.",
