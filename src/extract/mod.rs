@@ -655,10 +655,12 @@ fn has_word(s: &str, word: &str) -> bool {
 
 /// "now controls", "is now under", "are now in control of": a state at publication.
 fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
-    let phrase = &lower[t.start..t.end];
+    // A trigger phrase is a few words: a byte window beats building a string searcher.
+    let phrase = lower[t.start..t.end].as_bytes();
+    let has = |word: &[u8]| phrase.windows(word.len()).any(|w| w == word);
     let before = lower[..t.start].trim_end();
-    phrase.contains("now")
-        || phrase.contains("currently")
+    has(b"now")
+        || has(b"currently")
         || before.ends_with(" now")
         || before.ends_with(" currently")
 }
