@@ -43,8 +43,9 @@ pub struct Mention {
     pub span: Span,
     /// The cue that decided between candidates.
     pub cue: Cue,
-    /// Every candidate, best first (never empty).
-    pub candidates: Vec<Candidate>,
+    /// Every candidate, best first (never empty). Shared: the same name in the same
+    /// context ranks the same, and the ranking is made once per thread.
+    pub candidates: std::sync::Arc<[Candidate]>,
 }
 
 impl Mention {
@@ -319,7 +320,7 @@ struct Found {
 struct Ranked {
     hits: Box<[(u32, bool)]>,
     cue: Cue,
-    candidates: Box<[Candidate]>,
+    candidates: std::sync::Arc<[Candidate]>,
 }
 
 /// The hash [`Scratch::ranked`] files a ranking under.
@@ -333,7 +334,12 @@ fn ranking_key(hits: &[(u32, bool)], cue: Cue) -> u64 {
 
 impl Scratch {
     /// [`rank`] of `hits` for `cue`, made once per thread.
-    fn ranked(&mut self, g: &Gazetteer, hits: std::ops::Range<usize>, cue: Cue) -> Vec<Candidate> {
+    fn ranked(
+        &mut self,
+        g: &Gazetteer,
+        hits: std::ops::Range<usize>,
+        cue: Cue,
+    ) -> std::sync::Arc<[Candidate]> {
         let hits = &self.hits[hits];
         let key = ranking_key(hits, cue);
         if let Some(r) = self
@@ -341,16 +347,16 @@ impl Scratch {
             .get(&key)
             .and_then(|rs| rs.iter().find(|r| r.cue == cue && *r.hits == *hits))
         {
-            return r.candidates.to_vec();
+            return r.candidates.clone();
         }
-        let candidates = rank(g, hits, cue);
+        let candidates: std::sync::Arc<[Candidate]> = rank(g, hits, cue).into();
         if self.ranked.len() >= WORD_CACHE {
             self.ranked.clear();
         }
         self.ranked.entry(key).or_default().push(Ranked {
             hits: hits.into(),
             cue,
-            candidates: candidates.as_slice().into(),
+            candidates: candidates.clone(),
         });
         candidates
     }
