@@ -211,9 +211,12 @@ fn has_mark(marks: &[Hit<Mark>], kind: Mark, from: usize, to: usize) -> bool {
         .any(|m| m.what == kind && m.start >= from && m.end <= to)
 }
 
-/// The phrases of one sentence (sentence-relative), in buffers reused across sentences.
+/// The phrases and date expressions of one sentence (sentence-relative), in buffers
+/// reused across sentences.
 #[derive(Default)]
 struct SentenceMarks {
+    /// The date expressions of the sentence (sentence-relative).
+    dates: Vec<DateMention>,
     triggers: Vec<Hit<Trigger>>,
     actors: Vec<Hit<Faction>>,
     marks: Vec<Hit<Mark>>,
@@ -316,7 +319,7 @@ impl<'g> Extractor<'g> {
         for (index, &sent) in sentences.iter().enumerate() {
             sm.read(marks, &mut cursors, sent.span);
             st.index = index;
-            self.sentence(sent, &sm, &mut st, &mut out);
+            self.sentence(sent, &mut sm, &mut st, &mut out);
         }
         out
     }
@@ -324,7 +327,7 @@ impl<'g> Extractor<'g> {
     fn sentence(
         &self,
         sent: Sentence,
-        sm: &SentenceMarks,
+        sm: &mut SentenceMarks,
         st: &mut ArticleState,
         out: &mut Extraction,
     ) {
@@ -333,8 +336,11 @@ impl<'g> Extractor<'g> {
         let lower = &st.lower[sent.span.start..sent.span.end];
         let (article_lower, published) = (st.lower, st.published);
         let (words, cues) = st.words_in(sent.span);
-        let found = dates::find_dates_in(article_lower, words, cues, sent.span.start, published);
-        let dates = resolve_dates(found, lower, st);
+        let base = sent.span.start;
+        dates::find_dates_in(article_lower, words, cues, base, published, &mut sm.dates);
+        resolve_dates(&mut sm.dates, lower, st);
+        let sm = &*sm;
+        let dates = &sm.dates;
         let sentence_day = dates
             .iter()
             .rev()
@@ -611,11 +617,7 @@ impl ArticleState<'_> {
 
 /// Resolves anaphors in order and records every resolved day as the article's last.
 /// A date introduced by "since" opens a period and is not the day of anything.
-fn resolve_dates(
-    mut found: Vec<DateMention>,
-    lower: &str,
-    st: &mut ArticleState,
-) -> Vec<DateMention> {
+fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) {
     for d in found.iter_mut() {
         if let Some(kind) = d.anaphor {
             let base = st.last_day.map(|x| x.0).or(st.published);
@@ -637,7 +639,6 @@ fn resolve_dates(
             st.last_day = Some((day, d.basis));
         }
     }
-    found
 }
 
 /// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?
@@ -659,10 +660,7 @@ fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
     let phrase = lower[t.start..t.end].as_bytes();
     let has = |word: &[u8]| phrase.windows(word.len()).any(|w| w == word);
     let before = lower[..t.start].trim_end();
-    has(b"now")
-        || has(b"currently")
-        || before.ends_with(" now")
-        || before.ends_with(" currently")
+    has(b"now") || has(b"currently") || before.ends_with(" now") || before.ends_with(" currently")
 }
 
 /// Distance in bytes from a date expression to a trigger (after the trigger counts one
