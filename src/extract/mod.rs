@@ -351,13 +351,13 @@ impl<'g> Extractor<'g> {
             let mentions = OnceCell::new();
             for k in 0..triggers.len() {
                 let clause = clause_of((s, lower), (words, sent.span.start), triggers, k, sm);
-                if is_background(&dates, &triggers[k], st.published) {
+                if is_background(dates, &triggers[k], st.published) {
                     continue;
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
                 let day =
-                    nearest_day(&dates, &triggers[k]).or(if present { None } else { carried });
+                    nearest_day(dates, &triggers[k]).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
             if let Some(found) = mentions.get() {
@@ -657,7 +657,7 @@ fn has_word(s: &str, word: &str) -> bool {
 /// "now controls", "is now under", "are now in control of": a state at publication.
 fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
     // A trigger phrase is a few words: a byte window beats building a string searcher.
-    let phrase = lower[t.start..t.end].as_bytes();
+    let phrase = &lower.as_bytes()[t.start..t.end];
     let has = |word: &[u8]| phrase.windows(word.len()).any(|w| w == word);
     let before = lower[..t.start].trim_end();
     has(b"now") || has(b"currently") || before.ends_with(" now") || before.ends_with(" currently")
