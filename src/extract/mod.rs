@@ -356,8 +356,7 @@ impl<'g> Extractor<'g> {
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
-                let day =
-                    nearest_day(dates, &triggers[k]).or(if present { None } else { carried });
+                let day = nearest_day(dates, &triggers[k]).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
             if let Some(found) = mentions.get() {
