@@ -240,9 +240,12 @@ impl<'a> ArticleState<'a> {
         let most = words.len().min(first + span.len().div_ceil(2));
         let end = first + words[first..most].partition_point(|w| w.start() < span.end);
         self.words_before = end;
+        // Cues up to the sentence's end are used up; those before its first word lie
+        // between sentences (a header, a blank) and belong to none.
         let cues = &self.cues[self.cues_before..];
         let cues = &cues[..cues.partition_point(|&k| k < end)];
         self.cues_before += cues.len();
+        let cues = &cues[cues.partition_point(|&k| k < first)..];
         let in_sentence = cues.iter().map(move |&k| k - first);
         (&words[first..end], in_sentence)
     }
