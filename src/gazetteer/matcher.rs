@@ -267,6 +267,8 @@ pub struct Scratch {
     /// word as written: folding and classing letters cost more than looking them up.
     /// Bounded by [`WORD_CACHE`].
     tokens: rustc_hash::FxHashMap<Box<str>, TokenKeys>,
+    /// The gazetteer whose places `words` and `ranked` hold ([`Gazetteer::identity`]).
+    owner: Option<u64>,
 }
 
 /// What one word adds to a window's keys.
@@ -434,6 +436,12 @@ impl Gazetteer {
     /// can start a name (a capital, Arabic script, or an article attached by a hyphen).
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
         let b = text.as_bytes();
+        if scratch.owner != Some(self.identity) {
+            // Place indices of another gazetteer mean other places here.
+            scratch.words.clear();
+            scratch.ranked.clear();
+            scratch.owner = Some(self.identity);
+        }
         scratch.hits.clear();
         scratch.found.clear();
         let mut i = 0;

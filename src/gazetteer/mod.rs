@@ -89,6 +89,10 @@ pub struct Gazetteer {
     capitals: FxHashMap<Box<str>, u32>,
     /// Id → place (the first with that id), for [`Gazetteer::by_id`].
     ids: FxHashMap<Box<str>, u32>,
+    /// Which index this is, unique in the process (a clone shares it: same places, same
+    /// answers). The matcher's per-thread caches hold place indices and are kept for one
+    /// index at a time.
+    identity: u64,
 }
 
 impl Gazetteer {
@@ -178,7 +182,9 @@ impl Gazetteer {
         for (i, p) in places.iter().enumerate() {
             ids.entry(p.id.as_str().into()).or_insert(i as u32);
         }
+        static NEXT_IDENTITY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut g = Gazetteer {
+            identity: NEXT_IDENTITY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             rank_keys,
             capitals,
             ids,
@@ -326,6 +332,23 @@ mod tests {
         let g = Gazetteer::from_sources(&[("a", a.as_bytes()), ("b", b.as_bytes())]).unwrap();
         assert_eq!(g.places().len(), 2);
         assert_eq!(g.places()[0].name, "New");
+    }
+
+    #[test]
+    fn two_gazetteers_in_one_thread_keep_their_own_places() {
+        // The matcher's per-thread caches hold place indices: they must not carry over
+        // from one gazetteer to another.
+        let h = "id,name,kind,lat,lon\n";
+        let a = format!("{h}a:1,Kafr Zita,town,35,37\nx:1,Saraqib,town,36,37\n");
+        let b = format!("{h}x:1,Saraqib,town,36,37\n");
+        let a = Gazetteer::from_sources(&[("a", a.as_bytes())]).unwrap();
+        let b = Gazetteer::from_sources(&[("b", b.as_bytes())]).unwrap();
+        for _ in 0..2 {
+            for g in [&a, &b] {
+                let found = g.find("Rebels took Saraqib.");
+                assert_eq!(g.place(found[0].place()).id, "x:1");
+            }
+        }
     }
 
     #[test]
