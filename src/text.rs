@@ -131,8 +131,9 @@ fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut 
 }
 
 /// Is the byte an ASCII char that [`char::is_whitespace`] accepts (tab to carriage return,
-/// space)? Unlike `u8::is_ascii_whitespace`, this includes the vertical tab.
-fn is_space_byte(b: u8) -> bool {
+/// space)? Unlike `u8::is_ascii_whitespace`, this includes the vertical tab. The byte-wise
+/// readers use it so that they agree with `str::trim` and `split_whitespace`.
+pub(crate) fn is_space_byte(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

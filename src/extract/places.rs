@@ -274,7 +274,7 @@ fn qualifies_next(rest: &str) -> bool {
     }
     lower
         .as_bytes()
-        .split(|&b| char::from(b).is_whitespace())
+        .split(|&b| crate::text::is_space_byte(b))
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| w.starts_with(b"countryside"))
@@ -619,7 +619,7 @@ fn next_word(s: &str, pos: usize) -> (usize, usize, bool) {
     while i < b.len() {
         match b[i] {
             b',' | b'.' | b';' => return (i, i + 1, true),
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return (i, i + 1, false),
+            c if crate::text::is_space_byte(c) => return (i, i + 1, false),
             c if c >= 0x80 => {
                 let ch = s[i..].chars().next().expect("a char starts here");
                 if ch.is_whitespace() {

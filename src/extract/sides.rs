@@ -60,8 +60,7 @@ pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
 fn trim_end(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = b.len();
-    // `char::is_whitespace` in ASCII (which, unlike `u8::is_ascii_whitespace`, has \x0B).
-    while end > 0 && matches!(b[end - 1], b' ' | b'\t'..=b'\r') {
+    while end > 0 && crate::text::is_space_byte(b[end - 1]) {
         end -= 1;
     }
     match b[..end].last() {
