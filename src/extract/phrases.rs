@@ -12,7 +12,7 @@
 //!
 //! Why not an Aho-Corasick automaton per list (the first design): phrases start at word
 //! starts, so one walk over an article's words serves every list at once (and hands the
-//! words to the date scanner), a small bit filter answers most words without hashing, and
+//! words to the date scanner), a bit filter answers most words without a probe, and
 //! the matches are whole-word leftmost-longest by construction rather than filtered after
 //! the fact (an automaton's leftmost match can begin inside a word, "took" in "overtook",
 //! and hide a whole-word match that overlaps it).
@@ -52,8 +52,19 @@ struct Candidate {
 struct Run {
     first: u32,
     len: u32,
+    /// Which bytes may come second after the first word ([`follow_bit`]): "the army" and
+    /// "the regime" start with "the", yet most words after a "the" begin with neither
+    /// 'a' nor 'r', and the candidates need not be tried. All bits when a candidate is
+    /// the word alone (or ends within one byte of it).
+    follow: u32,
     /// Is the word one of the set's tagged words?
     tagged: bool,
+}
+
+/// The bit of [`Run::follow`] for byte `c` (lowercase letters get a bit each).
+#[inline]
+fn follow_bit(c: u8) -> u32 {
+    1 << (c & 31)
 }
 
 /// A set of phrase lists; build once, match many texts.
@@ -73,6 +84,12 @@ pub(crate) struct PhraseSet<T> {
     runs: Box<[Run]>,
     /// `64 - log2(keys.len())`: the multiply-shift hash keeps the top bits.
     shift: u32,
+    /// One bit per value of the hash's top `log2(keys.len()) + FILTER_EXTRA_BITS` bits,
+    /// set for each key's: a clear bit tells most words that start no phrase from one
+    /// load, with no probe (a miss probes on past every collision; a bit has none).
+    present: Box<[u64]>,
+    /// `64 -` that many bits.
+    present_shift: u32,
     /// First byte → run of candidates for phrases beginning with anything but an ASCII
     /// letter or digit.
     by_byte: Vec<(u8, Run)>,
@@ -92,6 +109,16 @@ enum ByteClass {
 
 /// How many lists one set can hold.
 pub(crate) const MAX_LISTS: usize = 8;
+
+/// [`PhraseSet::present`] has `2^FILTER_EXTRA_BITS` bits per slot of the table, so that
+/// one word in thirty-two or fewer that starts no phrase finds its bit set.
+const FILTER_EXTRA_BITS: u32 = 4;
+
+/// The multiply-shift hash of a [`word_key`]: the top bits index the table and the filter.
+#[inline]
+fn hash(key: u64) -> u64 {
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
 
 /// A word's first eight bytes and its length as one number. Words that share both share
 /// a key; [`PhraseSet::hit_at`] compares the bytes anyway.
@@ -208,6 +235,8 @@ impl<T: Copy> PhraseSet<T> {
             keys: Box::new([]),
             runs: Box::new([]),
             shift: 0,
+            present: Box::new([]),
+            present_shift: 0,
             by_byte: Vec::new(),
             byte_class: std::array::from_fn(|c| {
                 if ALNUM[c] {
@@ -228,9 +257,14 @@ impl<T: Copy> PhraseSet<T> {
         set.keys = vec![0; 1 << bits].into_boxed_slice();
         set.runs = vec![Run::default(); 1 << bits].into_boxed_slice();
         set.shift = 64 - bits;
+        let filter_bits = bits + FILTER_EXTRA_BITS;
+        set.present = vec![0; (1 << filter_bits) / 64].into_boxed_slice();
+        set.present_shift = 64 - filter_bits;
         for (key, group) in by_word {
             let mut run = set.push_group(group);
             run.tagged = tagged.iter().any(|w| word_key(w.as_bytes()) == key);
+            let bit = (hash(key) >> set.present_shift) as usize;
+            set.present[bit / 64] |= 1 << (bit % 64);
             let mut i = set.slot_of(key);
             while set.keys[i] != 0 {
                 i = (i + 1) & (set.keys.len() - 1);
@@ -251,8 +285,17 @@ impl<T: Copy> PhraseSet<T> {
         let phrases = &self.phrases;
         group.sort_by_key(|&k| std::cmp::Reverse(phrases[k as usize].text.len()));
         let first = self.candidates.len() as u32;
+        let mut follow = 0;
         for k in group {
-            let (head, head_mask) = head_of(self.phrases[k as usize].text.as_bytes());
+            let text = self.phrases[k as usize].text.as_bytes();
+            // Its second byte after the first word; a phrase of one byte-led group
+            // (`by_byte`) has no first word and takes any.
+            let word = ascii_word_end(text, 0);
+            follow |= match text.get(word + 1) {
+                Some(&c) if word > 0 => follow_bit(c),
+                _ => u32::MAX,
+            };
+            let (head, head_mask) = head_of(text);
             self.candidates.push(Candidate {
                 head,
                 head_mask,
@@ -262,6 +305,7 @@ impl<T: Copy> PhraseSet<T> {
         Run {
             first,
             len: self.candidates.len() as u32 - first,
+            follow,
             tagged: false,
         }
     }
@@ -269,7 +313,7 @@ impl<T: Copy> PhraseSet<T> {
     /// Where the probe for `key` starts.
     #[inline]
     fn slot_of(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (hash(key) >> self.shift) as usize
     }
 
     /// How many phrases the set holds.
@@ -310,6 +354,12 @@ impl<T: Copy> PhraseSet<T> {
                     let (end, head) = word_end_at(b, i);
                     let run = self.word_run(b, i, end, head);
                     on_word(i, end, run.tagged);
+                    if b.get(end + 1)
+                        .is_some_and(|&c| run.follow & follow_bit(c) == 0)
+                    {
+                        i = end;
+                        continue;
+                    }
                     (run, end)
                 }
                 ByteClass::PhraseStart => {
@@ -339,6 +389,10 @@ impl<T: Copy> PhraseSet<T> {
     #[inline(always)]
     fn word_run(&self, b: &[u8], start: usize, end: usize, head: Option<u64>) -> Run {
         let key = word_key_at(b, start, end, head);
+        let bit = (hash(key) >> self.present_shift) as usize;
+        if self.present[bit / 64] & (1 << (bit % 64)) == 0 {
+            return Run::default();
+        }
         let mask = self.keys.len() - 1;
         let mut i = self.slot_of(key);
         loop {
@@ -594,6 +648,58 @@ mod tests {
             for (k, l) in lists.iter().enumerate() {
                 proptest::prop_assert_eq!(&hits[k], &PhraseSet::new(l.iter().copied()).find_lower(&s));
             }
+        }
+    }
+
+    /// Leftmost-longest whole-word matching by trying every phrase at every character:
+    /// what the set's word lookup, presence filter and follow filter must agree with.
+    fn naive_hits(phrases: &[(&str, u8)], s: &str) -> Vec<Hit<u8>> {
+        let alnum_before = |i: usize| is_alnum(s[..i].chars().next_back());
+        let alnum_at = |i: usize| is_alnum(s[i..].chars().next());
+        let (mut out, mut resume) = (Vec::new(), 0);
+        for (i, _) in s.char_indices() {
+            if i < resume {
+                continue;
+            }
+            let best = phrases
+                .iter()
+                .filter(|(p, _)| {
+                    s[i..].starts_with(p)
+                        && !(is_alnum(p.chars().next()) && alnum_before(i))
+                        && !(is_alnum(p.chars().next_back()) && alnum_at(i + p.len()))
+                })
+                .fold(None::<&(&str, u8)>, |best, c| match best {
+                    Some(b) if b.0.len() >= c.0.len() => Some(b),
+                    _ => Some(c),
+                });
+            if let Some(&(p, what)) = best {
+                out.push(Hit {
+                    start: i,
+                    end: i + p.len(),
+                    what,
+                });
+                resume = i + p.len();
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_agree_with_trying_every_phrase_everywhere(
+            s in super::super::text_of(
+                &["the", " ", "army", "regime", "a", "r", "took", " over", " control of", "-held",
+                  "pro-turkey", "pro", "hts", ",", "é", "1"],
+                24,
+            )
+        ) {
+            let phrases = [
+                ("the army", 1u8), ("the regime", 2), ("the", 3), ("took", 4),
+                ("took over", 5), ("took control of", 6), ("-held", 7), ("pro-turkey", 8),
+                ("hts", 9), ("army", 10), ("the army over", 11),
+            ];
+            let set = PhraseSet::new(phrases.iter().copied());
+            proptest::prop_assert_eq!(set.find_lower(&s), naive_hits(&phrases, &s));
         }
     }
 
