@@ -134,6 +134,13 @@ pub fn is_date_cue(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit()) || CUE_WORDS.contains(&word)
 }
 
+/// Does `word` (any case) name a month, in full or abbreviated ("Nov", "Sept."), or a
+/// day of the week? Such words are capitalised but never a place.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    month_of(&lower).is_some() || weekday_of(&lower).is_some()
+}
+
 fn weekday_of(word: &str) -> Option<Weekday> {
     Some(match word {
         "monday" => Weekday::Mon,

@@ -706,6 +706,7 @@ fn is_common_capitalised(name: &str) -> bool {
         .filter(|w| w.len() >= 3)
         .all(|w| {
             COMMON_CAPITALISED.contains(&w)
+                || super::dates::is_calendar_word(w)
                 || super::dates::find_dates(w, None)
                     .iter()
                     .any(|d| d.year_only.is_none())
@@ -829,6 +830,23 @@ mod tests {
                 want,
                 "{rest:?}"
             );
+        }
+    }
+
+    #[test]
+    fn calendar_words_and_common_words_are_not_unresolved_places() {
+        for name in [
+            "Nov",
+            "Sept",
+            "Thursday",
+            "December",
+            "The Syrian",
+            "Dec. 5",
+        ] {
+            assert!(is_common_capitalised(name), "{name}");
+        }
+        for name in ["Novi", "Marj", "Deir Hafer", "Mar Elias"] {
+            assert!(!is_common_capitalised(name), "{name}");
         }
     }
 
