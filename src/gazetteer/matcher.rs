@@ -67,7 +67,11 @@ struct Token {
 fn trim_marks(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let clean_edges = b[start].is_ascii_alphanumeric() && b[end - 1].is_ascii_alphanumeric();
-    if clean_edges && !(end - start > 2 && b[end - 1] == b's' && b[end - 2] == b'\'') {
+    // A final "s" after an apostrophe, straight or curly (its last byte is not ASCII), may
+    // be a possessive.
+    let possessive =
+        end - start > 2 && b[end - 1] == b's' && (b[end - 2] == b'\'' || b[end - 2] >= 0x80);
+    if clean_edges && !possessive {
         return (start, end); // the common case: a plain ASCII word
     }
     let w = &text[start..end];
@@ -795,6 +799,10 @@ mod tests {
         let f = found("Aleppo's old city and Damascus' southern suburbs");
         assert_eq!(f[0].0, "Aleppo");
         assert_eq!(f[1].0, "Damascus");
+        // The curly apostrophe too: "Hama’s" is Hama, not a sound-alike of "Hamas".
+        let f = found("Hama’s outskirts and Homs’s centre");
+        assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("Hama", "gn:170017"));
+        assert_eq!((f[1].0.as_str(), f[1].1.as_str()), ("Homs", "gn:169577"));
     }
 
     #[test]
