@@ -280,6 +280,42 @@ fn qualifies_next(rest: &str) -> bool {
         .any(|w| w.starts_with(b"countryside"))
 }
 
+/// Nouns for a part of a town: "Hama's outskirts", "Aleppo's eastern districts".
+const PART_NOUNS: &[&str] = &[
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "quarter",
+    "quarters",
+    "parts",
+    "edges",
+    "periphery",
+    "approaches",
+];
+
+/// Does `rest`, the lowercase text right after a name, make the name the owner of a part
+/// ("'s outskirts", "' southern suburbs", "'s Salaheddine district"): a possessive, then a
+/// part noun among its next three words?
+fn names_part_of(rest: &str) -> bool {
+    let Some(after) = ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .take_while(|w| !w.is_empty())
+        .take(3)
+        .any(|w| PART_NOUNS.contains(&w))
+}
+
 /// Byte offset of `phrase` in `s` as whole words.
 fn find_word(s: &str, phrase: &str) -> Option<usize> {
     s.match_indices(phrase).map(|(p, _)| p).find(|&p| {
@@ -399,6 +435,7 @@ impl Extractor<'_> {
             let accepted = match role {
                 Role::Object { partial } if !misread => {
                     let partial = partial
+                        || names_part_of(&c.lower[m.span.end..])
                         || (!passive && c.has(Mark::Partial, a.min(m.span.start), m.span.start));
                     out.push(Object {
                         place,

@@ -137,6 +137,36 @@ fn claims_attempts_and_denials() {
 }
 
 #[test]
+fn a_part_named_after_the_town_is_partial() {
+    let cases = [
+        "Rebels captured Hama's outskirts on Thursday.",
+        "Rebels took control of Hama’s eastern districts on Thursday.",
+        "Rebels seized Hama' southern suburbs on Thursday.",
+        "Rebels captured Hama's western neighbourhoods on Thursday.",
+    ];
+    for text in cases {
+        assert_eq!(
+            events(text, "2024-12-07"),
+            [ev(HAMA, Opposition, Partial, "2024-12-05")],
+            "{text}"
+        );
+    }
+    // A possessive without a part noun, or with one further on, is the town itself.
+    for text in [
+        "Rebels captured Hama's city centre on Thursday.",
+        "Rebels captured Hama's military airport and its districts on Thursday.",
+        "Rebels captured Hama, then its outskirts, on Thursday.",
+    ] {
+        assert!(
+            events(text, "2024-12-07")
+                .iter()
+                .any(|e| e.0 == HAMA && e.2 == Capture),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn entering_and_suburbs_are_partial() {
     assert_eq!(
         events(
