@@ -316,13 +316,25 @@ impl<'a> Scan<'a> {
             } else {
                 i
             };
-            if i > 0 && self.is(i - 1, "next") {
+            if i > 0 && self.is(i - 1, "next") || self.calendar_date_follows(i) {
                 return 1;
             }
             self.push(start, i, day, DateBasis::Relative, 1);
             return 1;
         }
         self.relative_word(i, lw)
+    }
+
+    /// "Saturday, Nov. 30", "Thursday 5 December": a calendar date right after weekday `i`
+    /// says which one it is (read at the month), whatever the publication date.
+    fn calendar_date_follows(&self, i: usize) -> bool {
+        let (Some(weekday), Some(next)) = (self.w.get(i), self.w.get(i + 1)) else {
+            return false;
+        };
+        let gap = &self.lower[weekday.end..next.start];
+        matches!(gap, " " | ", ")
+            && (month_of(self.word(i + 1)).is_some() && day_number(self.word(i + 2)).is_some()
+                || day_number(self.word(i + 1)).is_some() && month_of(self.word(i + 2)).is_some())
     }
 
     fn month_first(&mut self, i: usize, m: u32) -> Option<usize> {
@@ -663,6 +675,25 @@ mod tests {
 
     /// (sentence, publication day, expected first resolved day, basis)
     const CASES: &[(&str, &str, &str, DateBasis)] = &[
+        // A weekday with its calendar date: the date says which week.
+        (
+            "rebels took the airport on Saturday, Nov. 30",
+            "2024-12-07",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "rebels took the airport on Thursday 28 November",
+            "2024-12-07",
+            "2024-11-28",
+            DateBasis::Explicit,
+        ),
+        (
+            "rebels took Hama on Thursday, and on Nov. 30 Aleppo",
+            "2024-12-07",
+            "2024-12-05",
+            DateBasis::Relative,
+        ),
         (
             "On Nov. 30, rebels took Aleppo",
             "2024-12-09",
