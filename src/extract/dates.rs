@@ -347,19 +347,22 @@ impl<'a> Scan<'a> {
         Some(last - i + 1)
     }
 
+    /// "30 November", "the 7th of December".
     fn day_first(&mut self, i: usize, m: u32) -> Option<usize> {
-        let d = day_number(self.word(i.checked_sub(1)?))?;
+        let of = i >= 2 && self.is(i - 1, "of") && day_number(self.word(i - 2)).is_some();
+        let first = if of { i - 2 } else { i.checked_sub(1)? };
+        let d = day_number(self.word(first))?;
         if self
             .out
             .last()
-            .is_some_and(|o| o.end + self.base > self.w[i - 1].start)
+            .is_some_and(|o| o.end + self.base > self.w[first].start)
         {
             return None;
         }
         let year = year_number(self.word(i + 1));
         let last = if year.is_some() { i + 1 } else { i };
         let day = calendar(year, m, d, self.published);
-        self.push(i - 1, last, day, DateBasis::Explicit, 1);
+        self.push(first, last, day, DateBasis::Explicit, 1);
         Some(last - i + 1)
     }
 
@@ -675,6 +678,12 @@ mod tests {
 
     /// (sentence, publication day, expected first resolved day, basis)
     const CASES: &[(&str, &str, &str, DateBasis)] = &[
+        (
+            "rebels took Homs on the 7th of December",
+            "2024-12-09",
+            "2024-12-07",
+            DateBasis::Explicit,
+        ),
         // A weekday with its calendar date: the date says which week.
         (
             "rebels took the airport on Saturday, Nov. 30",
