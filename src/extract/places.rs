@@ -236,6 +236,8 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             }
             w if is_context_preposition(w) => return Role::Context,
             "rural" => return Role::Context,
+            // "By Saturday Homs had fallen": a preposition before a day governs the day.
+            w if super::dates::is_calendar_word(w) => return Role::Object { partial },
             _ => {}
         }
     }
@@ -759,6 +761,10 @@ mod tests {
         let obj = Role::Object { partial: false };
         let cases: &[(&str, Trigger, Role)] = &[
             (" control of most of the center of ", Trigger::Take, obj),
+            // A preposition before a day governs the day, not the place.
+            ("by saturday ", Trigger::TakePassive, obj),
+            (" on saturday the town of ", Trigger::Take, obj),
+            (" on december 5 near ", Trigger::Take, Role::Context),
             (
                 " some settlements in the strategically important province of ",
                 Trigger::Take,

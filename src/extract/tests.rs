@@ -137,6 +137,21 @@ fn claims_attempts_and_denials() {
 }
 
 #[test]
+fn in_the_hands_of_is_a_passive_capture() {
+    for text in [
+        "Homs is now in the hands of the rebels, residents said on Saturday.",
+        "On Saturday, Homs fell into the hands of opposition fighters.",
+        "By Saturday Homs had fallen into the hands of the insurgents.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-08"),
+            [ev(HOMS, Opposition, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_part_named_after_the_town_is_partial() {
     let cases = [
         "Rebels captured Hama's outskirts on Thursday.",
