@@ -284,8 +284,13 @@ impl Extractor<'_> {
             };
             last.clone().map(|(f, s)| (f, s, false))
         };
+        // "Hezbollah fighters", "the army's troops": a pronoun-like noun right after the
+        // side is that side's noun, not a pronoun standing for another.
+        let own_noun = |k: usize, p: &Hit<Mark>| {
+            matches!(c.s[actors[k].end..p.start].trim(), "" | "'s" | "’s")
+        };
         match (k, pronoun) {
-            (Some(k), Some(p)) if p.start > actors[k].end => {
+            (Some(k), Some(p)) if p.start > actors[k].end && !own_noun(k, &p) => {
                 // "X said that they had taken": a side named earlier in the sentence.
                 let earlier = actors[..=k]
                     .iter()

@@ -202,6 +202,25 @@ fn pronouns_take_the_last_named_side() {
 }
 
 #[test]
+fn a_sides_own_noun_is_no_pronoun() {
+    // "fighters" after "Hezbollah" is Hezbollah's noun, not "the fighters" of earlier.
+    for text in [
+        "Hezbollah fighters withdrew from Homs on Saturday.",
+        "Hezbollah's fighters withdrew from Homs on Saturday.",
+    ] {
+        let got = events(text, "2024-12-08");
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!((got[0].0.as_str(), got[0].2), (HOMS, Withdrawal), "{text}");
+    }
+    // Apart from the side, the pronoun still stands for the last attacker named.
+    let got = events(
+        "Rebels advanced on Hama. The army said on Friday that the fighters took Homs.",
+        "2024-12-08",
+    );
+    assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-06")]);
+}
+
+#[test]
 fn the_day_before_and_the_same_day() {
     let got = events(
         "On Sunday the rebels entered Damascus. The day before, the rebels captured Homs.",
