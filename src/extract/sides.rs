@@ -241,7 +241,12 @@ impl Extractor<'_> {
                 Some(sides(self.subject(c, actors, st)?, loser))
             }
             _ if passive => {
-                let who = agent
+                // "was liberated from the SDF by the SNA": the side after "by" took it.
+                let by = actors.iter().find(|a| {
+                    a.start >= t.end && a.start < c.end && after_word(c.s, a.start, &["by"])
+                });
+                let who = by
+                    .or(agent)
                     .map(|a| named(c.s, a))
                     .or_else(|| self.subject(c, actors, st))?;
                 Some(sides(who, from))
@@ -311,13 +316,17 @@ impl Extractor<'_> {
         }
     }
 
-    /// "took X from regime forces": the side after "from".
+    /// "took X from regime forces": the side after "from" ("cleared X of the SDF": "of").
     fn loser_after_from(&self, c: &Clause, actors: &[Hit<Faction>]) -> Option<Faction> {
+        let t = c.trigger;
+        let words: &[&str] = if c.lower[t.start..t.end].starts_with("cleared") {
+            &["from", "of"]
+        } else {
+            &["from"]
+        };
         actors
             .iter()
-            .find(|a| {
-                a.start >= c.trigger.end && a.start < c.end && after_word(c.s, a.start, &["from"])
-            })
+            .find(|a| a.start >= t.end && a.start < c.end && after_word(c.s, a.start, words))
             .map(|a| a.what)
     }
 }

@@ -405,6 +405,38 @@ fn expulsions_name_winner_and_loser() {
     assert_eq!(got[1], ev("gn:170905", Opposition, Capture, "2024-12-06"));
 }
 
+/// (new, previous) side of each event of `text`.
+fn sides_of(text: &str, published: &str) -> Vec<(Faction, Option<Faction>)> {
+    let body = format!(" date {published} {text}");
+    let a = parse_text("t.txt".into(), body.as_bytes(), IngestOptions::default()).unwrap();
+    Extractor::new(gaz())
+        .extract(&a)
+        .events
+        .into_iter()
+        .map(|e| (e.faction, e.previous_faction))
+        .collect()
+}
+
+#[test]
+fn passive_captures_take_the_side_after_by() {
+    let cases = [
+        "Tal Rifaat was liberated from the PKK/YPG by the SNA on Sunday.",
+        "Tal Rifaat was cleared of PKK/YPG terrorists by the Syrian National Army on Sunday.",
+        "The SNA cleared Tal Rifaat of PKK/YPG terrorists on Sunday.",
+    ];
+    for text in cases {
+        assert_eq!(sides_of(text, "2024-12-02"), [(Sna, Some(Sdf))], "{text}");
+    }
+    // "of" names the loser only after "cleared".
+    assert_eq!(
+        sides_of(
+            "Homs was captured by fighters of HTS on Sunday.",
+            "2024-12-09"
+        ),
+        [(Opposition, None)]
+    );
+}
+
 #[test]
 fn exceptions_and_earlier_control_are_not_changes() {
     let got = events(
