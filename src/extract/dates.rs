@@ -137,8 +137,15 @@ pub fn is_date_cue(word: &str) -> bool {
 /// Does `word` (any case) name a month, in full or abbreviated ("Nov", "Sept."), or a
 /// day of the week? Such words are capitalised but never a place.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    month_of(&lower).is_some() || weekday_of(&lower).is_some()
+    // Lowercased on the stack: the clause reader asks this of every word before a place.
+    let mut buf = [0u8; 10]; // "september." is the longest spelling read
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).expect("ASCII case changes keep UTF-8");
+    month_of(lower).is_some() || weekday_of(lower).is_some()
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -539,6 +546,12 @@ mod tests {
         assert_eq!(month_of("sept"), Some(9));
         assert_eq!(month_of("ma"), None);
         assert_eq!(month_of("mayor"), None);
+        for w in ["SEPTEMBER.", "Wednesday", "Nov", "sept"] {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["Novembers", "Décembre", "", "Hama", "September 1"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
     }
 
     #[test]
