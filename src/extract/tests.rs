@@ -10,13 +10,16 @@ fn gaz() -> &'static Gazetteer {
     G.get_or_init(|| Gazetteer::bundled().unwrap())
 }
 
-/// (place id, faction, action, day) for every event of `text` published on `published`.
-fn events(text: &str, published: &str) -> Vec<(String, Faction, Action, String)> {
+/// The events of `text` published on `published`.
+fn extracted(text: &str, published: &str) -> Vec<Event> {
     let body = format!(" date {published} {text}");
     let a = parse_text("t.txt".into(), body.as_bytes(), IngestOptions::default()).unwrap();
-    Extractor::new(gaz())
-        .extract(&a)
-        .events
+    Extractor::new(gaz()).extract(&a).events
+}
+
+/// (place id, faction, action, day) for every event of `text` published on `published`.
+fn events(text: &str, published: &str) -> Vec<(String, Faction, Action, String)> {
+    extracted(text, published)
         .into_iter()
         .map(|e| {
             let day = e.date.map(|d| d.to_string()).unwrap_or_default();
@@ -407,11 +410,7 @@ fn expulsions_name_winner_and_loser() {
 
 /// (new, previous) side of each event of `text`.
 fn sides_of(text: &str, published: &str) -> Vec<(Faction, Option<Faction>)> {
-    let body = format!(" date {published} {text}");
-    let a = parse_text("t.txt".into(), body.as_bytes(), IngestOptions::default()).unwrap();
-    Extractor::new(gaz())
-        .extract(&a)
-        .events
+    extracted(text, published)
         .into_iter()
         .map(|e| (e.faction, e.previous_faction))
         .collect()
