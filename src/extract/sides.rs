@@ -242,10 +242,7 @@ impl Extractor<'_> {
             }
             _ if passive => {
                 // "was liberated from the SDF by the SNA": the side after "by" took it.
-                let by = actors.iter().find(|a| {
-                    a.start >= t.end && a.start < c.end && after_word(c.s, a.start, &["by"])
-                });
-                let who = by
+                let who = side_after_word(c, actors, &["by"])
                     .or(agent)
                     .map(|a| named(c.s, a))
                     .or_else(|| self.subject(c, actors, st))?;
@@ -324,11 +321,20 @@ impl Extractor<'_> {
         } else {
             &["from"]
         };
-        actors
-            .iter()
-            .find(|a| a.start >= t.end && a.start < c.end && after_word(c.s, a.start, words))
-            .map(|a| a.what)
+        side_after_word(c, actors, words).map(|a| a.what)
     }
+}
+
+/// The first side named after the clause's trigger right after one of `words` ("by the
+/// SNA", "from regime forces").
+fn side_after_word<'a>(
+    c: &Clause,
+    actors: &'a [Hit<Faction>],
+    words: &[&str],
+) -> Option<&'a Hit<Faction>> {
+    actors
+        .iter()
+        .find(|a| a.start >= c.trigger.end && a.start < c.end && after_word(c.s, a.start, words))
 }
 
 #[cfg(test)]
