@@ -9,8 +9,12 @@
 //!   or before the publication day; "yesterday" is the day before it; "today", "this
 //!   morning", "overnight", "tonight" are the day itself; "over the weekend" is the latest
 //!   Saturday (time precision 2).
-//! - "the day before", "the night before", "a day earlier" and "the same day" are
-//!   anaphors: the caller resolves them against the previous date of the article.
+//! - "two days ago", "48 hours ago" count back from publication; "last night" is the day
+//!   before it; "last week" is a week before it and "Tuesday last week" that weekday of
+//!   the week before (time precision 2 for "last week" and "a week ago").
+//! - "the day before", "the night before", "a day earlier", "three days earlier", "the
+//!   same day", "the next day", "the following day" and "two days later" are anaphors:
+//!   the caller resolves them against the previous date of the article.
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
 
@@ -31,13 +35,17 @@ pub enum DateBasis {
     Unknown,
 }
 
-/// A date that depends on another date of the article.
+/// A date given as days after the previous date of the article (before it when
+/// negative): "the same day" 0, "the day before" -1, "the next day" 1, "three days
+/// later" 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anaphor {
-    /// "the same day": the previous date.
-    SameDay,
-    /// "the day before", "the night before": the previous date minus one.
-    DayBefore,
+pub struct Anaphor(pub i64);
+
+impl Anaphor {
+    /// "the same day".
+    pub const SAME_DAY: Anaphor = Anaphor(0);
+    /// "the day before", "the night before", "a day earlier".
+    pub const DAY_BEFORE: Anaphor = Anaphor(-1);
 }
 
 /// One date expression.
@@ -53,7 +61,7 @@ pub struct DateMention {
     pub basis: DateBasis,
     /// ACLED time precision: 1 the day, 2 within a week.
     pub precision: u8,
-    /// Set for "the same day" / "the day before" (then `day` is `None`).
+    /// Set for "the same day", "the day before", "two days later" (then `day` is `None`).
     pub anaphor: Option<Anaphor>,
     /// A bare year such as "2016" (then `day` is `None`).
     pub year_only: Option<i32>,
@@ -123,8 +131,11 @@ pub const CUE_WORDS: &[&str] = &[
     "weekend",
     "before",
     "earlier",
+    "later",
+    "ago",
     "day",
     "night",
+    "week",
 ];
 
 /// Can a date expression start (or be anchored) at this lowercase word? The words
@@ -326,6 +337,15 @@ impl<'a> Scan<'a> {
             if i > 0 && self.is(i - 1, "next") || self.calendar_date_follows(i) {
                 return 1;
             }
+            if self.is(i + 1, "last") && self.is(i + 2, "week") {
+                // "Tuesday last week": that weekday of the week before publication's.
+                let day = self.published.map(|p| {
+                    let monday = p - Duration::days(p.weekday().num_days_from_monday().into());
+                    monday - Duration::days(7 - i64::from(wd.num_days_from_monday()))
+                });
+                self.push(i, i + 2, day, DateBasis::Relative, 1);
+                return 3;
+            }
             self.push(start, i, day, DateBasis::Relative, 1);
             return 1;
         }
@@ -404,14 +424,41 @@ impl<'a> Scan<'a> {
                 let day = p.map(|d| latest_weekday(d, Weekday::Sat));
                 self.push(i - 1, i, day, DateBasis::Relative, 2)
             }
-            "before" | "earlier" if i > 1 && matches!(self.word(i - 1), "day" | "night") => {
-                self.anaphor(i - 2, i, Anaphor::DayBefore)
+            "night" if i > 0 && self.is(i - 1, "last") => self.push(
+                i - 1,
+                i,
+                p.map(|d| d - Duration::days(1)),
+                DateBasis::Relative,
+                1,
+            ),
+            "week" if i > 0 && self.is(i - 1, "last") => {
+                let day = p.map(|d| d - Duration::days(7));
+                self.push(i - 1, i, day, DateBasis::Relative, 2)
+            }
+            "ago" => {
+                if let Some((first, days)) = self.days_counted(i) {
+                    let day = p.map(|d| d - Duration::days(days));
+                    let precision = if days >= 7 { 2 } else { 1 };
+                    self.push(first, i, day, DateBasis::Relative, precision);
+                }
+            }
+            "before" | "earlier" | "later" => {
+                let sign = if lw == "later" { 1 } else { -1 };
+                if let Some((first, days)) = self.days_counted(i) {
+                    self.anaphor(first, i, Anaphor(sign * days));
+                } else if sign < 0 && i > 1 && matches!(self.word(i - 1), "day" | "night") {
+                    // "the day before", "the night before"
+                    self.anaphor(i - 2, i, Anaphor::DAY_BEFORE)
+                }
             }
             "day" | "night" if i > 1 && self.is(i - 1, "previous") => {
-                self.anaphor(i - 2, i, Anaphor::DayBefore)
+                self.anaphor(i - 2, i, Anaphor::DAY_BEFORE)
+            }
+            "day" if i > 0 && matches!(self.word(i - 1), "next" | "following") => {
+                self.anaphor(i - 1, i, Anaphor(1))
             }
             "day" | "night" if i > 0 && self.is(i - 1, "same") => {
-                self.anaphor(i - 1, i, Anaphor::SameDay)
+                self.anaphor(i - 1, i, Anaphor::SAME_DAY)
             }
             _ => {
                 if let Some(y) = year_number(lw) {
@@ -423,6 +470,31 @@ impl<'a> Scan<'a> {
             }
         }
         1
+    }
+
+    /// "two days", "a day", "48 hours", "a week" right before word `i`: the first word
+    /// and the number of whole days.
+    fn days_counted(&self, i: usize) -> Option<(usize, i64)> {
+        let unit = i.checked_sub(1)?;
+        let per_unit: fn(i64) -> i64 = match self.word(unit) {
+            "day" | "days" => |n| n,
+            "hours" => |n| n / 24,
+            "week" | "weeks" => |n| 7 * n,
+            _ => return None,
+        };
+        let count = unit.checked_sub(1)?;
+        let n = match self.word(count) {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "ten" => 10,
+            w => w.parse().ok().filter(|n| (1..=60).contains(n))?,
+        };
+        Some((count, per_unit(n)))
     }
 
     fn anaphor(&mut self, a: usize, b: usize, kind: Anaphor) {
@@ -569,6 +641,9 @@ mod tests {
             "a day earlier",
             "the same day",
             "the previous night",
+            "two days later",
+            "three days ago",
+            "last week",
         ];
         for p in relative {
             assert_eq!(find_dates(p, Some(day("2024-12-08"))).len(), 1, "{p}");
@@ -831,6 +906,50 @@ mod tests {
             DateBasis::Relative,
         ),
         (
+            "two days ago",
+            "2024-12-03",
+            "2024-12-01",
+            DateBasis::Relative,
+        ),
+        (
+            "48 hours ago",
+            "2024-12-03",
+            "2024-12-01",
+            DateBasis::Relative,
+        ),
+        (
+            "a week ago",
+            "2024-12-10",
+            "2024-12-03",
+            DateBasis::Relative,
+        ),
+        (
+            "last night",
+            "2024-12-08",
+            "2024-12-07",
+            DateBasis::Relative,
+        ),
+        ("last week", "2024-12-10", "2024-12-03", DateBasis::Relative),
+        // Publication is a Tuesday: "Tuesday last week" is a week before, not that day.
+        (
+            "on Tuesday last week",
+            "2024-12-03",
+            "2024-11-26",
+            DateBasis::Relative,
+        ),
+        (
+            "on Sunday last week",
+            "2024-12-03",
+            "2024-12-01",
+            DateBasis::Relative,
+        ),
+        (
+            "on Friday last week",
+            "2024-12-08",
+            "2024-11-29",
+            DateBasis::Relative,
+        ),
+        (
             "on December 30 last year",
             "2025-01-03",
             "2024-12-30",
@@ -856,14 +975,22 @@ mod tests {
         for (text, kind) in [
             (
                 "The day before, the rebels captured Homs",
-                Anaphor::DayBefore,
+                Anaphor::DAY_BEFORE,
             ),
             (
                 "The night before, forces had taken Homs",
-                Anaphor::DayBefore,
+                Anaphor::DAY_BEFORE,
             ),
-            ("and on the same day, they gained control", Anaphor::SameDay),
-            ("a day earlier", Anaphor::DayBefore),
+            (
+                "and on the same day, they gained control",
+                Anaphor::SAME_DAY,
+            ),
+            ("a day earlier", Anaphor::DAY_BEFORE),
+            ("three days earlier", Anaphor(-3)),
+            ("the next day, rebels entered", Anaphor(1)),
+            ("on the following day", Anaphor(1)),
+            ("two days later, the army withdrew", Anaphor(2)),
+            ("a day later", Anaphor(1)),
         ] {
             let d = find_dates(text, Some(day("2024-12-08")));
             assert_eq!(d.iter().find_map(|m| m.anaphor), Some(kind), "{text:?}");

@@ -341,6 +341,28 @@ const PARTIAL: &[&str] = &[
     "areas of",
 ];
 
+/// Nouns that name a side only by what it is ("militants"): right after a side's name
+/// ("Islamic State militants", "Turkish-backed rebels") they are that side's, and the two
+/// make one actor, not a generic opposition noun after a modifier.
+const GENERIC_SIDE_NOUNS: &[&str] = &[
+    "rebel",
+    "rebels",
+    "insurgent",
+    "insurgents",
+    "militants",
+    "jihadists",
+    "islamists",
+    "opposition",
+];
+
+/// Does actor hit `noun` continue `side` ([`GENERIC_SIDE_NOUNS`] after spaces only)?
+fn qualifies_noun<T>(lower: &str, side: &Hit<Faction>, noun: &Hit<T>) -> bool {
+    let gap = &lower[side.end..noun.start.max(side.end)];
+    !gap.is_empty()
+        && gap.bytes().all(|b| b == b' ')
+        && GENERIC_SIDE_NOUNS.contains(&&lower[noun.start..noun.end])
+}
+
 /// Pronouns that in war reporting stand for the attacking side, never the state.
 pub const REBEL_PRONOUNS: &[&str] = &[
     "the groups",
@@ -568,7 +590,10 @@ impl Lexicon {
         out.marks.clear();
         self.set.for_each_hit(lower, on_word, |h, _| match h.what {
             Entry::Trigger(t) => out.triggers.push(h.with(t)),
-            Entry::Actor(f) => out.actors.push(h.with(f)),
+            Entry::Actor(f) => match out.actors.last_mut() {
+                Some(side) if qualifies_noun(lower, side, &h) => side.end = h.end,
+                _ => out.actors.push(h.with(f)),
+            },
             Entry::Mark(m) => out.marks.push(h.with(m)),
         });
     }
@@ -647,6 +672,29 @@ mod tests {
         for &(text, want) in cases {
             assert_eq!(faction_of(text), [want], "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_side_before_a_generic_noun_names_it() {
+        use Faction::*;
+        let cases: &[(&str, &[Faction])] = &[
+            ("Islamic State militants", &[Isis]),
+            ("ISIS insurgents", &[Isis]),
+            ("Turkish-backed rebels", &[Sna]),
+            ("Turkey-backed opposition", &[Sna]),
+            ("Kurdish-led rebels", &[Sdf]),
+            // Not right after a side: two actors.
+            ("the army and rebels", &[Government, Opposition]),
+            ("ISIS, militants", &[Isis, Opposition]),
+            ("SDF: rebels", &[Sdf, Opposition]),
+            // Only generic nouns continue a side.
+            ("ISIS Hezbollah", &[Isis, Government]),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(faction_of(text), want, "{text:?}");
+        }
+        let merged = lex().actors("Islamic State militants seized it");
+        assert_eq!((merged[0].start, merged[0].end), (0, 23));
     }
 
     #[test]

@@ -32,7 +32,7 @@ use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{Faction, Span};
 use crate::text::{self, Sentence};
 use chrono::{Datelike, Duration, NaiveDate};
-use dates::{Anaphor, DateBasis, DateMention, Word};
+use dates::{DateBasis, DateMention, Word};
 use lexicon::{Hit, Lexicon, Mark, Marks, Trigger};
 use std::cell::OnceCell;
 
@@ -108,6 +108,9 @@ pub struct Extractor<'g> {
     lex: Lexicon,
 }
 
+/// A resolved day, how it was established and its ACLED time precision.
+type Dated = (NaiveDate, DateBasis, u8);
+
 /// Running state of one article while its sentences are read in order.
 #[derive(Debug, Default)]
 struct ArticleState<'a> {
@@ -121,9 +124,9 @@ struct ArticleState<'a> {
     /// The last day any date expression resolved to.
     last_day: Option<(NaiveDate, DateBasis)>,
     /// The day the previous sentence talked about, and its paragraph.
-    carried: Option<(NaiveDate, DateBasis, usize)>,
+    carried: Option<(Dated, usize)>,
     /// The day of the lede, when the lede states a change: the article's news day.
-    lede_day: Option<(NaiveDate, DateBasis)>,
+    lede_day: Option<Dated>,
     /// The last side named as a subject, and the last one other than the government.
     last_actor: Option<(Faction, String)>,
     last_attacker: Option<(Faction, String)>,
@@ -347,7 +350,7 @@ impl<'g> Extractor<'g> {
         let sentence_day = dates
             .iter()
             .rev()
-            .find_map(|d| d.day.map(|day| (day, d.basis)));
+            .find_map(|d| d.day.map(|day| (day, d.basis, d.precision)));
         let carried = self.carried_day(lower, sent, st);
         if !triggers.is_empty() {
             // Found when a clause first needs them: blocked and background ones do not.
@@ -371,9 +374,7 @@ impl<'g> Extractor<'g> {
         if st.index < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
             st.lede_day = sentence_day;
         }
-        st.carried = sentence_day
-            .or(carried)
-            .map(|(d, b)| (d, b, sent.paragraph));
+        st.carried = sentence_day.or(carried).map(|d| (d, sent.paragraph));
     }
 
     /// The last place named before sentence `st.index` (looking back a few sentences).
@@ -396,12 +397,7 @@ impl<'g> Extractor<'g> {
 
     /// The day a sentence without a date expression talks about: the previous sentence's
     /// day within the paragraph, else the lede's; "Later, ..." carries nothing over.
-    fn carried_day(
-        &self,
-        lower: &str,
-        sent: Sentence,
-        st: &ArticleState,
-    ) -> Option<(NaiveDate, DateBasis)> {
+    fn carried_day(&self, lower: &str, sent: Sentence, st: &ArticleState) -> Option<Dated> {
         let first = lower
             .split(|c: char| !c.is_alphanumeric())
             .next()
@@ -413,8 +409,8 @@ impl<'g> Extractor<'g> {
             return None;
         }
         st.carried
-            .filter(|c| c.2 == sent.paragraph)
-            .map(|c| (c.0, c.1))
+            .filter(|c| c.1 == sent.paragraph)
+            .map(|c| c.0)
             .or(st.lede_day)
     }
 
@@ -431,7 +427,7 @@ impl<'g> Extractor<'g> {
         &self,
         c: &Clause,
         mentions: &OnceCell<Vec<Mention>>,
-        day: Option<(NaiveDate, DateBasis)>,
+        day: Option<Dated>,
         sent: Sentence,
         st: &mut ArticleState,
         out: &mut Extraction,
@@ -466,7 +462,7 @@ impl<'g> Extractor<'g> {
         }
         let claimed = t.what == Trigger::ClaimTake || c.has(Mark::Claim, before_start, t.start);
         let (date, basis, tp) = match (day, st.published) {
-            (Some((d, b)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { 1 }),
+            (Some((d, b, p)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { p }),
             (None, Some(p)) => (Some(p), DateBasis::Publication, 2),
             (None, None) => (None, DateBasis::Unknown, 3),
         };
@@ -623,13 +619,7 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
     for d in found.iter_mut() {
         if let Some(kind) = d.anaphor {
             let base = st.last_day.map(|x| x.0).or(st.published);
-            d.day = base.map(|b| {
-                if kind == Anaphor::DayBefore {
-                    b - Duration::days(1)
-                } else {
-                    b
-                }
-            });
+            d.day = base.map(|b| b + Duration::days(kind.0));
         }
         let clause = lower[..d.start].rsplit(',').next().unwrap_or("");
         let opens_period = has_word(clause, "since");
@@ -690,12 +680,15 @@ fn is_background(dates: &[DateMention], t: &Hit<Trigger>, published: Option<Naiv
 }
 
 /// The resolved date expression nearest the trigger.
-fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<(NaiveDate, DateBasis)> {
+fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<Dated> {
     dates
         .iter()
-        .filter_map(|d| d.day.map(|day| (distance(d, t), day, d.basis)))
+        .filter_map(|d| {
+            d.day
+                .map(|day| (distance(d, t), (day, d.basis, d.precision)))
+        })
         .min_by_key(|x| x.0)
-        .map(|(_, day, basis)| (day, basis))
+        .map(|(_, dated)| dated)
 }
 
 #[cfg(test)]

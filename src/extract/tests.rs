@@ -480,3 +480,51 @@ fn has_word_finds_whole_words_only() {
         assert_eq!(has_word(s, "since"), want, "{s:?}");
     }
 }
+
+#[test]
+fn a_side_named_before_a_generic_noun_is_the_actor() {
+    let cases = [
+        ("Islamic State militants seized Palmyra on Sunday.", Isis),
+        ("Turkish-backed rebels overran Tal Rifaat on Sunday.", Sna),
+        ("ISIS insurgents took control of Palmyra on Sunday.", Isis),
+        // Plain "militants" still names the opposition.
+        ("Militants seized Palmyra on Sunday.", Opposition),
+    ];
+    for (text, want) in cases {
+        let found = sides_of(text, "2024-12-03");
+        assert_eq!(found.first().map(|s| s.0), Some(want), "{text:?}");
+    }
+}
+
+#[test]
+fn counted_and_weekly_dates_give_the_day_and_its_precision() {
+    // Published on a Tuesday.
+    let cases = [
+        ("Rebels captured Hama two days ago.", "2024-12-01", 1),
+        ("Rebels captured Hama last week.", "2024-11-26", 2),
+        (
+            "Rebels captured Hama on Tuesday last week.",
+            "2024-11-26",
+            1,
+        ),
+        ("Rebels captured Hama over the weekend.", "2024-11-30", 2),
+        (
+            "On Dec. 1 the army shelled Idlib. Two days later, rebels captured Hama.",
+            "2024-12-03",
+            1,
+        ),
+        (
+            "On Dec. 2 rebels entered Homs. The next day, rebels captured Hama.",
+            "2024-12-03",
+            1,
+        ),
+    ];
+    for (text, day, precision) in cases {
+        let hama = extracted(text, "2024-12-03")
+            .into_iter()
+            .find(|e| gaz().place(e.place).id == HAMA)
+            .unwrap_or_else(|| panic!("no event at Hama in {text:?}"));
+        let got = (hama.date.map(|d| d.to_string()), hama.time_precision);
+        assert_eq!(got, (Some(day.to_string()), precision), "{text:?}");
+    }
+}
