@@ -183,6 +183,33 @@ struct Clause<'s> {
 }
 
 impl Clause<'_> {
+    /// "…took Hama, but the army denied it": a denial later in the sentence leaves the
+    /// change a claim. Only "denied" / "denies" said of something ("it", "the claim",
+    /// "losing"): "denying the regime a base" deprives, it does not deny.
+    fn denied_later(&self) -> bool {
+        self.marks.iter().any(|m| {
+            let word = &self.lower[m.start..m.end];
+            m.start >= self.trigger.end
+                && m.what == Mark::Blocker
+                && matches!(word, "denied" | "denies")
+                && self
+                    .words_within(m.end, self.lower.len())
+                    .next()
+                    .is_none_or(|w| {
+                        matches!(
+                            w,
+                            "it" | "this"
+                                | "that"
+                                | "the"
+                                | "any"
+                                | "losing"
+                                | "having"
+                                | "reports"
+                        )
+                    })
+        })
+    }
+
     /// The words within bytes `from..to` of the sentence, lowercase.
     fn words_within(&self, from: usize, to: usize) -> impl Iterator<Item = &str> {
         self.word_spans_within(from, to)
@@ -460,7 +487,9 @@ impl<'g> Extractor<'g> {
         if t.what == Trigger::Enter && !side.named && !pronoun() {
             return;
         }
-        let claimed = t.what == Trigger::ClaimTake || c.has(Mark::Claim, before_start, t.start);
+        let claimed = t.what == Trigger::ClaimTake
+            || c.has(Mark::Claim, before_start, t.start)
+            || c.denied_later();
         let (date, basis, tp) = match (day, st.published) {
             (Some((d, b, p)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { p }),
             (None, Some(p)) => (Some(p), DateBasis::Publication, 2),

@@ -528,3 +528,23 @@ fn counted_and_weekly_dates_give_the_day_and_its_precision() {
         assert_eq!(got, (Some(day.to_string()), precision), "{text:?}");
     }
 }
+
+#[test]
+fn a_denial_later_in_the_sentence_leaves_a_claim() {
+    let action = |text: &str| extracted(text, "2024-12-03").first().map(|e| e.action);
+    let claims = [
+        "The army said it had recaptured Hama on Monday, but rebels denied it.",
+        "Rebels said they took Hama on Monday, a claim the army denies.",
+        "Rebels took Hama on Monday, the monitor said, though the army denied losing the city.",
+    ];
+    for text in claims {
+        assert_eq!(action(text), Some(Claimed), "{text:?}");
+    }
+    let captures = [
+        "Rebels took Hama on Monday, denying the regime a key base.",
+        "Rebels took Hama on Monday and denied aid agencies access.",
+    ];
+    for text in captures {
+        assert_eq!(action(text), Some(Capture), "{text:?}");
+    }
+}
