@@ -122,7 +122,7 @@ struct ArticleState<'a> {
     index: usize,
     published: Option<NaiveDate>,
     /// The last day any date expression resolved to.
-    last_day: Option<(NaiveDate, DateBasis)>,
+    last_day: Option<NaiveDate>,
     /// The day the previous sentence talked about, and its paragraph.
     carried: Option<(Dated, usize)>,
     /// The day of the lede, when the lede states a change: the article's news day.
@@ -187,26 +187,15 @@ impl Clause<'_> {
     /// change a claim. Only "denied" / "denies" said of something ("it", "the claim",
     /// "losing"): "denying the regime a base" deprives, it does not deny.
     fn denied_later(&self) -> bool {
+        const DENIED_OBJECTS: &[&str] = &[
+            "it", "this", "that", "the", "any", "losing", "having", "reports",
+        ];
         self.marks.iter().any(|m| {
-            let word = &self.lower[m.start..m.end];
+            let next = self.words_within(m.end, self.lower.len()).next();
             m.start >= self.trigger.end
                 && m.what == Mark::Blocker
-                && matches!(word, "denied" | "denies")
-                && self
-                    .words_within(m.end, self.lower.len())
-                    .next()
-                    .is_none_or(|w| {
-                        matches!(
-                            w,
-                            "it" | "this"
-                                | "that"
-                                | "the"
-                                | "any"
-                                | "losing"
-                                | "having"
-                                | "reports"
-                        )
-                    })
+                && matches!(&self.lower[m.start..m.end], "denied" | "denies")
+                && next.is_none_or(|w| DENIED_OBJECTS.contains(&w))
         })
     }
 
@@ -647,7 +636,7 @@ impl ArticleState<'_> {
 fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) {
     for d in found.iter_mut() {
         if let Some(kind) = d.anaphor {
-            let base = st.last_day.map(|x| x.0).or(st.published);
+            let base = st.last_day.or(st.published);
             d.day = base.map(|b| b + Duration::days(kind.0));
         }
         let clause = lower[..d.start].rsplit(',').next().unwrap_or("");
@@ -657,7 +646,7 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
             d.day = None;
         }
         if let Some(day) = d.day {
-            st.last_day = Some((day, d.basis));
+            st.last_day = Some(day);
         }
     }
 }
