@@ -235,6 +235,18 @@ spellings! {
     morek: "Morek" => "gn:166640";
     kafr_zita: "Kafr Zeita" => "gn:168620";
     houla: "Houla" => "gn:168668";
+    qamhana: "Qamhana" => "sy:qamhana";
+    qamhanah: "Qamhanah" => "sy:qamhana";
+    khan_al_assal: "Khan al-Assal" => "sy:khan-al-asal";
+    khan_touman: "Khan Touman" => "sy:khan-tuman";
+    tal_al_eis: "Tal al-Eis" => "sy:al-eis";
+    hadher: "al-Hadher" => "gn:170137";
+    sayyida_zaynab: "Sayyida Zaynab" => "sy:sayyida-zeinab";
+    sayyida_zeinab: "Sayyidah Zeinab" => "sy:sayyida-zeinab";
+    maardes: "Ma'ardes" => "sy:maardes";
+    ebla: "Tell Mardikh" => "sy:tell-mardikh";
+    kafr_nabuda: "Kafranbuda" => "sy:kafr-nabudah";
+    zain_al_abidin: "Jabal Zein al-Abideen" => "sy:jabal-zayn-al-abidin";
 }
 
 #[test]
