@@ -9,9 +9,12 @@
 //!   or before the publication day; "yesterday" is the day before it; "today", "this
 //!   morning", "overnight", "tonight" are the day itself; "over the weekend" is the latest
 //!   Saturday (time precision 2).
-//! - "two days ago", "48 hours ago" count back from publication; "last night" is the day
-//!   before it; "last week" is a week before it and "Tuesday last week" that weekday of
-//!   the week before (time precision 2 for "last week" and "a week ago").
+//! - "on the 29th", "by the 2nd" (a day of the month alone) is the latest such day on or
+//!   before publication: explicit, its month the publication's or the one before.
+//! - "two days ago", "48 hours ago", "the day before yesterday" count back from
+//!   publication; "last night" is the day before it; "last week" is a week before it and
+//!   "Tuesday last week" that weekday of the week before (time precision 2 for "last
+//!   week" and "a week ago").
 //! - "the day before", "the night before", "a day earlier", "three days earlier", "the
 //!   same day", "the next day", "the following day" and "two days later" are anaphors:
 //!   the caller resolves them against the previous date of the article.
@@ -273,6 +276,16 @@ fn calendar(
     }
 }
 
+/// The latest day numbered `d` on or before `day` (`None` when the month it falls in
+/// has no such day: "the 31st" in early December).
+fn day_of_month_at_or_before(day: NaiveDate, d: u32) -> Option<NaiveDate> {
+    if d <= day.day() {
+        return day.with_day(d);
+    }
+    let last_month = day.with_day(1)? - Duration::days(1);
+    last_month.with_day(d)
+}
+
 struct Scan<'a> {
     w: &'a [Word],
     /// The text the words index.
@@ -442,6 +455,11 @@ impl<'a> Scan<'a> {
                     self.push(first, i, day, DateBasis::Relative, precision);
                 }
             }
+            "before" if i > 1 && self.is(i - 1, "day") && self.is(i + 1, "yesterday") => {
+                let day = p.map(|d| d - Duration::days(2));
+                self.push(i - 2, i + 1, day, DateBasis::Relative, 1);
+                return 2;
+            }
             "before" | "earlier" | "later" => {
                 let sign = if lw == "later" { 1 } else { -1 };
                 if let Some((first, days)) = self.days_counted(i) {
@@ -460,6 +478,7 @@ impl<'a> Scan<'a> {
             "day" | "night" if i > 0 && self.is(i - 1, "same") => {
                 self.anaphor(i - 1, i, Anaphor::SAME_DAY)
             }
+            _ if self.day_alone(i) => {}
             _ => {
                 if let Some(y) = year_number(lw) {
                     self.push(i, i, None, DateBasis::Explicit, 3);
@@ -470,6 +489,49 @@ impl<'a> Scan<'a> {
             }
         }
         1
+    }
+
+    /// "on the 29th", "by the 5th": a day of the month alone, read as the latest such day
+    /// on or before publication (its month is the publication's or the one before). Not
+    /// "the 7th of December" (read at the month), nor a unit ("on the 4th Division").
+    fn day_alone(&mut self, i: usize) -> bool {
+        const UNIT_WORDS: &[&str] = &[
+            "armored",
+            "armoured",
+            "army",
+            "artillery",
+            "battalion",
+            "brigade",
+            "commando",
+            "corps",
+            "division",
+            "infantry",
+            "mechanised",
+            "mechanized",
+            "regiment",
+            "special",
+            "tank",
+            "anniversary",
+            "century",
+        ];
+        let lw = self.word(i);
+        let ordinal = lw.ends_with(|c: char| c.is_ascii_alphabetic());
+        let Some(d) = day_number(lw).filter(|_| ordinal) else {
+            return false;
+        };
+        let next = self.word(i + 1);
+        if i < 2
+            || !self.is(i - 1, "the")
+            || !matches!(self.word(i - 2), "on" | "by" | "until" | "since")
+            || next == "of"
+            || month_of(next).is_some()
+            || UNIT_WORDS.contains(&next)
+        {
+            return false;
+        }
+        let day = self.published.and_then(|p| day_of_month_at_or_before(p, d));
+        self.push(i - 1, i, day, DateBasis::Explicit, 1);
+        true
     }
 
     /// "two days", "a day", "48 hours", "a week" right before word `i`: the first word
@@ -950,6 +1012,31 @@ mod tests {
             DateBasis::Relative,
         ),
         (
+            "fell the day before yesterday",
+            "2024-12-06",
+            "2024-12-04",
+            DateBasis::Relative,
+        ),
+        // A day of the month alone: this month's, or last month's when it is still ahead.
+        (
+            "rebels took Maskanah on the 29th, before",
+            "2024-12-03",
+            "2024-11-29",
+            DateBasis::Explicit,
+        ),
+        (
+            "by the 2nd rebels held it",
+            "2024-12-05",
+            "2024-12-02",
+            DateBasis::Explicit,
+        ),
+        (
+            "on the 5th of November rebels took it",
+            "2024-12-09",
+            "2024-11-05",
+            DateBasis::Explicit,
+        ),
+        (
             "on December 30 last year",
             "2025-01-03",
             "2024-12-30",
@@ -994,6 +1081,19 @@ mod tests {
         ] {
             let d = find_dates(text, Some(day("2024-12-08")));
             assert_eq!(d.iter().find_map(|m| m.anaphor), Some(kind), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_number_alone_needs_a_date_context() {
+        for text in [
+            "an attack on the 4th Division",
+            "since the 25th Special Mission Forces took over",
+            "the 29th was quiet",
+            "on the 31st", // no 31 November
+        ] {
+            let d = find_dates(text, Some(day("2024-12-03")));
+            assert!(d.iter().all(|m| m.day.is_none()), "{text:?}: {d:?}");
         }
     }
 
