@@ -350,6 +350,7 @@ const GENERIC_SIDE_NOUNS: &[&str] = &[
     "insurgent",
     "insurgents",
     "militants",
+    "gunmen",
     "jihadists",
     "islamists",
     "opposition",
@@ -683,6 +684,8 @@ mod tests {
             ("Turkish-backed rebels", &[Sna]),
             ("Turkey-backed opposition", &[Sna]),
             ("Kurdish-led rebels", &[Sdf]),
+            ("ISIS gunmen", &[Isis]),
+            ("local gunmen", &[Opposition]),
             // Not right after a side: two actors.
             ("the army and rebels", &[Government, Opposition]),
             ("ISIS, militants", &[Isis, Opposition]),

@@ -318,6 +318,40 @@ fn names_part_of(rest: &str) -> bool {
         .any(|w| PART_NOUNS.contains(&w))
 }
 
+/// Does `rest`, the lowercase text after a place's name, make the name the qualifier of a
+/// building ("the Suwayda governorate building", "the Aleppo police headquarters")?
+/// Taking one is taking part of the town (of the governorate's capital).
+fn names_building_in(rest: &str) -> bool {
+    const OWNERS: &[&str] = &[
+        "governorate",
+        "province",
+        "police",
+        "security",
+        "municipality",
+        "municipal",
+        "city",
+    ];
+    const BUILDINGS: &[&str] = &[
+        "building",
+        "buildings",
+        "headquarters",
+        "hq",
+        "palace",
+        "offices",
+        "compound",
+        "serail",
+    ];
+    let mut words = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .skip(1) // what the name's last byte leaves
+        .take_while(|w| !w.is_empty());
+    match words.next() {
+        Some(w) if BUILDINGS.contains(&w) => true,
+        Some(w) if OWNERS.contains(&w) => words.next().is_some_and(|w| BUILDINGS.contains(&w)),
+        _ => false,
+    }
+}
+
 /// Byte offset of `phrase` in `s` as whole words.
 fn find_word(s: &str, phrase: &str) -> Option<usize> {
     s.match_indices(phrase).map(|(p, _)| p).find(|&p| {
@@ -378,6 +412,16 @@ impl Extractor<'_> {
             .filter(|&p| self.gaz.place(p).kind == PlaceKind::Site)
     }
 
+    /// The town a place stands for when a building there is meant: a governorate's
+    /// capital, else the place itself.
+    fn town_of(&self, place: u32) -> u32 {
+        let p = self.gaz.place(place);
+        match p.kind {
+            PlaceKind::Governorate => self.gaz.capital(&p.governorate).unwrap_or(place),
+            _ => place,
+        }
+    }
+
     /// Distance in km between two places (for coherence checks).
     fn km(&self, a: u32, b: u32) -> f64 {
         let (p, q) = (self.gaz.place(a), self.gaz.place(b));
@@ -433,11 +477,16 @@ impl Extractor<'_> {
                     span = Span::new(m.span.start, (m.span.end + 1 + noun.len()).min(c.s.len()));
                 }
             }
+            let building = names_building_in(&c.lower[m.span.end..]);
+            if building {
+                place = self.town_of(place);
+            }
             let misread = place == m.place() && self.is_misread_site(noun_after, m, mentions);
             let accepted = match role {
                 Role::Object { partial } if !misread => {
                     let partial = partial
                         || names_part_of(&c.lower[m.span.end..])
+                        || building
                         || (!passive && c.has(Mark::Partial, a.min(m.span.start), m.span.start));
                     out.push(Object {
                         place,

@@ -185,6 +185,33 @@ fn a_part_named_after_the_town_is_partial() {
 }
 
 #[test]
+fn a_building_named_after_the_town_is_part_of_it() {
+    for text in [
+        "Rebels took over the Hama governorate building on Thursday.",
+        "Rebels seized the Hama police headquarters on Thursday.",
+        "Rebels seized the Hama Province headquarters on Thursday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-07"),
+            [ev(HAMA, Opposition, Partial, "2024-12-05")],
+            "{text}"
+        );
+    }
+    // The governorate itself, and a town named before an unrelated noun, are unchanged.
+    assert_eq!(
+        events(
+            "Rebels took control of Hama governorate on Thursday.",
+            "2024-12-07"
+        ),
+        [ev("gn:170015", Opposition, Capture, "2024-12-05")]
+    );
+    assert_eq!(
+        events("Rebels captured Hama city on Thursday.", "2024-12-07"),
+        [ev(HAMA, Opposition, Capture, "2024-12-05")]
+    );
+}
+
+#[test]
 fn entering_and_suburbs_are_partial() {
     assert_eq!(
         events(
@@ -487,8 +514,10 @@ fn a_side_named_before_a_generic_noun_is_the_actor() {
         ("Islamic State militants seized Palmyra on Sunday.", Isis),
         ("Turkish-backed rebels overran Tal Rifaat on Sunday.", Sna),
         ("ISIS insurgents took control of Palmyra on Sunday.", Isis),
-        // Plain "militants" still names the opposition.
+        ("Islamic State gunmen seized Palmyra on Sunday.", Isis),
+        // Plain "militants" and "gunmen" still name the opposition.
         ("Militants seized Palmyra on Sunday.", Opposition),
+        ("Local gunmen took over Suwayda on Sunday.", Opposition),
     ];
     for (text, want) in cases {
         let found = sides_of(text, "2024-12-03");
