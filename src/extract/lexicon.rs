@@ -351,6 +351,7 @@ const GENERIC_SIDE_NOUNS: &[&str] = &[
     "insurgents",
     "militants",
     "gunmen",
+    "terrorists",
     "jihadists",
     "islamists",
     "opposition",

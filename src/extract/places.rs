@@ -787,6 +787,15 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Agency",
     "News",
     "Press",
+    // Institutions ("the Syrian Defense Ministry", "the General Command").
+    "Ministry",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Foreign",
+    "General",
+    "Command",
+    "Council",
 ];
 
 fn is_common_capitalised(name: &str) -> bool {

@@ -364,6 +364,12 @@ fn actor_names_are_never_unresolved_places() {
 }
 
 #[test]
+fn institutions_are_never_unresolved_places() {
+    let text = "Troops regained control of Qzwertiyah, the Syrian Defense Ministry said.";
+    assert_eq!(unresolved(text, "2024-12-07"), ["Qzwertiyah"]);
+}
+
+#[test]
 fn reported_statements_are_not_claims() {
     let got = events(
         "Kurdish-led forces said they had taken over Deir Hafer on Monday.",
@@ -518,6 +524,13 @@ fn a_side_named_before_a_generic_noun_is_the_actor() {
         // Plain "militants" and "gunmen" still name the opposition.
         ("Militants seized Palmyra on Sunday.", Opposition),
         ("Local gunmen took over Suwayda on Sunday.", Opposition),
+        // How state and allied outlets name the armed opposition.
+        (
+            "Takfiri terrorists overran Khan Tuman on Sunday.",
+            Opposition,
+        ),
+        ("Terrorist groups entered Aleppo on Sunday.", Opposition),
+        ("PKK terrorists seized Tal Rifaat on Sunday.", Sdf),
     ];
     for (text, want) in cases {
         let found = sides_of(text, "2024-12-03");
