@@ -212,6 +212,46 @@ fn a_building_named_after_the_town_is_part_of_it() {
 }
 
 #[test]
+fn control_phrases_of_many_outlets() {
+    const MANBIJ: &str = "gn:167357";
+    let captures = [
+        ("The SDF assumed control of Manbij on Friday.", Sdf),
+        (
+            "Rebels completed their control of Manbij on Friday.",
+            Opposition,
+        ),
+        ("The SNA extended its control over Manbij on Friday.", Sna),
+        // Kurdish outlets: "occupied", "the Turkish occupation's mercenaries".
+        (
+            "The Turkish occupation's mercenaries occupied Manbij on Friday.",
+            Sna,
+        ),
+    ];
+    for (text, side) in captures {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(MANBIJ, side, Capture, "2024-12-06")],
+            "{text}"
+        );
+    }
+    let got = events(
+        "The SDF withdrew its fighters from Manbij on Friday.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got.iter().map(|e| (&*e.0, e.2)).collect::<Vec<_>>(),
+        [(MANBIJ, Withdrawal)]
+    );
+    // "occupied" as an adjective states no change.
+    for text in [
+        "Rebels shelled the occupied town of Manbij on Friday.",
+        "Turkish-occupied Manbij was quiet on Friday.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
+}
+
+#[test]
 fn entering_and_suburbs_are_partial() {
     assert_eq!(
         events(
