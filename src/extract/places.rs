@@ -268,6 +268,9 @@ fn qualifies_next(rest: &str) -> bool {
     if lower.starts_with("rural") {
         return true;
     }
+    if lower.starts_with("and its ") {
+        return false; // "Salamiyah and its countryside": the town, and more
+    }
     if !lower.is_ascii() {
         return lower
             .split_whitespace()
@@ -882,6 +885,9 @@ mod tests {
             .nth(28)
             .map_or(rest, |(i, _)| &rest[..i]);
         let lower = near.trim_start_matches(['\'', '’', 's']).trim_start();
+        if lower.starts_with("and its ") {
+            return false;
+        }
         [
             "countryside",
             "rural",
@@ -904,7 +910,7 @@ mod tests {
             rest in crate::extract::text_of(&[
                 "'s ", "’s ", "s ", "-", " ", "\u{b}", "\u{a0}", "\u{2003}", "é", "western ",
                 "countryside", "countrysides ", "rural ", "of ", "the ", "aleppo ",
-                "province ", ",",
+                "province ", ",", "and ", "its ",
             ], 12),
         ) {
             proptest::prop_assert_eq!(qualifies_next(&rest), qualifies_next_char_wise(&rest));
@@ -921,6 +927,7 @@ mod tests {
             ("'s western\u{b}countryside", true), // a vertical tab is whitespace
             ("'s western\u{a0}countryside", true),
             (" and its western countryside", false), // the fourth word
+            (" and its countryside", false),         // the town and its countryside
             (" and then on to the far countryside", false), // beyond 28 chars
             (" province", false),
             (" countrysides", true),

@@ -252,6 +252,29 @@ fn control_phrases_of_many_outlets() {
 }
 
 #[test]
+fn announcements_and_redeployments() {
+    let cases = [
+        (
+            "The armed opposition factions announced their control of the city of Hama on Thursday.",
+            ev(HAMA, Opposition, Capture, "2024-12-05"),
+        ),
+        (
+            "Rebels announced full control over Hama and its countryside on Thursday.",
+            ev(HAMA, Opposition, Capture, "2024-12-05"),
+        ),
+        // The defence ministry's "redeployment" is a withdrawal.
+        (
+            "The army announced the redeployment of its units outside Hama city on Thursday, \
+             as rebels advanced.",
+            ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-07"), [want], "{text}");
+    }
+}
+
+#[test]
 fn entering_and_suburbs_are_partial() {
     assert_eq!(
         events(
