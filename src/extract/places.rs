@@ -13,7 +13,7 @@
 
 use super::lexicon::{Mark, Trigger};
 use super::{ArticleState, Clause, Extraction, Extractor, Unresolved};
-use crate::gazetteer::matcher::is_list_gap;
+use crate::gazetteer::matcher::{is_list_gap, names_part_before, TOWN_PART_NOUNS};
 use crate::gazetteer::Mention;
 use crate::model::{PlaceKind, Span};
 use crate::text::Sentence;
@@ -455,6 +455,10 @@ impl Extractor<'_> {
             .iter()
             .filter(|m| m.span.start >= a && m.span.end <= b)
         {
+            if piece_of_part_name(c.s, m.span) {
+                prev = Some((m.span, None));
+                continue;
+            }
             let listed = prev.filter(|(p, _)| is_list_gap(&c.s[p.end..m.span.start]));
             let anchor = prev.map_or(a, |(p, _)| p.end.max(a));
             let mut place = m.place();
@@ -489,6 +493,7 @@ impl Extractor<'_> {
                 Role::Object { partial } if !misread => {
                     let partial = partial
                         || names_part_of(&c.lower[m.span.end..])
+                        || names_part_before(&c.s[..m.span.start])
                         || building
                         || (!passive && c.has(Mark::Partial, a.min(m.span.start), m.span.start));
                     out.push(Object {
@@ -654,8 +659,15 @@ impl Extractor<'_> {
         }
         for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {
             let (a, b) = (t.end + a, t.end + b);
-            let covered = mentions.iter().any(|m| m.span.start < b && a < m.span.end)
-                || c.actors.iter().any(|h| h.start < b && a < h.end);
+            // A named part ("the Bab Qibli district") is covered only by a place of its
+            // whole name: places within it are pieces of the name.
+            let covered = if part_noun_follows(c.s, b) {
+                mentions
+                    .iter()
+                    .any(|m| m.span.start <= a && b <= m.span.end)
+            } else {
+                mentions.iter().any(|m| m.span.start < b && a < m.span.end)
+            } || c.actors.iter().any(|h| h.start < b && a < h.end);
             let known = out
                 .unresolved
                 .iter()
@@ -669,6 +681,47 @@ impl Extractor<'_> {
             }
         }
     }
+}
+
+/// Is the word right after byte `end` of `s` a [`TOWN_PART_NOUNS`] noun?
+fn part_noun_follows(s: &str, end: usize) -> bool {
+    let rest = s[end..].trim_start_matches(' ');
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    len > 0
+        && TOWN_PART_NOUNS
+            .iter()
+            .any(|n| rest[..len].eq_ignore_ascii_case(n))
+}
+
+/// Is the place at `span` of `s` only a piece of a longer capitalised name of a town's
+/// part? "Bab" (al-Bab) and "Qibli" in "the Bab Qibli district of Hama".
+fn piece_of_part_name(s: &str, span: Span) -> bool {
+    // A possessive ("Damascus' Barzeh district") ends a name: the part is the next one's.
+    let is_name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !w.ends_with(['\'', '’'])
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    };
+    let mut start = span.start;
+    while let Some(before) = s[..start].strip_suffix(' ') {
+        let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+        if !is_name_word(&before[word_start..]) || word_start == 0 {
+            break; // the sentence's first word is capitalised whatever it is
+        }
+        start = word_start;
+    }
+    let mut end = span.end;
+    while let Some(after) = s[end..].strip_prefix(' ') {
+        let len = after.find([' ', ',', '.', ';']).unwrap_or(after.len());
+        if !is_name_word(&after[..len]) || TOWN_PART_NOUNS.contains(&&after[..len]) {
+            break;
+        }
+        end += 1 + len;
+    }
+    (start, end) != (span.start, span.end) && part_noun_follows(s, end)
 }
 
 /// Runs of capitalised words (names) in `s`, as byte ranges; lowercase articles inside a

@@ -275,6 +275,38 @@ fn announcements_and_redeployments() {
 }
 
 #[test]
+fn a_named_part_of_a_town_is_partial_and_its_pieces_are_no_places() {
+    // "Bab" alone is al-Bab, "Qibli" sounds like a village: pieces of one name here.
+    let text = "Rebels took the Bab Qibli district of Hama on Saturday.";
+    assert_eq!(
+        events(text, "2024-12-01"),
+        [ev(HAMA, Opposition, Partial, "2024-11-30")]
+    );
+    assert_eq!(unresolved(text, "2024-12-01"), ["Bab Qibli"]);
+    // A district named as such is still the district, and a known neighbourhood itself.
+    assert_eq!(
+        events(
+            "Rebels took the district of Hama on Saturday.",
+            "2024-12-01"
+        ),
+        [ev("gn:170016", Opposition, Capture, "2024-11-30")]
+    );
+    let got = events(
+        "Rebels took the Salah al-Din neighbourhood of Aleppo on Saturday.",
+        "2024-12-01",
+    );
+    assert!(
+        got.contains(&ev(
+            "sy:aleppo-salah-al-din",
+            Opposition,
+            Capture,
+            "2024-11-30"
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn entering_and_suburbs_are_partial() {
     assert_eq!(
         events(

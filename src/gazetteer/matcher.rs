@@ -670,6 +670,36 @@ fn cue_after(rest: &str) -> (Cue, bool) {
     }
 }
 
+/// Nouns for a part of a town that a name of its own precedes ("the Bab Qibli district").
+pub const TOWN_PART_NOUNS: &[&str] = &[
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "quarter",
+    "quarters",
+    "area",
+];
+
+/// Does `before`, the text before a town's name, end with a named part and "of" ("the Bab
+/// Qibli district of", "the Jamiliyah area of")? Then the name is the town the part is
+/// in, not the district of that name.
+pub fn names_part_before(before: &str) -> bool {
+    let mut words = before
+        .trim_end()
+        .strip_suffix("of")
+        .map(str::trim_end)
+        .into_iter()
+        .flat_map(|s| s.rsplit(' '));
+    let noun = words.next().unwrap_or("");
+    let name = words.next().unwrap_or("");
+    TOWN_PART_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n))
+        && name.starts_with(|c: char| c.is_uppercase())
+        && !name.eq_ignore_ascii_case("the")
+}
+
 /// The cue words right before a name ("the province of", "the city of", "across").
 fn cue_before(before: &str) -> Cue {
     let tail = before.trim_end();
@@ -689,7 +719,11 @@ fn cue_before(before: &str) -> Cue {
     {
         Cue::Governorate
     } else if ends(&["district of", "districts of"]) {
-        Cue::District
+        if names_part_before(tail) {
+            Cue::Populated // "the Bab Qibli district of Hama": a part of the town
+        } else {
+            Cue::District
+        }
     } else if ends(&[
         "city of",
         "cities of",
