@@ -515,8 +515,10 @@ impl<'a> Scan<'a> {
             "century",
         ];
         let lw = self.word(i);
-        let ordinal = lw.ends_with(|c: char| c.is_ascii_alphabetic());
-        let Some(d) = day_number(lw).filter(|_| ordinal) else {
+        if !lw.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            return false; // not an ordinal
+        }
+        let Some(d) = day_number(lw) else {
             return false;
         };
         let next = self.word(i + 1);

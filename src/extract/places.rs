@@ -344,15 +344,21 @@ fn names_building_in(rest: &str) -> bool {
         "compound",
         "serail",
     ];
-    let mut words = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .skip(1) // what the name's last byte leaves
-        .take_while(|w| !w.is_empty());
-    match words.next() {
-        Some(w) if BUILDINGS.contains(&w) => true,
-        Some(w) if OWNERS.contains(&w) => words.next().is_some_and(|w| BUILDINGS.contains(&w)),
-        _ => false,
-    }
+    let (first, rest) = leading_word(rest);
+    BUILDINGS.contains(&first)
+        || OWNERS.contains(&first) && BUILDINGS.contains(&leading_word(rest).0)
+}
+
+/// The ASCII word `s` starts with (after spaces), and what follows it.
+fn leading_word(s: &str) -> (&str, &str) {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&c| c == b' ').count();
+    let end = start
+        + b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    (&s[start..end], &s[end..])
 }
 
 /// Byte offset of `phrase` in `s` as whole words.
@@ -661,13 +667,13 @@ impl Extractor<'_> {
             let (a, b) = (t.end + a, t.end + b);
             // A named part ("the Bab Qibli district") is covered only by a place of its
             // whole name: places within it are pieces of the name.
-            let covered = if part_noun_follows(c.s, b) {
-                mentions
-                    .iter()
-                    .any(|m| m.span.start <= a && b <= m.span.end)
-            } else {
-                mentions.iter().any(|m| m.span.start < b && a < m.span.end)
-            } || c.actors.iter().any(|h| h.start < b && a < h.end);
+            let overlaps = mentions.iter().any(|m| m.span.start < b && a < m.span.end);
+            let covered = overlaps
+                && (!part_noun_follows(c.s, b)
+                    || mentions
+                        .iter()
+                        .any(|m| m.span.start <= a && b <= m.span.end))
+                || c.actors.iter().any(|h| h.start < b && a < h.end);
             let known = out
                 .unresolved
                 .iter()
@@ -685,12 +691,8 @@ impl Extractor<'_> {
 
 /// Is the word right after byte `end` of `s` a [`TOWN_PART_NOUNS`] noun?
 fn part_noun_follows(s: &str, end: usize) -> bool {
-    let rest = s[end..].trim_start_matches(' ');
-    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    len > 0
-        && TOWN_PART_NOUNS
-            .iter()
-            .any(|n| rest[..len].eq_ignore_ascii_case(n))
+    let word = leading_word(&s[end..]).0;
+    !word.is_empty() && TOWN_PART_NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n))
 }
 
 /// Is the place at `span` of `s` only a piece of a longer capitalised name of a town's
@@ -705,6 +707,14 @@ fn piece_of_part_name(s: &str, span: Span) -> bool {
             && !w.ends_with("'s")
             && !w.ends_with("’s")
     };
+    // Most places are followed by neither a name word nor a part noun: one look settles
+    // them (a piece of a longer name has one of the two right after it).
+    let next_word = s[span.end..].strip_prefix(' ').map_or("", |a| {
+        &a[..a.find([' ', ',', '.', ';']).unwrap_or(a.len())]
+    });
+    if !is_name_word(next_word) && !part_noun_follows(s, span.end) {
+        return false;
+    }
     let mut start = span.start;
     while let Some(before) = s[..start].strip_suffix(' ') {
         let word_start = before.rfind(' ').map_or(0, |i| i + 1);

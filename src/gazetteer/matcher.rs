@@ -687,17 +687,15 @@ pub const TOWN_PART_NOUNS: &[&str] = &[
 /// Qibli district of", "the Jamiliyah area of")? Then the name is the town the part is
 /// in, not the district of that name.
 pub fn names_part_before(before: &str) -> bool {
-    let mut words = before
-        .trim_end()
-        .strip_suffix("of")
-        .map(str::trim_end)
-        .into_iter()
-        .flat_map(|s| s.rsplit(' '));
-    let noun = words.next().unwrap_or("");
-    let name = words.next().unwrap_or("");
-    TOWN_PART_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n))
-        && name.starts_with(|c: char| c.is_uppercase())
-        && !name.eq_ignore_ascii_case("the")
+    let Some(rest) = before.trim_end().strip_suffix(" of") else {
+        return false;
+    };
+    let (rest, noun) = rest.rsplit_once(' ').unwrap_or(("", rest));
+    if !TOWN_PART_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    let name = rest.rsplit_once(' ').map_or(rest, |(_, w)| w);
+    name.starts_with(|c: char| c.is_uppercase()) && !name.eq_ignore_ascii_case("the")
 }
 
 /// The cue words right before a name ("the province of", "the city of", "across").
