@@ -285,19 +285,12 @@ fn qualifies_next(rest: &str) -> bool {
         .any(|w| w.starts_with(b"countryside"))
 }
 
-/// Nouns for a part of a town: "Hama's outskirts", "Aleppo's eastern districts".
+/// Nouns for a part of a town beyond [`TOWN_PART_NOUNS`]: "Hama's outskirts" (but not
+/// "the Bab Qibli outskirts": these have no names of their own).
 const PART_NOUNS: &[&str] = &[
     "outskirts",
     "suburbs",
     "suburb",
-    "district",
-    "districts",
-    "neighbourhood",
-    "neighbourhoods",
-    "neighborhood",
-    "neighborhoods",
-    "quarter",
-    "quarters",
     "parts",
     "edges",
     "periphery",
@@ -318,7 +311,7 @@ fn names_part_of(rest: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .take_while(|w| !w.is_empty())
         .take(3)
-        .any(|w| PART_NOUNS.contains(&w))
+        .any(|w| PART_NOUNS.contains(&w) || TOWN_PART_NOUNS.contains(&w))
 }
 
 /// Does `rest`, the lowercase text after a place's name, make the name the qualifier of a
@@ -724,9 +717,12 @@ fn piece_of_part_name(s: &str, span: Span) -> bool {
         start = word_start;
     }
     let mut end = span.end;
-    while let Some(after) = s[end..].strip_prefix(' ') {
+    while !part_noun_follows(s, end) {
+        let Some(after) = s[end..].strip_prefix(' ') else {
+            break;
+        };
         let len = after.find([' ', ',', '.', ';']).unwrap_or(after.len());
-        if !is_name_word(&after[..len]) || TOWN_PART_NOUNS.contains(&&after[..len]) {
+        if !is_name_word(&after[..len]) {
             break;
         }
         end += 1 + len;
