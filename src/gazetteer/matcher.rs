@@ -701,7 +701,13 @@ pub fn names_part_before(before: &str) -> bool {
 /// The cue words right before a name ("the province of", "the city of", "across").
 fn cue_before(before: &str) -> Cue {
     let tail = before.trim_end();
-    let ends = |words: &[&str]| words.iter().any(|w| ends_with_ci(tail, w));
+    // Whole words: "the fall of" does not end with "all of".
+    let ends = |words: &[&str]| {
+        words.iter().any(|w| {
+            ends_with_ci(tail, w)
+                && !tail[..tail.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+    };
     // Every cue below ends in one of these words; most names follow none of them.
     if !ends(&["of", "across", "throughout", "entire", "whole"]) {
         return Cue::None;
@@ -851,6 +857,20 @@ mod tests {
                 "{text:?}: {f:?}"
             );
         }
+    }
+
+    #[test]
+    fn cue_words_are_whole_words() {
+        // "the fall of" ends in the letters of "all of" but is no "all of".
+        for text in [
+            "the fall of Homs",
+            "the downfall of Homs",
+            "rebels overall of Homs",
+        ] {
+            let f = found(text);
+            assert_eq!(f[0].2, PlaceKind::City, "{text:?}: {f:?}");
+        }
+        assert_eq!(found("across Homs")[0].2, PlaceKind::Governorate);
     }
 
     #[test]
