@@ -579,11 +579,19 @@ fn clause_of<'s>(
     let t = triggers[k];
     let prev_end = if k > 0 { triggers[k - 1].end } else { 0 };
     let next_start = triggers.get(k + 1).map_or(s.len(), |n| n.start);
-    let start = bounds()
-        .filter(|b| b.start >= prev_end && b.end <= t.start)
-        .map(|b| b.end)
-        .max()
-        .unwrap_or(prev_end);
+    let start_before = |at: usize| {
+        bounds()
+            .filter(|b| b.start >= prev_end && b.end <= at)
+            .max_by_key(|b| b.end)
+    };
+    let mut start = start_before(t.start).map_or(prev_end, |b| b.end);
+    // "Aleppo, which fell to the rebels": a passive's subject is what "which" stands for.
+    if let Some(b) = start_before(t.start) {
+        let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive);
+        if passive && &lower[b.start..b.end] == " which " && lower[..b.start].ends_with(',') {
+            start = start_before(b.start).map_or(prev_end, |b| b.end);
+        }
+    }
     let end = bounds()
         .filter(|b| b.start >= t.end && b.start < next_start)
         .map(|b| b.start)

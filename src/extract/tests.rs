@@ -78,6 +78,22 @@ fn passive_voice_takes_the_agent() {
         ),
         [ev("gn:170905", Opposition, Capture, "2024-12-06")]
     );
+    // "X, which fell to": the relative pronoun stands for X.
+    assert_eq!(
+        events(
+            "Aleppo, which fell to the rebels on Nov. 30, was quiet on Monday.",
+            "2024-12-09"
+        ),
+        [ev(ALEPPO, Opposition, Capture, "2024-11-30")]
+    );
+    // A background year still yields nothing.
+    assert_eq!(
+        events(
+            "Rebels shelled Homs, which fell to the army in 2014.",
+            "2024-12-09"
+        ),
+        []
+    );
 }
 
 #[test]
