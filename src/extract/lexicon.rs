@@ -286,6 +286,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
 
 /// Markers that turn a following trigger into a claim.
 const CLAIMS: &[&str] = &[
+    "unconfirmed",
+    "unverified",
     "claim to have",
     "claims to have",
     "claimed to have",

@@ -196,7 +196,29 @@ impl Clause<'_> {
                 && m.what == Mark::Blocker
                 && matches!(&self.lower[m.start..m.end], "denied" | "denies")
                 && next.is_none_or(|w| DENIED_OBJECTS.contains(&w))
-        })
+        }) || self.unconfirmed_later()
+    }
+
+    /// "…took Hama, a claim the army did not confirm", "…, which could not be
+    /// independently verified": the change is said to be unconfirmed after it is stated.
+    fn unconfirmed_later(&self) -> bool {
+        const UNCONFIRMED: &[&str] = &["confirm", "confirmed", "verify", "verified"];
+        let mut previous = "";
+        let mut since_not = usize::MAX; // words since the last "not"
+        self.words_within(self.trigger.end, self.lower.len())
+            .any(|w| {
+                let found = w == "claim" && previous == "a" // "…, a claim …"
+                    || UNCONFIRMED.contains(&w) && since_not <= 3 // "not be independently verified"
+                    || w == "unconfirmed"
+                    || w == "unverified";
+                since_not = if w == "not" {
+                    1
+                } else {
+                    since_not.saturating_add(1)
+                };
+                previous = w;
+                found
+            })
     }
 
     /// The words within bytes `from..to` of the sentence, lowercase.

@@ -689,6 +689,10 @@ fn a_denial_later_in_the_sentence_leaves_a_claim() {
         "The army said it had recaptured Hama on Monday, but rebels denied it.",
         "Rebels said they took Hama on Monday, a claim the army denies.",
         "Rebels took Hama on Monday, the monitor said, though the army denied losing the city.",
+        // Unconfirmed, before or after the change.
+        "Rebels said they had captured Hama on Monday, a claim the army did not confirm.",
+        "Rebels took Hama on Monday, which could not be independently verified.",
+        "According to unconfirmed reports, rebels took Hama on Monday.",
     ];
     for text in claims {
         assert_eq!(action(text), Some(Claimed), "{text:?}");
@@ -696,6 +700,8 @@ fn a_denial_later_in_the_sentence_leaves_a_claim() {
     let captures = [
         "Rebels took Hama on Monday, denying the regime a key base.",
         "Rebels took Hama on Monday and denied aid agencies access.",
+        "Rebels took Hama on Monday, the army confirmed.",
+        "Rebels took Hama on Monday and did not stop, the monitor confirmed.",
     ];
     for text in captures {
         assert_eq!(action(text), Some(Capture), "{text:?}");
