@@ -119,6 +119,12 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
     if is_adjective_use(s, a) {
         return false;
     }
+    // "the Russian-backed Syrian army": the backer is an adjective, the side the subject
+    // (unlike "rebels backed by the army").
+    let compound_before = s[..a.start].trim_end();
+    if compound_before.ends_with("-backed") || compound_before.ends_with("-led") {
+        return true;
+    }
     if !after_word(s, a.start, NOT_SUBJECT_BEFORE) {
         return true;
     }

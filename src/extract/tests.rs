@@ -632,6 +632,12 @@ fn a_side_named_before_a_generic_noun_is_the_actor() {
         ("Turkish-backed rebels overran Tal Rifaat on Sunday.", Sna),
         ("ISIS insurgents took control of Palmyra on Sunday.", Isis),
         ("Islamic State gunmen seized Palmyra on Sunday.", Isis),
+        // A hyphenated backer or leader is an adjective: the side after it is the subject.
+        (
+            "The Russian-backed Syrian army recaptured Palmyra on Sunday.",
+            Government,
+        ),
+        ("The US-backed SDF took Palmyra on Sunday.", Sdf),
         // Plain "militants" and "gunmen" still name the opposition.
         ("Militants seized Palmyra on Sunday.", Opposition),
         ("Local gunmen took over Suwayda on Sunday.", Opposition),
