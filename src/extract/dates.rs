@@ -15,9 +15,10 @@
 //!   publication; "last night" is the day before it; "last week" is a week before it and
 //!   "Tuesday last week" that weekday of the week before (time precision 2 for "last
 //!   week" and "a week ago").
-//! - "the day before", "the night before", "a day earlier", "three days earlier", "the
-//!   same day", "the next day", "the following day" and "two days later" are anaphors:
-//!   the caller resolves them against the previous date of the article.
+//! - "the day before", "the night before", "the previous evening", "a day earlier", "three
+//!   days earlier", "the same day", "that day", "that night", "the next day", "the
+//!   following day" and "two days later" are anaphors: the caller resolves them against
+//!   the previous date of the article.
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
 
@@ -469,8 +470,12 @@ impl<'a> Scan<'a> {
                     self.anaphor(i - 2, i, Anaphor::DAY_BEFORE)
                 }
             }
-            "day" | "night" if i > 1 && self.is(i - 1, "previous") => {
+            "day" | "night" | "evening" if i > 1 && self.is(i - 1, "previous") => {
                 self.anaphor(i - 2, i, Anaphor::DAY_BEFORE)
+            }
+            // "that day", "that evening": the day just named.
+            "day" | "night" | "evening" | "morning" if i > 0 && self.is(i - 1, "that") => {
+                self.anaphor(i - 1, i, Anaphor::SAME_DAY)
             }
             "day" if i > 0 && matches!(self.word(i - 1), "next" | "following") => {
                 self.anaphor(i - 1, i, Anaphor(1))
@@ -1080,6 +1085,9 @@ mod tests {
             ("on the following day", Anaphor(1)),
             ("two days later, the army withdrew", Anaphor(2)),
             ("a day later", Anaphor(1)),
+            ("the previous evening", Anaphor::DAY_BEFORE),
+            ("later that day, rebels entered", Anaphor::SAME_DAY),
+            ("that night the army left", Anaphor::SAME_DAY),
         ] {
             let d = find_dates(text, Some(day("2024-12-08")));
             assert_eq!(d.iter().find_map(|m| m.anaphor), Some(kind), "{text:?}");
