@@ -327,6 +327,8 @@ const BLOCKERS: &[&str] = &[
     "will",
     "may",
     "next target",
+    "next goal",
+    "next objective",
     "denied",
     "denying",
     "denies",

@@ -199,6 +199,35 @@ impl Clause<'_> {
         }) || self.unconfirmed_later()
     }
 
+    /// "The fall of Homs would cut…", "Capturing Homs could…", "the capture of Homs is
+    /// their next goal": a change named as a noun (or a gerund opening its clause) and
+    /// followed by a modal or a goal is a prospect, not news.
+    fn is_hypothetical(&self) -> bool {
+        const PROSPECTS: &[&str] = &[
+            "would",
+            "could",
+            "might",
+            "will",
+            "may",
+            "next target",
+            "next goal",
+            "next objective",
+        ];
+        let t = self.trigger;
+        let first_word = self.lower[t.start..t.end].split(' ').next().unwrap_or("");
+        let gerund_subject = first_word.ends_with("ing")
+            && !self
+                .actors
+                .iter()
+                .any(|a| a.end <= t.start && a.start >= self.start);
+        (t.what == Trigger::Nominal || gerund_subject)
+            && self.marks.iter().any(|m| {
+                m.start >= t.end
+                    && m.what == Mark::Blocker
+                    && PROSPECTS.contains(&&self.lower[m.start..m.end])
+            })
+    }
+
     /// "…took Hama, a claim the army did not confirm", "…, which could not be
     /// independently verified": the change is said to be unconfirmed after it is stated.
     fn unconfirmed_later(&self) -> bool {
@@ -472,7 +501,7 @@ impl<'g> Extractor<'g> {
     ) {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
-        if c.has(Mark::Blocker, before_start, t.start) {
+        if c.has(Mark::Blocker, before_start, t.start) || c.is_hypothetical() {
             return;
         }
         let mentions = mentions.get_or_init(|| self.gaz.find(c.s));

@@ -459,6 +459,10 @@ impl Extractor<'_> {
                 continue;
             }
             let listed = prev.filter(|(p, _)| is_list_gap(&c.s[p.end..m.span.start]));
+            // "the fall of Homs would cut Damascus off": a noun's object is its own list.
+            if t.what == Trigger::Nominal && !out.is_empty() && listed.is_none() {
+                break;
+            }
             let anchor = prev.map_or(a, |(p, _)| p.end.max(a));
             let mut place = m.place();
             let mut span = m.span;

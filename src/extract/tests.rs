@@ -323,6 +323,24 @@ fn a_named_part_of_a_town_is_partial_and_its_pieces_are_no_places() {
 }
 
 #[test]
+fn prospects_are_no_events() {
+    for text in [
+        "The fall of Homs would cut Damascus off from the coast, analysts said.",
+        "A rebel takeover of Homs could come within days.",
+        "Capturing Homs would be a major blow for Assad.",
+        "The capture of Homs is the rebels' next goal.",
+    ] {
+        assert_eq!(events(text, "2024-12-06"), [], "{text}");
+    }
+    // A noun's object is its own list, and without a modal the noun states a change.
+    let got = events(
+        "Rebels pressed south. The fall of Homs on Saturday cut off Damascus.",
+        "2024-12-09",
+    );
+    assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-07")]);
+}
+
+#[test]
 fn entering_and_suburbs_are_partial() {
     assert_eq!(
         events(
