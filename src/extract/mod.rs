@@ -424,12 +424,19 @@ impl<'g> Extractor<'g> {
             let mentions = OnceCell::new();
             for k in 0..triggers.len() {
                 let clause = clause_of((s, lower), (words, sent.span.start), triggers, k, sm);
-                if is_background(dates, &triggers[k], st.published) {
+                // "Aleppo, which the army took in 2016, fell on Saturday": the background
+                // of a relative clause is its own.
+                let t = &triggers[k];
+                let outside_relatives = dates.iter().filter(|d| {
+                    !relative_clauses(lower)
+                        .any(|(a, b)| d.start >= a && d.end <= b && !(t.start >= a && t.end <= b))
+                });
+                if is_background(outside_relatives, t, st.published) {
                     continue;
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
-                let day = nearest_day(dates, &triggers[k]).or(if present { None } else { carried });
+                let day = nearest_day(dates.iter(), t).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
             if let Some(found) = mentions.get() {
@@ -628,19 +635,38 @@ fn clause_of<'s>(
 ) -> Clause<'s> {
     let bounds = || sm.marks.iter().filter(|m| m.what == Mark::Boundary);
     let t = triggers[k];
-    let prev_end = if k > 0 { triggers[k - 1].end } else { 0 };
     let next_start = triggers.get(k + 1).map_or(s.len(), |n| n.start);
+    // Where the clause of a trigger ending before `at` could start: after the last
+    // boundary or trigger before `at`.
     let start_before = |at: usize| {
+        let prev_end = triggers[..k]
+            .iter()
+            .rev()
+            .find(|p| p.end <= at)
+            .map_or(0, |p| p.end);
         bounds()
             .filter(|b| b.start >= prev_end && b.end <= at)
-            .max_by_key(|b| b.end)
+            .map(|b| b.end)
+            .max()
+            .unwrap_or(prev_end)
     };
-    let mut start = start_before(t.start).map_or(prev_end, |b| b.end);
-    // "Aleppo, which fell to the rebels": a passive's subject is what "which" stands for.
-    if let Some(b) = start_before(t.start) {
-        let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive);
-        if passive && &lower[b.start..b.end] == " which " && lower[..b.start].ends_with(',') {
-            start = start_before(b.start).map_or(prev_end, |b| b.end);
+    let mut start = start_before(t.start);
+    // A passive's subject is what a relative pronoun stands for, or stands before the
+    // relative clause: "Aleppo, which fell to the rebels", "Aleppo, which the army took in
+    // 2016, fell to the rebels".
+    if matches!(t.what, Trigger::TakePassive | Trigger::LosePassive) {
+        let which = lower[..start]
+            .strip_suffix(" which ")
+            .filter(|head| head.ends_with(','))
+            .map(str::len);
+        let set_off = || {
+            let comma = lower[..t.start].trim_end().strip_suffix(',')?.len();
+            relative_clauses(lower)
+                .find(|&(_, end)| end == comma)
+                .map(|(open, _)| open)
+        };
+        if let Some(open) = which.or_else(set_off) {
+            start = start_before(open);
         }
     }
     let end = bounds()
@@ -745,11 +771,24 @@ fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
 /// Is the trigger about an earlier year? ("In August 2019, ... took", "seized Manbij in
 /// 2016"): the date expression nearest it is a year before publication, or a day more than
 /// 60 days before it. "Pushed into Manbij on Monday, ... held since 2016" is not.
-fn is_background(dates: &[DateMention], t: &Hit<Trigger>, published: Option<NaiveDate>) -> bool {
+/// The relative clauses set off by commas in `lower` (", which the army took in 2016,"),
+/// from the comma that opens one to the comma that closes it (or the sentence's end).
+fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    [", which ", ", who "].into_iter().flat_map(move |opener| {
+        lower.match_indices(opener).map(move |(a, _)| {
+            let body = a + opener.len();
+            (a, lower[body..].find(',').map_or(lower.len(), |i| body + i))
+        })
+    })
+}
+
+fn is_background<'d>(
+    dates: impl Iterator<Item = &'d DateMention>,
+    t: &Hit<Trigger>,
+    published: Option<NaiveDate>,
+) -> bool {
     let Some(p) = published else { return false };
-    let relevant = dates
-        .iter()
-        .filter(|d| d.day.is_some() || d.year_only.is_some());
+    let relevant = dates.filter(|d| d.day.is_some() || d.year_only.is_some());
     relevant.min_by_key(|d| distance(d, t)).is_some_and(|d| {
         d.year_only.is_some_and(|y| y < p.year())
             || d.day.is_some_and(|day| day < p - Duration::days(60))
@@ -757,9 +796,11 @@ fn is_background(dates: &[DateMention], t: &Hit<Trigger>, published: Option<Naiv
 }
 
 /// The resolved date expression nearest the trigger.
-fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<Dated> {
+fn nearest_day<'d>(
+    dates: impl Iterator<Item = &'d DateMention>,
+    t: &Hit<Trigger>,
+) -> Option<Dated> {
     dates
-        .iter()
         .filter_map(|d| {
             d.day
                 .map(|day| (distance(d, t), (day, d.basis, d.precision)))

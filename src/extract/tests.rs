@@ -86,6 +86,25 @@ fn passive_voice_takes_the_agent() {
         ),
         [ev(ALEPPO, Opposition, Capture, "2024-11-30")]
     );
+    // A relative clause set off by commas: its subject is the passive's, its background
+    // year is its own.
+    for text in [
+        "Aleppo, which government forces recaptured in 2016, fell to the rebels on Saturday.",
+        "Rebels on Saturday took Aleppo, which the regime had recaptured in 2016.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(ALEPPO, Opposition, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        events(
+            "Rebels retook Hama, which they had lost in 2019, on Friday.",
+            "2024-12-09"
+        ),
+        [ev(HAMA, Opposition, Capture, "2024-12-06")]
+    );
     // A background year still yields nothing.
     assert_eq!(
         events(
