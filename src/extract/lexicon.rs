@@ -297,6 +297,18 @@ const CLAIMS: &[&str] = &[
     "claim",
 ];
 
+/// Markers that, after a trigger, may leave the change unconfirmed: "…, a claim the army
+/// denies", "unconfirmed", and the verbs that do so after "not" ("could not be verified").
+const DOUBTS: &[&str] = &[
+    "a claim",
+    "unconfirmed",
+    "unverified",
+    "confirm",
+    "confirmed",
+    "verify",
+    "verified",
+];
+
 /// Markers that cancel a following trigger: attempts, plans, threats, denials, negation.
 const BLOCKERS: &[&str] = &[
     "failed to",
@@ -560,15 +572,18 @@ pub enum Mark {
     Partial,
     /// Stands for a side named elsewhere ("they", "the groups").
     Pronoun,
+    /// After a trigger, may leave it unconfirmed ("a claim", "not confirmed").
+    Doubt,
 }
 
 impl Mark {
-    const ALL: [Mark; 5] = [
+    const ALL: [Mark; 6] = [
         Mark::Boundary,
         Mark::Blocker,
         Mark::Claim,
         Mark::Partial,
         Mark::Pronoun,
+        Mark::Doubt,
     ];
 
     fn phrases(self) -> Box<dyn Iterator<Item = &'static str>> {
@@ -577,6 +592,7 @@ impl Mark {
             Mark::Blocker => BLOCKERS,
             Mark::Claim => CLAIMS,
             Mark::Partial => PARTIAL,
+            Mark::Doubt => DOUBTS,
             Mark::Pronoun => {
                 return Box::new(NEUTRAL_PRONOUNS.iter().chain(REBEL_PRONOUNS).copied())
             }

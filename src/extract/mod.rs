@@ -231,22 +231,19 @@ impl Clause<'_> {
     /// "…took Hama, a claim the army did not confirm", "…, which could not be
     /// independently verified": the change is said to be unconfirmed after it is stated.
     fn unconfirmed_later(&self) -> bool {
-        const UNCONFIRMED: &[&str] = &["confirm", "confirmed", "verify", "verified"];
-        let mut previous = "";
-        let mut since_not = usize::MAX; // words since the last "not"
-        self.words_within(self.trigger.end, self.lower.len())
-            .any(|w| {
-                let found = w == "claim" && previous == "a" // "…, a claim …"
-                    || UNCONFIRMED.contains(&w) && since_not <= 3 // "not be independently verified"
-                    || w == "unconfirmed"
-                    || w == "unverified";
-                since_not = if w == "not" {
-                    1
-                } else {
-                    since_not.saturating_add(1)
-                };
-                previous = w;
-                found
+        let t = self.trigger;
+        self.marks
+            .iter()
+            .filter(|m| m.what == Mark::Doubt && m.start >= t.end)
+            .any(|m| match &self.lower[m.start..m.end] {
+                "a claim" | "unconfirmed" | "unverified" => true,
+                // A verb: only after "not" ("did not confirm", "not be independently
+                // verified").
+                _ => self.lower[t.end..m.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| w == "not"),
             })
     }
 
@@ -422,14 +419,21 @@ impl<'g> Extractor<'g> {
         if !triggers.is_empty() {
             // Found when a clause first needs them: blocked and background ones do not.
             let mentions = OnceCell::new();
+            // Most sentences have none: no allocation then.
+            let relatives: Vec<(usize, usize)> = if dates.is_empty() {
+                Vec::new()
+            } else {
+                relative_clauses(lower).collect()
+            };
             for k in 0..triggers.len() {
                 let clause = clause_of((s, lower), (words, sent.span.start), triggers, k, sm);
                 // "Aleppo, which the army took in 2016, fell on Saturday": the background
                 // of a relative clause is its own.
                 let t = &triggers[k];
                 let outside_relatives = dates.iter().filter(|d| {
-                    !relative_clauses(lower)
-                        .any(|(a, b)| d.start >= a && d.end <= b && !(t.start >= a && t.end <= b))
+                    !relatives
+                        .iter()
+                        .any(|&(a, b)| d.start >= a && d.end <= b && !(t.start >= a && t.end <= b))
                 });
                 if is_background(outside_relatives, t, st.published) {
                     continue;
@@ -774,12 +778,18 @@ fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
 /// The relative clauses set off by commas in `lower` (", which the army took in 2016,"),
 /// from the comma that opens one to the comma that closes it (or the sentence's end).
 fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    [", which ", ", who "].into_iter().flat_map(move |opener| {
-        lower.match_indices(opener).map(move |(a, _)| {
-            let body = a + opener.len();
-            (a, lower[body..].find(',').map_or(lower.len(), |i| body + i))
+    // One look at each comma (a sentence has few) before looking for either pronoun.
+    let b = lower.as_bytes();
+    let any = memchr::memchr_iter(b',', b).any(|i| b[i + 1..].starts_with(b" wh"));
+    [", which ", ", who "]
+        .into_iter()
+        .filter(move |_| any)
+        .flat_map(move |opener| {
+            lower.match_indices(opener).map(move |(a, _)| {
+                let body = a + opener.len();
+                (a, lower[body..].find(',').map_or(lower.len(), |i| body + i))
+            })
         })
-    })
 }
 
 fn is_background<'d>(

@@ -121,8 +121,8 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
     }
     // "the Russian-backed Syrian army": the backer is an adjective, the side the subject
     // (unlike "rebels backed by the army").
-    let compound_before = s[..a.start].trim_end();
-    if compound_before.ends_with("-backed") || compound_before.ends_with("-led") {
+    let before = &s.as_bytes()[..a.start];
+    if before.ends_with(b"-backed ") || before.ends_with(b"-led ") {
         return true;
     }
     if !after_word(s, a.start, NOT_SUBJECT_BEFORE) {

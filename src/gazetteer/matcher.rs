@@ -701,17 +701,19 @@ pub fn names_part_before(before: &str) -> bool {
 /// The cue words right before a name ("the province of", "the city of", "across").
 fn cue_before(before: &str) -> Cue {
     let tail = before.trim_end();
+    // Every cue below ends in one of these words; most names follow none of them.
+    let last_word = |words: &[&str]| words.iter().any(|w| ends_with_ci(tail, w));
+    if !last_word(&["of", "across", "throughout", "entire", "whole"]) {
+        return Cue::None;
+    }
     // Whole words: "the fall of" does not end with "all of".
     let ends = |words: &[&str]| {
         words.iter().any(|w| {
             ends_with_ci(tail, w)
-                && !tail[..tail.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+                && (tail.len() == w.len()
+                    || !tail.as_bytes()[tail.len() - w.len() - 1].is_ascii_alphanumeric())
         })
     };
-    // Every cue below ends in one of these words; most names follow none of them.
-    if !ends(&["of", "across", "throughout", "entire", "whole"]) {
-        return Cue::None;
-    }
     // "across Idlib", "all of Idlib", "the entire Idlib": an area, so the governorate.
     let area = ["across", "all of", "throughout", "the entire", "the whole"];
     if ends(&[
