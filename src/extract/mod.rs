@@ -183,10 +183,11 @@ struct Clause<'s> {
 }
 
 impl Clause<'_> {
-    /// "…took Hama, but the army denied it": a denial later in the sentence leaves the
-    /// change a claim. Only "denied" / "denies" said of something ("it", "the claim",
-    /// "losing"): "denying the regime a base" deprives, it does not deny.
-    fn denied_later(&self) -> bool {
+    /// "…took Hama, but the army denied it": a denial (or a doubt, [`Self::unconfirmed_later`])
+    /// later in the sentence leaves the change a claim. Only "denied" / "denies" said of
+    /// something ("it", "the claim", "losing"): "denying the regime a base" deprives, it
+    /// does not deny.
+    fn doubted_later(&self) -> bool {
         const DENIED_OBJECTS: &[&str] = &[
             "it", "this", "that", "the", "any", "losing", "having", "reports",
         ];
@@ -440,7 +441,7 @@ impl<'g> Extractor<'g> {
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
-                let day = nearest_day(dates.iter(), t).or(if present { None } else { carried });
+                let day = nearest_day(dates, t).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
             if let Some(found) = mentions.get() {
@@ -540,7 +541,7 @@ impl<'g> Extractor<'g> {
         }
         let claimed = t.what == Trigger::ClaimTake
             || c.has(Mark::Claim, before_start, t.start)
-            || c.denied_later();
+            || c.doubted_later();
         let (date, basis, tp) = match (day, st.published) {
             (Some((d, b, p)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { p }),
             (None, Some(p)) => (Some(p), DateBasis::Publication, 2),
@@ -772,9 +773,6 @@ fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
     }
 }
 
-/// Is the trigger about an earlier year? ("In August 2019, ... took", "seized Manbij in
-/// 2016"): the date expression nearest it is a year before publication, or a day more than
-/// 60 days before it. "Pushed into Manbij on Monday, ... held since 2016" is not.
 /// The relative clauses set off by commas in `lower` (", which the army took in 2016,"),
 /// from the comma that opens one to the comma that closes it (or the sentence's end).
 fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -792,6 +790,9 @@ fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         })
 }
 
+/// Is the trigger about an earlier year? ("In August 2019, ... took", "seized Manbij in
+/// 2016"): the date expression nearest it is a year before publication, or a day more than
+/// 60 days before it. "Pushed into Manbij on Monday, ... held since 2016" is not.
 fn is_background<'d>(
     dates: impl Iterator<Item = &'d DateMention>,
     t: &Hit<Trigger>,
@@ -806,11 +807,9 @@ fn is_background<'d>(
 }
 
 /// The resolved date expression nearest the trigger.
-fn nearest_day<'d>(
-    dates: impl Iterator<Item = &'d DateMention>,
-    t: &Hit<Trigger>,
-) -> Option<Dated> {
+fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<Dated> {
     dates
+        .iter()
         .filter_map(|d| {
             d.day
                 .map(|day| (distance(d, t), (day, d.basis, d.precision)))
