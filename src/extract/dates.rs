@@ -483,6 +483,7 @@ impl<'a> Scan<'a> {
             "day" | "night" if i > 0 && self.is(i - 1, "same") => {
                 self.anaphor(i - 1, i, Anaphor::SAME_DAY)
             }
+            // A number: a day of the month alone ("on the 29th"), else perhaps a year.
             _ if self.day_alone(i) => {}
             _ => {
                 if let Some(y) = year_number(lw) {
