@@ -309,7 +309,21 @@ const DOUBTS: &[&str] = &[
     "verified",
 ];
 
-/// Markers that cancel a following trigger: attempts, plans, threats, denials, negation.
+/// Blockers that speak of a prospect: before a trigger they cancel it like the others,
+/// and after a change named as a noun they make it a prospect too ("the fall of Homs
+/// would...").
+pub(super) const PROSPECTS: &[&str] = &[
+    "would",
+    "could",
+    "might",
+    "will",
+    "may",
+    "next target",
+    "next goal",
+    "next objective",
+];
+
+/// Markers that cancel a following trigger (and [`PROSPECTS`]): attempts, plans, threats, denials, negation.
 const BLOCKERS: &[&str] = &[
     "failed to",
     "fail to",
@@ -333,14 +347,6 @@ const BLOCKERS: &[&str] = &[
     "seeks to",
     "threatened to",
     "threatens to",
-    "would",
-    "could",
-    "might",
-    "will",
-    "may",
-    "next target",
-    "next goal",
-    "next objective",
     "denied",
     "denying",
     "denies",
@@ -589,7 +595,7 @@ impl Mark {
     fn phrases(self) -> Box<dyn Iterator<Item = &'static str>> {
         let list: &'static [&'static str] = match self {
             Mark::Boundary => BOUNDARIES,
-            Mark::Blocker => BLOCKERS,
+            Mark::Blocker => return Box::new(BLOCKERS.iter().chain(PROSPECTS).copied()),
             Mark::Claim => CLAIMS,
             Mark::Partial => PARTIAL,
             Mark::Doubt => DOUBTS,

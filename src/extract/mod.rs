@@ -33,7 +33,7 @@ use crate::model::{Faction, Span};
 use crate::text::{self, Sentence};
 use chrono::{Datelike, Duration, NaiveDate};
 use dates::{DateBasis, DateMention, Word};
-use lexicon::{Hit, Lexicon, Mark, Marks, Trigger};
+use lexicon::{Hit, Lexicon, Mark, Marks, Trigger, PROSPECTS};
 use std::cell::OnceCell;
 
 /// What kind of change an event states.
@@ -204,16 +204,6 @@ impl Clause<'_> {
     /// their next goal": a change named as a noun (or a gerund opening its clause) and
     /// followed by a modal or a goal is a prospect, not news.
     fn is_hypothetical(&self) -> bool {
-        const PROSPECTS: &[&str] = &[
-            "would",
-            "could",
-            "might",
-            "will",
-            "may",
-            "next target",
-            "next goal",
-            "next objective",
-        ];
         let t = self.trigger;
         let first_word = self.lower[t.start..t.end].split(' ').next().unwrap_or("");
         let gerund_subject = first_word.ends_with("ing")
