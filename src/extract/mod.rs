@@ -219,6 +219,35 @@ impl Clause<'_> {
             })
     }
 
+    /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an
+    /// intent, unless what comes before says it came about ("managed to seize", "was
+    /// forced to withdraw from", "went on to take").
+    fn is_intended(&self) -> bool {
+        const CAME_ABOUT: &[&str] = &[
+            "managed",
+            "able",
+            "forced",
+            "compelled",
+            "obliged",
+            "on",
+            "began",
+            "begun",
+            "started",
+            "ordered",
+        ];
+        let t = self.trigger;
+        // Most triggers follow no "to": one look at the bytes before settles them.
+        let Some(head) = self.lower[..t.start].strip_suffix("to ") else {
+            return false;
+        };
+        if head.ends_with(|c: char| c.is_alphanumeric()) {
+            return false; // "into", "onto"
+        }
+        let verb = self.lower[t.start..t.end].split(' ').next().unwrap_or("");
+        let word_before = head.split_whitespace().next_back().unwrap_or("");
+        is_base_form(verb) && !CAME_ABOUT.contains(&word_before)
+    }
+
     /// "…took Hama, a claim the army did not confirm", "…, which could not be
     /// independently verified": the change is said to be unconfirmed after it is stated.
     fn unconfirmed_later(&self) -> bool {
@@ -503,7 +532,7 @@ impl<'g> Extractor<'g> {
     ) {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
-        if c.has(Mark::Blocker, before_start, t.start) || c.is_hypothetical() {
+        if c.has(Mark::Blocker, before_start, t.start) || c.is_hypothetical() || c.is_intended() {
             return;
         }
         let mentions = mentions.get_or_init(|| self.gaz.find(c.s));
@@ -745,6 +774,55 @@ fn has_word(s: &str, word: &str) -> bool {
 }
 
 /// "now controls", "is now under", "are now in control of": a state at publication.
+/// Is `verb` (a trigger's first word) a base form ("seize", "take", "enter"), the form
+/// that follows "to"? Past and present participles and third-person forms are not.
+fn is_base_form(verb: &str) -> bool {
+    const BASE_FORMS: &[&str] = &[
+        "take",
+        "seize",
+        "capture",
+        "recapture",
+        "retake",
+        "enter",
+        "overrun",
+        "liberate",
+        "gain",
+        "secure",
+        "wrest",
+        "establish",
+        "regain",
+        "restore",
+        "occupy",
+        "clear",
+        "withdraw",
+        "evacuate",
+        "abandon",
+        "hand",
+        "cede",
+        "lose",
+        "assume",
+        "impose",
+        "extend",
+        "complete",
+        "announce",
+        "pull",
+        "drive",
+        "expel",
+        "oust",
+        "push",
+        "force",
+        "kick",
+        "fall",
+        "win",
+        "claim",
+        "declare",
+        "redeploy",
+        "reposition",
+        "retreat",
+    ];
+    BASE_FORMS.contains(&verb)
+}
+
 fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
     // A trigger phrase is a few words: a byte window beats building a string searcher.
     let phrase = &lower.as_bytes()[t.start..t.end];

@@ -342,6 +342,49 @@ fn a_named_part_of_a_town_is_partial_and_its_pieces_are_no_places() {
 }
 
 #[test]
+fn headlines_in_the_present_tense() {
+    let cases = [
+        ("Syrian Rebels Capture Hama After Army Withdraws", Capture),
+        ("Hama falls to rebels", Capture),
+        ("Rebels take over Hama as the army pulls out", Capture),
+        ("Rebels enter Hama", Partial),
+    ];
+    for (text, action) in cases {
+        assert_eq!(
+            events(text, "2024-12-06"),
+            [ev(HAMA, Opposition, action, "2024-12-06")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn infinitives_are_intents_unless_they_came_about() {
+    for text in [
+        "Rebels pushed to seize Hama on Thursday.",
+        "Rebels moved to take control of Hama on Thursday.",
+        "Rebels hope to enter Hama soon.",
+    ] {
+        assert_eq!(events(text, "2024-12-06"), [], "{text}");
+    }
+    for text in [
+        "Rebels managed to seize Hama on Thursday.",
+        "Rebels went on to capture Hama on Thursday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-06"),
+            [ev(HAMA, Opposition, Capture, "2024-12-05")],
+            "{text}"
+        );
+    }
+    let got = events(
+        "Rebels advanced. The army was forced to withdraw from Hama on Thursday.",
+        "2024-12-06",
+    );
+    assert_eq!(got, [ev(HAMA, Opposition, Withdrawal, "2024-12-05")]);
+}
+
+#[test]
 fn prospects_are_no_events() {
     for text in [
         "The fall of Homs would cut Damascus off from the coast, analysts said.",
