@@ -196,6 +196,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("now held by", Trigger::TakePassive),
     // partial gains
     ("entered", Trigger::Enter),
+    ("reached", Trigger::Enter),
+    ("infiltrated", Trigger::Enter),
+    ("penetrated", Trigger::Enter),
+    ("pushed deep into", Trigger::Enter),
+    ("made their way into", Trigger::Enter),
+    ("made its way into", Trigger::Enter),
+    ("stormed into", Trigger::Enter),
     ("enter", Trigger::Enter),
     ("enters", Trigger::Enter),
     ("marched into", Trigger::Enter),

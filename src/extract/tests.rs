@@ -411,6 +411,20 @@ fn entering_and_suburbs_are_partial() {
         ),
         [ev(DAMASCUS, Opposition, Partial, "2024-12-07")]
     );
+    for text in [
+        "Rebels reached the outskirts of Homs on Saturday.",
+        "Rebels infiltrated Homs on Saturday.",
+        // The town's own districts, not the district named after it.
+        "Rebels advanced into the northern districts of Homs on Saturday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-08"),
+            [ev(HOMS, Opposition, Partial, "2024-12-07")],
+            "{text}"
+        );
+    }
+    // Reaching needs a side: aid and tolls reach places too.
+    assert_eq!(events("Aid reached Homs on Saturday.", "2024-12-08"), []);
 }
 
 #[test]

@@ -683,9 +683,9 @@ pub const TOWN_PART_NOUNS: &[&str] = &[
     "area",
 ];
 
-/// Does `before`, the text before a town's name, end with a named part and "of" ("the Bab
-/// Qibli district of", "the Jamiliyah area of")? Then the name is the town the part is
-/// in, not the district of that name.
+/// Does `before`, the text before a town's name, end with a named or qualified part and
+/// "of" ("the Bab Qibli district of", "the northern districts of")? Then the name is the
+/// town the part is in, not the district of that name.
 pub fn names_part_before(before: &str) -> bool {
     let Some(rest) = before.trim_end().strip_suffix(" of") else {
         return false;
@@ -694,8 +694,25 @@ pub fn names_part_before(before: &str) -> bool {
     if !TOWN_PART_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
         return false;
     }
+    // "the northern districts of Homs" are parts of the town too; "the district of" is not.
+    const PART_QUALIFIERS: &[&str] = &[
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "several",
+        "some",
+        "many",
+        "most",
+        "residential",
+        "old",
+        "inner",
+        "outer",
+    ];
     let name = rest.rsplit_once(' ').map_or(rest, |(_, w)| w);
     name.starts_with(|c: char| c.is_uppercase()) && !name.eq_ignore_ascii_case("the")
+        || PART_QUALIFIERS.iter().any(|q| name.eq_ignore_ascii_case(q))
 }
 
 /// The cue words right before a name ("the province of", "the city of", "across").
