@@ -167,6 +167,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("came under the full control of", Trigger::TakePassive),
     ("came under control of", Trigger::TakePassive),
     ("under the control of", Trigger::TakePassive),
+    ("came under", Trigger::TakePassive),
+    ("comes under", Trigger::TakePassive),
     ("is now under", Trigger::TakePassive),
     ("are now under", Trigger::TakePassive),
     ("is in the hands of", Trigger::TakePassive),

@@ -219,6 +219,17 @@ impl Clause<'_> {
             })
     }
 
+    /// "Hama is now under curfew", "came under fire": "under" states control only with a
+    /// side right after it ("now under rebel control", "came under the rebels' control").
+    fn is_under_no_side(&self) -> bool {
+        let t = self.trigger;
+        self.lower[t.start..t.end].ends_with("under")
+            && !self
+                .actors
+                .iter()
+                .any(|a| a.start >= t.end && a.start <= t.end + " the ".len())
+    }
+
     /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an
     /// intent, unless what comes before says it came about ("managed to seize", "was
     /// forced to withdraw from", "went on to take").
@@ -532,7 +543,11 @@ impl<'g> Extractor<'g> {
     ) {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
-        if c.has(Mark::Blocker, before_start, t.start) || c.is_hypothetical() || c.is_intended() {
+        if c.has(Mark::Blocker, before_start, t.start)
+            || c.is_hypothetical()
+            || c.is_intended()
+            || c.is_under_no_side()
+        {
             return;
         }
         let mentions = mentions.get_or_init(|| self.gaz.find(c.s));

@@ -86,6 +86,17 @@ fn passive_voice_takes_the_agent() {
         ),
         [ev(ALEPPO, Opposition, Capture, "2024-11-30")]
     );
+    // "under" states control only with a side right after it.
+    assert_eq!(
+        events("Hama came under rebel control on Saturday.", "2024-12-09"),
+        [ev(HAMA, Opposition, Capture, "2024-12-07")]
+    );
+    for text in [
+        "Rebels advanced. Hama came under fire on Saturday.",
+        "Rebels advanced. Hama is now under curfew.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
     // A relative clause set off by commas: its subject is the passive's, its background
     // year is its own.
     for text in [
