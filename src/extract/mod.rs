@@ -232,7 +232,7 @@ impl Clause<'_> {
 
     /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an
     /// intent, unless what comes before says it came about ("managed to seize", "was
-    /// forced to withdraw from", "went on to take").
+    /// forced to withdraw from", "went on to take", "the fourth city to fall to").
     fn is_intended(&self) -> bool {
         const CAME_ABOUT: &[&str] = &[
             "managed",
@@ -245,6 +245,16 @@ impl Clause<'_> {
             "begun",
             "started",
             "ordered",
+            "city",
+            "town",
+            "capital",
+            "first",
+            "latest",
+            "last",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
         ];
         let t = self.trigger;
         // Most triggers follow no "to": one look at the bytes before settles them.

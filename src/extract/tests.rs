@@ -381,6 +381,7 @@ fn infinitives_are_intents_unless_they_came_about() {
     for text in [
         "Rebels managed to seize Hama on Thursday.",
         "Rebels went on to capture Hama on Thursday.",
+        "On Thursday, Hama became the fourth city to fall to the rebels.",
     ] {
         assert_eq!(
             events(text, "2024-12-06"),
