@@ -798,7 +798,6 @@ fn has_word(s: &str, word: &str) -> bool {
     })
 }
 
-/// "now controls", "is now under", "are now in control of": a state at publication.
 /// Is `verb` (a trigger's first word) a base form ("seize", "take", "enter"), the form
 /// that follows "to"? Past and present participles and third-person forms are not.
 fn is_base_form(verb: &str) -> bool {
@@ -848,6 +847,7 @@ fn is_base_form(verb: &str) -> bool {
     BASE_FORMS.contains(&verb)
 }
 
+/// "now controls", "is now under", "are now in control of": a state at publication.
 fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
     // A trigger phrase is a few words: a byte window beats building a string searcher.
     let phrase = &lower.as_bytes()[t.start..t.end];
