@@ -193,6 +193,13 @@ fn word_end_at(b: &[u8], start: usize) -> (usize, Option<u64>) {
     (ascii_word_end(b, i), head)
 }
 
+/// `i`, or the byte after it when it is a space: most words end at one, and stepping
+/// over it here spares the scan a turn of its loop (no phrase starts with a space).
+#[inline]
+fn after_space(b: &[u8], i: usize) -> usize {
+    i + usize::from(b.get(i) == Some(&b' '))
+}
+
 fn is_alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
@@ -366,13 +373,13 @@ impl<T: Copy> PhraseSet<T> {
                     let entry = self.filter[(hash(key) >> self.filter_shift) as usize];
                     if entry & (follow | TAGGED_BIT) == 0 {
                         on_word(i, end, false);
-                        i = end;
+                        i = after_space(b, end);
                         continue;
                     }
                     let run = self.word_run(key);
                     on_word(i, end, run.tagged);
                     if run.follow & follow == 0 {
-                        i = end;
+                        i = after_space(b, end);
                         continue;
                     }
                     (run, end)

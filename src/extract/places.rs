@@ -405,15 +405,6 @@ fn site_noun_before(lower: &str, m: &Mention) -> Option<(&'static str, usize)> {
 }
 
 impl Extractor<'_> {
-    /// The site a name plus a site noun means, when the gazetteer has one.
-    fn site(&self, name: &str, noun: &str) -> Option<u32> {
-        self.gaz
-            .resolve_exact(&format!("{name} {noun}"))
-            .first()
-            .map(|c| c.place)
-            .filter(|&p| self.gaz.place(p).kind == PlaceKind::Site)
-    }
-
     /// The town a place stands for when a building there is meant: a governorate's
     /// capital, else the place itself.
     fn town_of(&self, place: u32) -> u32 {
@@ -469,7 +460,7 @@ impl Extractor<'_> {
             let name = &c.s[m.span.start..m.span.end];
             let site_before = site_noun_before(c.lower, m)
                 .filter(|&(_, at)| listed.is_none() && at >= anchor)
-                .and_then(|(noun, at)| Some((self.site(name, noun)?, at)));
+                .and_then(|(noun, at)| Some((self.gaz.site(name, noun)?, at)));
             let role = if let Some((site, at)) = site_before {
                 place = site;
                 role_from_gap(&c.lower[anchor..at], t.what)
@@ -482,7 +473,7 @@ impl Extractor<'_> {
             };
             let noun_after = site_noun_after(c.lower, m);
             if let Some(noun) = noun_after {
-                if let Some(site) = self.site(&c.s[m.span.start..m.span.end], noun) {
+                if let Some(site) = self.gaz.site(&c.s[m.span.start..m.span.end], noun) {
                     place = site;
                     span = Span::new(m.span.start, (m.span.end + 1 + noun.len()).min(c.s.len()));
                 }
@@ -542,7 +533,7 @@ impl Extractor<'_> {
             }
             // Only now look for the governorate the sentence is about: it may scan back.
             let city = self.context_capital(c, mentions, st);
-            if let Some(site) = city.and_then(|c| self.site(&self.gaz.place(c).name, noun)) {
+            if let Some(site) = city.and_then(|c| self.gaz.site(&self.gaz.place(c).name, noun)) {
                 return vec![Object {
                     place: site,
                     span: Span::new(t.end + p, t.end + p + len),

@@ -271,8 +271,26 @@ pub struct Scratch {
     /// word as written: folding and classing letters cost more than looking them up.
     /// Bounded by [`WORD_CACHE`].
     tokens: rustc_hash::FxHashMap<Box<str>, TokenKeys>,
-    /// The gazetteer whose places `words` and `ranked` hold ([`Gazetteer::identity`]).
+    /// Sites by name and site noun ([`Gazetteer::site`]): keying a name costs more than
+    /// a lookup, and the same few sites recur. Bounded by [`WORD_CACHE`].
+    sites: rustc_hash::FxHashMap<Box<str>, Option<u32>>,
+    /// The key of `sites` being looked up: name, NUL, noun.
+    site_key: String,
+    /// The gazetteer whose places `words`, `ranked` and `sites` hold
+    /// ([`Gazetteer::identity`]).
     owner: Option<u64>,
+}
+
+impl Scratch {
+    /// Forgets what another gazetteer's places gave: its indices mean other places here.
+    fn serve(&mut self, gaz: &Gazetteer) {
+        if self.owner != Some(gaz.identity) {
+            self.words.clear();
+            self.ranked.clear();
+            self.sites.clear();
+            self.owner = Some(gaz.identity);
+        }
+    }
 }
 
 /// What one word adds to a window's keys.
@@ -434,18 +452,44 @@ impl Gazetteer {
         })
     }
 
+    /// The site (`kind: site`) that `name` followed by `noun` names ("Mezzeh" "airport"),
+    /// when the gazetteer has one: the best exact candidate of the whole name.
+    pub fn site(&self, name: &str, noun: &str) -> Option<u32> {
+        let lookup = || {
+            self.resolve_exact(&format!("{name} {noun}"))
+                .first()
+                .map(|c| c.place)
+                .filter(|&p| self.place(p).kind == crate::model::PlaceKind::Site)
+        };
+        SCRATCH.with(|s| {
+            let Ok(mut scratch) = s.try_borrow_mut() else {
+                return lookup();
+            };
+            let scratch = &mut *scratch;
+            scratch.serve(self);
+            let key = &mut scratch.site_key;
+            key.clear();
+            key.extend([name, "\0", noun]);
+            if let Some(&site) = scratch.sites.get(key.as_str()) {
+                return site;
+            }
+            let site = lookup();
+            if scratch.sites.len() >= WORD_CACHE {
+                scratch.sites.clear();
+            }
+            let key = scratch.site_key.as_str().into();
+            scratch.sites.insert(key, site);
+            site
+        })
+    }
+
     /// [`Gazetteer::find`] with caller-owned buffers (no allocation per token).
     ///
     /// Lowercase words are skipped at byte speed; tokens are lexed only from a word that
     /// can start a name (a capital, Arabic script, or an article attached by a hyphen).
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
         let b = text.as_bytes();
-        if scratch.owner != Some(self.identity) {
-            // Place indices of another gazetteer mean other places here.
-            scratch.words.clear();
-            scratch.ranked.clear();
-            scratch.owner = Some(self.identity);
-        }
+        scratch.serve(self);
         scratch.hits.clear();
         scratch.found.clear();
         let mut i = 0;

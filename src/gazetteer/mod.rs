@@ -352,6 +352,24 @@ mod tests {
     }
 
     #[test]
+    fn sites_are_found_by_name_and_noun_per_gazetteer() {
+        let h = "id,name,kind,lat,lon\n";
+        let a = format!("{h}a:1,Kafr Zita,town,35,37\nx:1,Mezzeh Airport,site,33.5,36.2\n");
+        let b = format!("{h}x:1,Mezzeh Airport,site,33.5,36.2\nx:2,Saraqib,town,36,37\n");
+        let c = format!("{h}x:1,Mezzeh Airport,town,33.5,36.2\n");
+        let [a, b, c] = [a, b, c].map(|t| Gazetteer::from_sources(&[("t", t.as_bytes())]).unwrap());
+        // Twice: the second answers come from the per-thread cache, which must not carry
+        // one gazetteer's indices over to another.
+        for _ in 0..2 {
+            assert_eq!(a.site("Mezzeh", "airport"), Some(1));
+            assert_eq!(b.site("Mezzeh", "airport"), Some(0));
+            assert_eq!(b.site("Mazzeh", "airport"), Some(0), "spelling-tolerant");
+            assert_eq!(b.site("Saraqib", "airport"), None);
+            assert_eq!(c.site("Mezzeh", "airport"), None, "a town is no site");
+        }
+    }
+
+    #[test]
     fn capital_and_governorate_lookups() {
         let g = Gazetteer::bundled().unwrap();
         assert_eq!(g.place(g.capital("Hama").unwrap()).id, "gn:170017");
