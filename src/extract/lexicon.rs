@@ -25,6 +25,9 @@ pub enum Trigger {
     Enter,
     /// "X withdrew from Y", "X lost control of Y": actor before is the loser, places after.
     Lose,
+    /// "X fled Y": a withdrawal like `Lose`, but only when X is a side named in the
+    /// sentence ("thousands of residents fled Aleppo" is no change of control).
+    Flee,
     /// "Y escapes the control of X", "Y evacuated by X": places before, loser after.
     LosePassive,
     /// "X handed Y over to Z": loser before, places after, new controller after "to".
@@ -97,6 +100,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("now fully controls", Trigger::Take),
     ("currently controls", Trigger::Take),
     ("wrested control of", Trigger::Take),
+    ("wrested", Trigger::Take),
+    ("wresting", Trigger::Take),
+    ("wrests", Trigger::Take),
     ("in control of", Trigger::Take),
     ("in full control of", Trigger::Take),
     ("in complete control of", Trigger::Take),
@@ -192,6 +198,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("pushed out", Trigger::Expel),
     ("kicked out", Trigger::Expel),
     ("forced out", Trigger::Expel),
+    ("routed", Trigger::Expel),
+    ("chased", Trigger::Expel),
     // more passives
     ("now controlled by", Trigger::TakePassive),
     ("controlled by", Trigger::TakePassive),
@@ -270,6 +278,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("lost all control of", Trigger::Lose),
     ("lost control over", Trigger::Lose),
     ("lost", Trigger::Lose),
+    ("relinquished", Trigger::Lose),
+    ("fled", Trigger::Flee),
+    ("fled from", Trigger::Flee),
+    ("fleeing", Trigger::Flee),
+    ("flee", Trigger::Flee),
+    ("flees", Trigger::Flee),
     ("escapes the control of", Trigger::LosePassive),
     ("escaped the control of", Trigger::LosePassive),
     ("slipped out of the control of", Trigger::LosePassive),
@@ -281,6 +295,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("handing over", Trigger::Handover),
     ("handed", Trigger::Handover),
     ("ceded", Trigger::Handover),
+    ("surrendered", Trigger::Handover),
+    ("turned over", Trigger::Handover),
     // nominal
     ("capture of", Trigger::Nominal),
     ("fall of", Trigger::Nominal),

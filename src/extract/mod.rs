@@ -580,7 +580,7 @@ impl<'g> Extractor<'g> {
         // Entering is weak evidence ("aid convoys entered Idlib"): it needs a side named in
         // its own sentence, or a pronoun standing for one.
         let pronoun = || c.has(Mark::Pronoun, c.start, t.start);
-        if t.what == Trigger::Enter && !side.named && !pronoun() {
+        if matches!(t.what, Trigger::Enter | Trigger::Flee) && !side.named && !pronoun() {
             return;
         }
         let claimed = t.what == Trigger::ClaimTake
@@ -595,7 +595,7 @@ impl<'g> Extractor<'g> {
             let partial = t.what == Trigger::Enter || obj.partial;
             let action = match (claimed, t.what, partial) {
                 (true, ..) => Action::Claimed,
-                (_, Trigger::Lose | Trigger::LosePassive, _) => Action::Withdrawal,
+                (_, Trigger::Lose | Trigger::Flee | Trigger::LosePassive, _) => Action::Withdrawal,
                 (_, Trigger::Handover, _) => Action::Handover,
                 (_, _, true) => Action::Partial,
                 _ => Action::Capture,
@@ -843,17 +843,34 @@ fn is_base_form(verb: &str) -> bool {
         "redeploy",
         "reposition",
         "retreat",
+        "flee",
+        "relinquish",
+        "surrender",
+        "turn",
+        "rout",
+        "chase",
     ];
     BASE_FORMS.contains(&verb)
 }
 
-/// "now controls", "is now under", "are now in control of": a state at publication.
+/// "now controls", "is now under", "are now in control of", "are in full control of",
+/// "is in the hands of": a state at publication.
 fn is_present_state(lower: &str, t: &Hit<Trigger>) -> bool {
     // A trigger phrase is a few words: a byte window beats building a string searcher.
     let phrase = &lower.as_bytes()[t.start..t.end];
     let has = |word: &[u8]| phrase.windows(word.len()).any(|w| w == word);
     let before = lower[..t.start].trim_end();
-    has(b"now") || has(b"currently") || before.ends_with(" now") || before.ends_with(" currently")
+    let present_be = matches!(
+        sides::last_word(before),
+        "is" | "are" | "remain" | "remains"
+    );
+    has(b"now")
+        || has(b"currently")
+        || before.ends_with(" now")
+        || before.ends_with(" currently")
+        || phrase.starts_with(b"is ")
+        || phrase.starts_with(b"are ")
+        || (present_be && phrase.starts_with(b"in "))
 }
 
 /// Distance in bytes from a date expression to a trigger (after the trigger counts one

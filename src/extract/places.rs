@@ -211,7 +211,7 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
     let gap = gap.rsplit(',').next().unwrap_or(gap);
     let lose = matches!(
         trigger,
-        Trigger::Lose | Trigger::LosePassive | Trigger::Handover
+        Trigger::Lose | Trigger::Flee | Trigger::LosePassive | Trigger::Handover
     );
     let expel = trigger == Trigger::Expel;
     let mut partial = gap.contains('%') && gap_words_back(gap).any(|w| w.ends_with('%'));

@@ -71,7 +71,7 @@ fn trim_end(s: &str) -> &str {
 
 /// The alphanumeric run that ends `s` (asked for every actor of every sentence: ASCII
 /// bytes are read without decoding).
-fn last_word(s: &str) -> &str {
+pub(super) fn last_word(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = b.len();
     while i > 0 {
@@ -214,7 +214,7 @@ impl Extractor<'_> {
             subject_faction: f,
         };
         match t.what {
-            Trigger::Lose | Trigger::Handover | Trigger::LosePassive => {
+            Trigger::Lose | Trigger::Flee | Trigger::Handover | Trigger::LosePassive => {
                 let (loser, actor, named) = if t.what == Trigger::LosePassive {
                     named(c.s, agent?)
                 } else {

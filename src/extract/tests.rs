@@ -632,11 +632,68 @@ fn denials_vows_and_nearby_places_yield_nothing() {
 
 #[test]
 fn present_states_date_to_publication_not_to_the_lede() {
+    for state in [
+        "Opposition fighters are now in control of all of Daraa province.",
+        "Opposition fighters are in full control of all of Daraa province, a commander said.",
+        "All of Daraa province is in the hands of the rebels.",
+        "Rebels remain in control of all of Daraa province.",
+    ] {
+        let text = format!("Rebels took Hama on Thursday, the army said.\n\n{state}");
+        let got = events(&text, "2024-12-09");
+        assert_eq!(
+            got[1],
+            ev("gn:170903", Opposition, Capture, "2024-12-09"),
+            "{state}"
+        );
+    }
+    // A past state keeps the day the article is about.
     let got = events(
-        "Rebels took Hama on Thursday, the army said.\n\nOpposition fighters are now in control of all of Daraa province.",
+        "Rebels took Hama on Thursday.\n\nBy then rebels were in control of all of Daraa province.",
         "2024-12-09",
     );
-    assert_eq!(got[1], ev("gn:170903", Opposition, Capture, "2024-12-09"));
+    assert_eq!(got[1].3, "2024-12-05");
+}
+
+#[test]
+fn wresting_routing_surrendering_and_fleeing() {
+    const MANBIJ: &str = "gn:167357";
+    let cases = [
+        (
+            "The SNA wrested Manbij from the SDF on Friday.",
+            ev(MANBIJ, Sna, Capture, "2024-12-06"),
+        ),
+        (
+            "Rebels routed the army from Manbij on Friday.",
+            ev(MANBIJ, Opposition, Capture, "2024-12-06"),
+        ),
+        (
+            "Pro-government militias surrendered Manbij to the rebels on Friday.",
+            ev(MANBIJ, Opposition, Handover, "2024-12-06"),
+        ),
+        (
+            "Government troops fled Manbij on Friday as rebels advanced.",
+            ev(MANBIJ, Opposition, Withdrawal, "2024-12-06"),
+        ),
+        (
+            "The SDF relinquished Manbij on Friday after talks with the SNA.",
+            ev(MANBIJ, Sna, Withdrawal, "2024-12-06"),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-09"), [want], "{text}");
+    }
+    // Fleeing states a change only of a side named as the one that fled, even where the
+    // article has named sides before.
+    for text in [
+        "Thousands of civilians fled Manbij on Friday.",
+        "Residents fleeing Manbij described chaos on the roads.",
+        "Soldiers surrendered to the rebels in Manbij on Friday.",
+        "Rebels chased the army towards Manbij on Friday.",
+        "Government troops were forced to flee towards Manbij on Friday.",
+    ] {
+        let text = format!("The army said it was fighting rebels. {text}");
+        assert_eq!(events(&text, "2024-12-09"), [], "{text}");
+    }
 }
 
 #[test]
