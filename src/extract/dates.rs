@@ -4,7 +4,9 @@
 //! sentence-relative byte spans. Rules:
 //! - "Nov. 30", "November 30", "30 November", "December 1, 2024", "29 nov. 2024",
 //!   "2024-12-02": explicit. Without a year, the publication year, or the year before when
-//!   that would put the day more than a week after publication.
+//!   that would put the day more than a week after publication. "7/12/2024" and
+//!   "07.12.2024" read day and month in the order that puts the day nearest publication
+//!   (day first when that does not decide).
 //! - A weekday ("on Thursday", "last Thursday", "Sunday morning") is the latest such day on
 //!   or before the publication day; "yesterday" is the day before it; "today", "this
 //!   morning", "overnight", "tonight" are the day itself; "over the weekend" is the latest
@@ -338,7 +340,7 @@ impl<'a> Scan<'a> {
                 .or_else(|| self.day_first(i, m))
                 .unwrap_or(1);
         }
-        if let Some(n) = self.iso(i) {
+        if let Some(n) = self.iso(i).or_else(|| self.numeric(i)) {
             return n;
         }
         if let Some(wd) = weekday_of(lw) {
@@ -416,6 +418,50 @@ impl<'a> Scan<'a> {
             return None;
         }
         let day = NaiveDate::from_ymd_opt(y, mt.parse().ok()?, dt.get(..2)?.parse().ok()?)?;
+        self.push(i, i + 2, Some(day), DateBasis::Explicit, 1);
+        Some(3)
+    }
+
+    /// `7/12/2024`, `07.12.2024`, `12/7/2024`: day and month in either order (the words
+    /// are split at the separators). The order is the one that puts the day nearest on or
+    /// before publication (a report tells of days just past); day first, as most of the
+    /// world writes it, when both are as near or there is no publication date.
+    fn numeric(&mut self, i: usize) -> Option<usize> {
+        let (a, b, y) = (self.w[i], *self.w.get(i + 1)?, *self.w.get(i + 2)?);
+        let sep = *self.lower.as_bytes().get(a.end)?;
+        let joined =
+            |x: &Word, next: &Word| next.start == x.end + 1 && self.lower.as_bytes()[x.end] == sep;
+        if !matches!(sep, b'/' | b'.') || !joined(&a, &b) || !joined(&b, &y) {
+            return None;
+        }
+        let small = |w: &Word| {
+            let t = self.text(w);
+            (1..=2).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
+        };
+        let year = year_number(self.text(&y))?;
+        if !small(&a) || !small(&b) {
+            return None;
+        }
+        let (x, z): (u32, u32) = (self.text(&a).parse().ok()?, self.text(&b).parse().ok()?);
+        let day_first = NaiveDate::from_ymd_opt(year, z, x);
+        let month_first = NaiveDate::from_ymd_opt(year, x, z);
+        let distance = |d: NaiveDate| {
+            self.published.map_or(0, |p| {
+                let back = (p - d).num_days();
+                // Days after publication are unlikely; far after, impossible.
+                if back < -7 {
+                    i64::MAX
+                } else {
+                    back.abs()
+                }
+            })
+        };
+        let day = match (day_first, month_first) {
+            (Some(d), Some(m)) if distance(m) < distance(d) => m,
+            (Some(d), _) => d,
+            (None, Some(m)) => m,
+            (None, None) => return None,
+        };
         self.push(i, i + 2, Some(day), DateBasis::Explicit, 1);
         Some(3)
     }
@@ -865,6 +911,36 @@ mod tests {
             "On Nov. 30, rebels took Aleppo",
             "2024-12-09",
             "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "Rebels took Nawa on 7/12/2024.",
+            "2024-12-09",
+            "2024-12-07",
+            DateBasis::Explicit,
+        ),
+        (
+            "Rebels took Nawa on 07.12.2024, the monitor said",
+            "2024-12-09",
+            "2024-12-07",
+            DateBasis::Explicit,
+        ),
+        (
+            "Rebels took Nawa on 12/7/2024",
+            "2024-12-09",
+            "2024-12-07",
+            DateBasis::Explicit,
+        ),
+        (
+            "Rebels took Nawa on 11/30/2024",
+            "2024-12-09",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "Rebels took Nawa on 5/12/2024",
+            "2024-12-09",
+            "2024-12-05",
             DateBasis::Explicit,
         ),
         (
