@@ -834,6 +834,28 @@ mod tests {
             ("Daesh", Isis),
             ("Israeli forces", Israel),
             ("Israel Defense Forces", Israel),
+            // Units, factions and operations by name.
+            ("SAA troops", Government),
+            ("loyalist forces", Government),
+            ("the Tiger Forces", Government),
+            ("the 4th Division", Government),
+            ("the Republican Guard", Government),
+            ("Jaysh al-Izza", Opposition),
+            ("Ahrar al-Sham", Opposition),
+            ("the National Front for Liberation", Opposition),
+            ("Jolani's fighters", Opposition),
+            ("the Nusra Front", Opposition),
+            ("revolutionaries", Opposition),
+            ("the Eighth Brigade", Opposition),
+            ("the Men of Dignity movement", Opposition),
+            ("Dawn of Freedom", Sna),
+            ("the Sultan Murad Division", Sna),
+            ("Turkish proxies", Sna),
+            ("the PYD", Sdf),
+            ("the Asayish", Sdf),
+            ("the Manbij Military Council", Sdf),
+            ("IS fighters", Isis),
+            ("the IS group", Isis),
         ];
         for &(text, want) in cases {
             assert_eq!(faction_of(text), [want], "{text:?}");
