@@ -481,7 +481,7 @@ impl<'g> Extractor<'g> {
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
-                let day = nearest_day(dates, t).or(if present { None } else { carried });
+                let day = nearest_day(dates, triggers, k).or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
             if let Some(found) = mentions.get() {
@@ -624,8 +624,14 @@ impl<'g> Extractor<'g> {
                 action,
                 actor: side.actor.clone(),
             };
+            // One sentence may tell of one place twice: "entered Homs on Saturday and took
+            // control of the city on Sunday" is two events; a second mention of one is not.
             let dup = out.events.iter().any(|e| {
-                e.sentence == ev.sentence && e.place == ev.place && e.faction == ev.faction
+                e.sentence == ev.sentence
+                    && e.place == ev.place
+                    && e.faction == ev.faction
+                    && e.action == ev.action
+                    && e.date == ev.date
             });
             if !dup {
                 st.last_object = Some(ev.place);
@@ -917,9 +923,19 @@ fn is_background<'d>(
 }
 
 /// The resolved date expression nearest the trigger.
-fn nearest_day(dates: &[DateMention], t: &Hit<Trigger>) -> Option<Dated> {
+/// The day of trigger `k` of `triggers`: its nearest resolved date. A date between the
+/// trigger before and this one is that trigger's ("entered Homs on Saturday and took the
+/// city on Sunday") when this one has a date of its own after it.
+fn nearest_day(dates: &[DateMention], triggers: &[Hit<Trigger>], k: usize) -> Option<Dated> {
+    let t = &triggers[k];
+    let after_previous = k.checked_sub(1).map_or(usize::MAX, |p| triggers[p].end);
+    let before_next = triggers.get(k + 1).map_or(usize::MAX, |n| n.start);
+    let own_after = dates
+        .iter()
+        .any(|d| d.day.is_some() && d.start >= t.end && d.end <= before_next);
     dates
         .iter()
+        .filter(|d| !(own_after && d.end <= t.start && d.start >= after_previous))
         .filter_map(|d| {
             d.day
                 .map(|day| (distance(d, t), (day, d.basis, d.precision)))

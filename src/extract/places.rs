@@ -387,9 +387,19 @@ fn starts_with_word(s: &str, phrase: &str) -> bool {
 
 /// The site noun right after a mention ("Sasa Prison", "al-Shahbaa dam"), if any.
 /// `lower` is the ASCII-lowercased sentence.
-fn site_noun_after(lower: &str, m: &Mention) -> Option<&'static str> {
-    let rest = lower[m.span.end..].trim_start();
-    site_noun_at(rest).filter(|n| !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
+/// A possessive between ("Hama's military airport") is read over. Gives the noun and
+/// where it ends.
+fn site_noun_after(lower: &str, m: &Mention) -> Option<(&'static str, usize)> {
+    let after = &lower[m.span.end..];
+    let after = ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+    let rest = after.trim_start();
+    let start = lower.len() - rest.len();
+    site_noun_at(rest)
+        .filter(|n| !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        .map(|n| (n, start + n.len()))
 }
 
 /// The site noun right before a mention ("the airport in Damascus") and where the noun
@@ -472,17 +482,18 @@ impl Extractor<'_> {
                 role_from_gap(&c.lower[anchor..m.span.start], t.what)
             };
             let noun_after = site_noun_after(c.lower, m);
-            if let Some(noun) = noun_after {
+            if let Some((noun, noun_end)) = noun_after {
                 if let Some(site) = self.gaz.site(&c.s[m.span.start..m.span.end], noun) {
                     place = site;
-                    span = Span::new(m.span.start, (m.span.end + 1 + noun.len()).min(c.s.len()));
+                    span = Span::new(m.span.start, noun_end);
                 }
             }
             let building = names_building_in(&c.lower[m.span.end..]);
             if building {
                 place = self.town_of(place);
             }
-            let misread = place == m.place() && self.is_misread_site(noun_after, m, mentions);
+            let misread =
+                place == m.place() && self.is_misread_site(noun_after.map(|n| n.0), m, mentions);
             let accepted = match role {
                 Role::Object { partial } if !misread => {
                     let partial = partial
@@ -856,15 +867,23 @@ const COMMON_CAPITALISED: &[&str] = &[
 ];
 
 fn is_common_capitalised(name: &str) -> bool {
-    name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3)
-        .all(|w| {
-            COMMON_CAPITALISED.contains(&w)
-                || super::dates::is_calendar_word(w)
-                || super::dates::find_dates(w, None)
-                    .iter()
-                    .any(|d| d.year_only.is_none())
-        })
+    // "Kurdish-majority", "Russian-made": an adjective, its tail a lowercase word (names
+    // capitalise theirs: "Deir ez-Zor", "al-Bab" at a sentence's start).
+    let adjective = !name.contains(char::is_whitespace)
+        && name.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.len() >= 3 && tail.bytes().all(|c| c.is_ascii_lowercase())
+        });
+    adjective
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3)
+            .all(|w| {
+                COMMON_CAPITALISED.contains(&w)
+                    || super::dates::is_calendar_word(w)
+                    || super::dates::find_dates(w, None)
+                        .iter()
+                        .any(|d| d.year_only.is_none())
+            })
 }
 
 #[cfg(test)]

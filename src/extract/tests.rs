@@ -218,7 +218,7 @@ fn a_part_named_after_the_town_is_partial() {
     // A possessive without a part noun, or with one further on, is the town itself.
     for text in [
         "Rebels captured Hama's city centre on Thursday.",
-        "Rebels captured Hama's military airport and its districts on Thursday.",
+        "Rebels captured Hama's army garrison and its districts on Thursday.",
         "Rebels captured Hama, then its outskirts, on Thursday.",
     ] {
         assert!(
@@ -570,6 +570,9 @@ fn unresolved(text: &str, published: &str) -> Vec<String> {
 fn unresolved_names_are_reported() {
     let text = "The opposition captured the villages of Qzwertiyah and Blahbeh on Wednesday.";
     assert_eq!(unresolved(text, "2024-11-28"), ["Qzwertiyah", "Blahbeh"]);
+    // Capitalised adjectives are no names.
+    let text = "Rebels took Qzwertiyah, a Kurdish-majority village near Russian-made radars.";
+    assert_eq!(unresolved(text, "2024-11-28"), ["Qzwertiyah"]);
 }
 
 #[test]
@@ -694,6 +697,33 @@ fn wresting_routing_surrendering_and_fleeing() {
         let text = format!("The army said it was fighting rebels. {text}");
         assert_eq!(events(&text, "2024-12-09"), [], "{text}");
     }
+}
+
+#[test]
+fn a_sites_possessive_name_and_two_events_of_one_place() {
+    const HAMA_AIRPORT: &str = "sy:hama-airbase";
+    let got = events(
+        "Rebels seized Hama's military airport on Thursday.",
+        "2024-12-09",
+    );
+    assert_eq!(got, [ev(HAMA_AIRPORT, Opposition, Capture, "2024-12-05")]);
+    let got = extracted(
+        "Rebels seized Hama\u{2019}s military airport.",
+        "2024-12-09",
+    );
+    assert_eq!(got[0].place_text, "Hama\u{2019}s military airport");
+    // Entering one day and taking the city the next are two events of one sentence.
+    let got = events(
+        "Rebels entered Homs on Saturday and took control of the city on Sunday.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got,
+        [
+            ev(HOMS, Opposition, Partial, "2024-12-07"),
+            ev(HOMS, Opposition, Capture, "2024-12-08")
+        ]
+    );
 }
 
 #[test]
