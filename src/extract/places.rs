@@ -271,6 +271,11 @@ fn qualifies_next(rest: &str) -> bool {
     if lower.starts_with("and its ") {
         return false; // "Salamiyah and its countryside": the town, and more
     }
+    // "the Aleppo-Damascus highway", "the Hama front": a road or a front, not the town.
+    let next_word = lower.split(|c: char| !c.is_alphanumeric()).next();
+    if next_word.is_some_and(|w| ROAD_NOUNS.contains(&w)) {
+        return true;
+    }
     if !lower.is_ascii() {
         return lower
             .split_whitespace()
@@ -284,6 +289,23 @@ fn qualifies_next(rest: &str) -> bool {
         .take(3)
         .any(|w| w.starts_with(b"countryside"))
 }
+
+/// What a name before it only qualifies: roads and fronts named after the towns they
+/// lead to or face.
+const ROAD_NOUNS: &[&str] = &[
+    "highway",
+    "highways",
+    "road",
+    "roads",
+    "motorway",
+    "route",
+    "axis",
+    "front",
+    "fronts",
+    "frontline",
+    "direction",
+    "corridor",
+];
 
 /// Nouns for a part of a town beyond [`TOWN_PART_NOUNS`]: "Hama's outskirts" (but not
 /// "the Bab Qibli outskirts": these have no names of their own).

@@ -155,6 +155,18 @@ fn containers_and_directions_are_not_objects() {
         "2024-11-30",
     );
     assert_eq!(got, [ev("gn:164816", Opposition, Capture, "2024-11-29")]);
+    // Roads and fronts named after towns are neither town.
+    for text in [
+        "Rebels captured the Aleppo-Damascus highway on Friday.",
+        "Rebels cut the Damascus road and took the Hama front on Friday.",
+    ] {
+        assert_eq!(events(text, "2024-11-30"), [], "{text}");
+    }
+    let got = events(
+        "Rebels took Saraqib on the Aleppo-Damascus highway on Friday.",
+        "2024-11-30",
+    );
+    assert_eq!(got, [ev("gn:164816", Opposition, Capture, "2024-11-29")]);
 }
 
 #[test]
