@@ -5,7 +5,8 @@
 //! order (paths sorted, JSON Lines records in file order), so one bad file never stops the
 //! others. The publication date comes from the ` date YYYY-MM-DD` first line, else the JSON
 //! record's `date`/`published`, else a dateline near the top of the text, else the caller's
-//! fallback; [`Article::published_from`] says which.
+//! fallback; [`Article::published_from`] says which. A dateline without a year is dated
+//! in the year of the run's other articles ([`settle_run_years`]).
 //!
 //! Invariant: every byte span produced downstream indexes [`Article::text`], the article
 //! exactly as read (after lossy UTF-8 decoding), header line included.
@@ -60,6 +61,9 @@ pub enum PublishedFrom {
     Dateline,
     /// The `--published` fallback.
     Fallback,
+    /// A dateline without a year ("DUBAI, December 9."), in the year most articles of the
+    /// run were published ([`RunYears`]).
+    RunYear,
     /// Nothing: relative dates in this article are not resolved.
     Unknown,
 }
@@ -81,6 +85,8 @@ pub struct Article {
     pub header_len: usize,
     /// Non-fatal problems (lossy decoding, ...).
     pub warnings: Vec<String>,
+    /// Month and day of a dateline without a year, when nothing else dates the article.
+    pub dateline_day: Option<(u32, u32)>,
 }
 
 /// Optional metadata of a JSON Lines record.
@@ -313,6 +319,7 @@ pub fn parse_text(id: String, bytes: &[u8], opts: IngestOptions) -> Result<Artic
         text,
         header_len,
         warnings,
+        dateline_day: None,
     };
     if a.published.is_none() {
         settle_published(&mut a, None, opts);
@@ -348,6 +355,7 @@ fn parse_record(
         text,
         header_len,
         warnings: Vec::new(),
+        dateline_day: None,
     };
     if a.published.is_none() {
         let field = rec.date.or(rec.published);
@@ -368,6 +376,71 @@ fn settle_published(a: &mut Article, record_date: Option<&str>, opts: IngestOpti
     };
     a.published = date;
     a.published_from = from;
+    if date.is_none() {
+        a.dateline_day = crate::extract::dates::dateline_month_day(&a.text);
+    }
+}
+
+/// Dates the articles whose dateline gives no year ("DUBAI, December 9.") in the year most
+/// articles of the same run were published (the later of two as common): a run is one
+/// story's coverage far more often than it spans a new year. Such articles wait until the
+/// others are read; with no dated article in the run they stay undated.
+#[derive(Debug, Default)]
+pub struct RunYears {
+    counts: std::collections::BTreeMap<i32, usize>,
+}
+
+impl RunYears {
+    /// Notes the year of `a`; true when `a` must wait for [`RunYears::settle`].
+    pub fn waits(&mut self, a: &Article) -> bool {
+        match a.published {
+            Some(day) => {
+                *self.counts.entry(chrono::Datelike::year(&day)).or_default() += 1;
+                false
+            }
+            None => a.dateline_day.is_some(),
+        }
+    }
+
+    /// Dates `a` by its dateline in the run's most common year, with a warning.
+    pub fn settle(&self, a: &mut Article) {
+        let Some((month, day)) = a.dateline_day else {
+            return;
+        };
+        let year = self.counts.iter().max_by_key(|&(y, n)| (*n, *y));
+        if let Some(date) = year.and_then(|(&y, _)| NaiveDate::from_ymd_opt(y, month, day)) {
+            a.published = Some(date);
+            a.published_from = PublishedFrom::RunYear;
+            a.warnings.push(format!(
+                "{}: the dateline gives no year; published {date} taken, in the year of the run's other articles",
+                a.id
+            ));
+        }
+    }
+}
+
+/// `articles` with [`RunYears`] applied: those that wait come after all the others, in
+/// the order read.
+pub fn settle_run_years(
+    mut articles: impl Iterator<Item = Result<Article, IngestError>>,
+) -> impl Iterator<Item = Result<Article, IngestError>> {
+    let mut years = RunYears::default();
+    let mut waiting = Vec::new();
+    let mut settled: Option<std::vec::IntoIter<Article>> = None;
+    std::iter::from_fn(move || {
+        if settled.is_none() {
+            for item in articles.by_ref() {
+                match item {
+                    Ok(a) if years.waits(&a) => waiting.push(a),
+                    other => return Some(other),
+                }
+            }
+            settled = Some(std::mem::take(&mut waiting).into_iter());
+        }
+        let mut a = settled.as_mut()?.next()?;
+        years.settle(&mut a);
+        Some(Ok(a))
+    })
 }
 
 /// The ` date YYYY-MM-DD` header: its date and its length in bytes (0 when absent).
@@ -440,6 +513,42 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.published, Some(day("2024-12-02")));
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_takes_the_year_of_the_run() {
+        let parse =
+            |id: &str, text: &str| parse_text(id.into(), text.as_bytes(), IngestOptions::default());
+        let undated = "Title\n\nDUBAI, December 9. /TASS/. Rebels took Jableh.";
+        let run = [
+            parse("a.txt", undated),
+            parse("b.txt", " date 2024-12-08 Rebels took Homs."),
+            parse("c.txt", ""),
+            parse("d.txt", " date 2024-12-01 Rebels took Aleppo."),
+            parse("e.txt", " date 2023-05-01 Nothing."),
+        ];
+        let got: Vec<_> = settle_run_years(run.into_iter())
+            .map(|a| a.map(|a| (a.id, a.published, a.published_from)))
+            .collect();
+        assert_eq!(got.len(), 5);
+        assert!(
+            got[1].is_err(),
+            "the empty article is still reported, in its place"
+        );
+        // The year-less one waits for the others and takes 2024, their most common year.
+        let last = got[4].as_ref().unwrap();
+        assert_eq!(
+            last,
+            &(
+                "a.txt".to_string(),
+                Some(day("2024-12-09")),
+                PublishedFrom::RunYear
+            )
+        );
+        // Alone, it stays undated.
+        let alone: Vec<_> = settle_run_years(std::iter::once(parse("a.txt", undated))).collect();
+        assert_eq!(alone[0].as_ref().unwrap().published, None);
+        assert_eq!(alone[0].as_ref().unwrap().dateline_day, Some((12, 9)));
     }
 
     #[test]

@@ -276,7 +276,7 @@ fn extract_to(
         fallback_published: a.published,
     };
     let mut tally = Tally::default();
-    for art in article::read_all(inputs, opts) {
+    for art in article::settle_run_years(article::read_all(inputs, opts)) {
         let art = match art {
             Ok(a) => a,
             Err(e) => {

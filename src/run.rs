@@ -99,6 +99,21 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
         .map(|f| f.metadata().map_or(0, |m| m.len()))
         .sum();
     let mut progress = Progress::new(total, quiet);
+    let take = |a: &article::Article, r: &mut Read| {
+        r.articles += 1;
+        if !quiet {
+            for warning in &a.warnings {
+                eprintln!("frontline: warning: {warning}");
+            }
+        }
+        let x = ex.extract(a);
+        r.mentions
+            .extend(x.events.iter().map(|e| EventRecord::new(a, e, g)));
+        r.unresolved
+            .extend(x.unresolved.iter().map(|u| UnresolvedRecord::new(a, u)));
+    };
+    let mut years = article::RunYears::default();
+    let mut waiting = Vec::new();
     for path in &files {
         let (sha256, bytes) = match sha256_file(path) {
             Ok((h, n)) => (Some(h), n),
@@ -111,14 +126,8 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
         });
         for art in article::read(path, opts) {
             match art {
-                Ok(a) => {
-                    r.articles += 1;
-                    let x = ex.extract(&a);
-                    r.mentions
-                        .extend(x.events.iter().map(|e| EventRecord::new(&a, e, g)));
-                    r.unresolved
-                        .extend(x.unresolved.iter().map(|u| UnresolvedRecord::new(&a, u)));
-                }
+                Ok(a) if years.waits(&a) => waiting.push(a),
+                Ok(a) => take(&a, &mut r),
                 Err(e) => {
                     eprintln!("frontline: {e}");
                     r.skipped += 1;
@@ -126,6 +135,10 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
             }
         }
         progress.advance(bytes, r.articles);
+    }
+    for mut a in waiting {
+        years.settle(&mut a);
+        take(&a, &mut r);
     }
     progress.finish();
     r

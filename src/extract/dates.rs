@@ -691,9 +691,61 @@ pub fn first_full_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// The month and day of a dateline that gives no year ("DUBAI, December 9. /TASS/.",
+/// "BEIRUT, 7 Dec (Reuters) -"): a line of the first 1,200 bytes that opens with a place
+/// in capitals and a comma, then the day. Only such a line: a day in the body tells of an
+/// event, not of the publication.
+pub fn dateline_month_day(text: &str) -> Option<(u32, u32)> {
+    let head = &text[..super::floor_char(text, text.len().min(1200))];
+    head.lines().find_map(|line| {
+        let (place, rest) = line.trim_start().split_once(", ")?;
+        let capitals = place.chars().filter(|c| c.is_alphabetic()).count();
+        let place_like = capitals >= 3
+            && place.len() <= 40
+            && place
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '\'' | '\u{2019}'));
+        if !place_like {
+            return None;
+        }
+        let lower = rest.to_ascii_lowercase();
+        let mut words = lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let (a, b, c) = (words.next()?, words.next()?, words.next());
+        let month_day = match (month_of(a), month_of(b)) {
+            (Some(m), _) => (m, day_number(b)?),
+            (None, Some(m)) => (m, day_number(a)?),
+            _ => return None,
+        };
+        // With a year it is a full date, read elsewhere.
+        c.and_then(year_number).is_none().then_some(month_day)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_without_a_year() {
+        let cases: &[(&str, Option<(u32, u32)>)] = &[
+            (
+                "Title\n\nDUBAI, December 9. /TASS/. The opposition",
+                Some((12, 9)),
+            ),
+            ("BEIRUT, 7 Dec (Reuters) - Rebels", Some((12, 7))),
+            ("DEIR EZ-ZOR, Nov. 30 (AP) — Kurdish", Some((11, 30))),
+            // Full dates are read as such; days in the body are events, not datelines.
+            ("BEIRUT, Dec 7, 2024 (Reuters)", None),
+            ("On November 27, rebels launched", None),
+            ("Rebels, December 9 was the day", None),
+            ("Damascus, December 9", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(dateline_month_day(text), want, "{text:?}");
+        }
+    }
 
     /// A cheap test: can `lower` (ASCII-lowercase) contain a date expression at all?
     fn may_contain_date(lower: &str) -> bool {
