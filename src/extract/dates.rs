@@ -531,6 +531,8 @@ impl<'a> Scan<'a> {
             }
             // A number: a day of the month alone ("on the 29th"), else perhaps a year.
             _ if self.day_alone(i) => {}
+            // "the 2011 uprising", "its 2016 offensive": a year naming a thing, not a time.
+            _ if i > 0 && matches!(self.word(i - 1), "the" | "a" | "an" | "its" | "their") => {}
             _ => {
                 if let Some(y) = year_number(lw) {
                     self.push(i, i, None, DateBasis::Explicit, 3);
@@ -1243,6 +1245,12 @@ mod tests {
             Some(day("2024-11-30")),
         );
         assert!(d.iter().any(|m| m.year_only == Some(2019)), "{d:?}");
+        // A year that names a thing is no time.
+        let d = find_dates(
+            "Rebels seized Daraa, the cradle of the 2011 uprising, on Friday",
+            Some(day("2024-12-09")),
+        );
+        assert!(d.iter().all(|m| m.year_only.is_none()), "{d:?}");
     }
 
     #[test]

@@ -922,7 +922,6 @@ fn is_background<'d>(
     })
 }
 
-/// The resolved date expression nearest the trigger.
 /// The day of trigger `k` of `triggers`: its nearest resolved date. A date between the
 /// trigger before and this one is that trigger's ("entered Homs on Saturday and took the
 /// city on Sunday") when this one has a date of its own after it.

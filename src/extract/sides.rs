@@ -254,7 +254,19 @@ impl Extractor<'_> {
                     .or_else(|| self.subject(c, actors, st))?;
                 Some(sides(who, from))
             }
-            _ => Some(sides(self.subject(c, actors, st)?, from)),
+            _ => {
+                // "Areas captured by the opposition on Saturday: ...": a participle and its
+                // agent, with no "was" before it.
+                let verb = c.lower[t.start..t.end].split(' ').next().unwrap_or("");
+                let participle = verb.ends_with("ed") || verb.ends_with("en");
+                let by_agent = agent.filter(|a| {
+                    participle && matches!(c.lower[t.end..a.start].trim(), "by" | "by the")
+                });
+                match by_agent {
+                    Some(a) => Some(sides(named(c.s, a), from)),
+                    None => Some(sides(self.subject(c, actors, st)?, from)),
+                }
+            }
         }
     }
 

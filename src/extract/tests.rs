@@ -537,6 +537,12 @@ fn background_years_yield_nothing() {
     )
     .is_empty());
     assert!(events("The terror group had seized Manbij in 2016.", "2024-12-09").is_empty());
+    // A year naming a thing ("the 2011 uprising") leaves the change in the present.
+    let got = events(
+        "Local factions seized Daraa, the birthplace of the 2011 uprising, on Friday.",
+        "2024-12-09",
+    );
+    assert_eq!(got, [ev("gn:170905", Opposition, Capture, "2024-12-06")]);
 }
 
 #[test]
@@ -783,6 +789,9 @@ fn passive_captures_take_the_side_after_by() {
         ),
         [(Opposition, None)]
     );
+    // A participle with its agent and no "was": the agent took the places listed.
+    let text = "The army held on to Hama. Areas captured by the SDF on Sunday: Tal Rifaat, Manbij.";
+    assert_eq!(sides_of(text, "2024-12-09"), [(Sdf, None), (Sdf, None)]);
 }
 
 #[test]
