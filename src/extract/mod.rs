@@ -134,6 +134,8 @@ struct ArticleState<'a> {
     counts: [usize; 7],
     /// The last place an event was found for (for "the city" in a later clause).
     last_object: Option<u32>,
+    /// The last place the previous sentence told of a change of.
+    previous_object: Option<u32>,
     /// The article's words, and how many lie before the sentence being read.
     words: &'a [Word],
     words_before: usize,
@@ -489,7 +491,8 @@ impl<'g> Extractor<'g> {
             }
         }
         self.remember(s, actors, st);
-        st.last_object = None; // "the city" never reaches back past its sentence
+        // "the city" reaches back one sentence at most.
+        st.previous_object = st.last_object.take();
         if st.index < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
             st.lede_day = sentence_day;
         }

@@ -651,17 +651,20 @@ impl Extractor<'_> {
             }
         }
         let lead = region.trim_start();
-        if ["the area", "the town", "the city", "the district"]
-            .iter()
-            .any(|p| starts_with_word(lead, p))
-        {
+        let noun = ["the area", "the town", "the city", "the district"]
+            .into_iter()
+            .find(|p| starts_with_word(lead, p));
+        if let Some(noun) = noun {
             let named_before = mentions.iter().rev().find(|m| {
                 m.span.end <= t.start
                     && self.gaz.place(m.place()).kind != PlaceKind::Governorate
                     && !is_qualifier(c.lower, m)
             });
-            if let Some(place) = st.last_object.or(named_before.map(|m| m.place())) {
-                let span = named_before.map_or(Span::new(t.end, t.end), |m| m.span);
+            let place = st.last_object.or(named_before.map(|m| m.place()));
+            if let Some(place) = place.or_else(|| self.earlier_place(st)) {
+                let noun_start = t.end + region.len() - lead.len();
+                let span =
+                    named_before.map_or(Span::new(noun_start, noun_start + noun.len()), |m| m.span);
                 return vec![Object {
                     place,
                     span,
@@ -670,6 +673,24 @@ impl Extractor<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// The place "the city" stands for when its own sentence names none: the last place
+    /// the previous sentence of the paragraph told of a change of, else the one place it
+    /// names ("Fighting raged around Raqqa. On Friday the SDF took the town.").
+    fn earlier_place(&self, st: &ArticleState) -> Option<u32> {
+        let i = st.index.checked_sub(1)?;
+        if st.sentences[i].paragraph != st.sentences[st.index].paragraph {
+            return None;
+        }
+        if st.previous_object.is_some() {
+            return st.previous_object;
+        }
+        let span = st.sentences[i].span;
+        match self.gaz.find(&st.text[span.start..span.end]).as_slice() {
+            [m] if !self.gaz.place(m.place()).kind.is_admin_area() => Some(m.place()),
+            _ => None,
+        }
     }
 
     /// Capitalised names in a clause's object region that no place or actor covers.

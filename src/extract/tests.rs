@@ -745,6 +745,47 @@ fn a_sites_possessive_name_and_two_events_of_one_place() {
 }
 
 #[test]
+fn the_city_of_the_sentence_before() {
+    let cases = [
+        (
+            "Rebels reached Hama on Wednesday. They took the city on Thursday.",
+            vec![
+                ev(HAMA, Opposition, Partial, "2024-12-04"),
+                ev(HAMA, Opposition, Capture, "2024-12-05"),
+            ],
+        ),
+        (
+            "Rebels reached the outskirts of Hama, 200 km north of Damascus. They took the city on Thursday.",
+            vec![
+                ev(HAMA, Opposition, Partial, "2024-12-09"),
+                ev(HAMA, Opposition, Capture, "2024-12-05"),
+            ],
+        ),
+        (
+            "Fighting raged around Hama. On Thursday rebels took the city.",
+            vec![ev(HAMA, Opposition, Capture, "2024-12-05")],
+        ),
+        // Two places before, or a new paragraph: "the city" is not known.
+        (
+            "Jets struck Hama and Homs. On Thursday rebels took the city.",
+            vec![],
+        ),
+        (
+            "Fighting raged around Hama.\n\nOn Thursday rebels took the city.",
+            vec![],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-09"), want, "{text}");
+    }
+    let got = extracted(
+        "Fighting raged around Hama. On Thursday rebels took the city.",
+        "2024-12-09",
+    );
+    assert_eq!(got[0].place_text, "the city");
+}
+
+#[test]
 fn expulsions_name_winner_and_loser() {
     let got = events(
         "Rebels drove government troops out of Homs on Saturday.",
