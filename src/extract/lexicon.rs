@@ -96,6 +96,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("regained", Trigger::Take),
     ("now control", Trigger::Take),
     ("now controls", Trigger::Take),
+    ("now hold", Trigger::Take),
+    ("now holds", Trigger::Take),
     ("fully controls", Trigger::Take),
     ("now fully controls", Trigger::Take),
     ("currently controls", Trigger::Take),
@@ -311,6 +313,14 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("claimed the capture of", Trigger::ClaimTake),
     // not changes of control
     ("lost ground", Trigger::Ignore),
+    // Repelled, not expelled: "were driven back from Hama" leaves Hama as it was.
+    ("driven back", Trigger::Ignore),
+    ("drove back", Trigger::Ignore),
+    ("drove them back", Trigger::Ignore),
+    ("driving back", Trigger::Ignore),
+    ("pushed back", Trigger::Ignore),
+    ("forced back", Trigger::Ignore),
+    ("beaten back", Trigger::Ignore),
     ("the occupied", Trigger::Ignore),
     ("israeli-occupied", Trigger::Ignore),
     ("turkish-occupied", Trigger::Ignore),

@@ -268,7 +268,14 @@ impl Clause<'_> {
         }
         let verb = self.lower[t.start..t.end].split(' ').next().unwrap_or("");
         let word_before = head.split_whitespace().next_back().unwrap_or("");
-        is_base_form(verb) && !CAME_ABOUT.contains(&word_before)
+        // "forced government troops to withdraw": the side made to do it, done.
+        let made_to = || {
+            head.split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| matches!(w, "forced" | "compelled" | "obliged"))
+        };
+        is_base_form(verb) && !CAME_ABOUT.contains(&word_before) && !made_to()
     }
 
     /// "…took Hama, a claim the army did not confirm", "…, which could not be
@@ -892,20 +899,32 @@ fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
     }
 }
 
-/// The relative clauses set off by commas in `lower` (", which the army took in 2016,"),
-/// from the comma that opens one to the comma that closes it (or the sentence's end).
+/// The relative clauses set off by commas in `lower` (", which the army took in 2016,",
+/// ", held by the government since 2016,"), from the comma that opens one to the comma
+/// that closes it (or the sentence's end).
 fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // One look at each comma (a sentence has few) before looking for either pronoun.
+    /// What opens one after a comma: a relative pronoun, or a participle or "under" that
+    /// says who held the place.
+    const OPENERS: &[&str] = &[
+        " which ",
+        " who ",
+        " held by ",
+        " held since ",
+        " controlled by ",
+        " ruled by ",
+        " captured by ",
+        " seized by ",
+        " taken by ",
+        " recaptured by ",
+        " retaken by ",
+        " under ",
+    ];
     let b = lower.as_bytes();
-    let any = memchr::memchr_iter(b',', b).any(|i| b[i + 1..].starts_with(b" wh"));
-    [", which ", ", who "]
-        .into_iter()
-        .filter(move |_| any)
-        .flat_map(move |opener| {
-            lower.match_indices(opener).map(move |(a, _)| {
-                let body = a + opener.len();
-                (a, lower[body..].find(',').map_or(lower.len(), |i| body + i))
-            })
+    memchr::memchr_iter(b',', b)
+        .filter(move |&i| OPENERS.iter().any(|o| b[i + 1..].starts_with(o.as_bytes())))
+        .map(move |a| {
+            let body = a + 1;
+            (a, lower[body..].find(',').map_or(lower.len(), |i| body + i))
         })
 }
 

@@ -116,6 +116,17 @@ fn passive_voice_takes_the_agent() {
         ),
         [ev(HAMA, Opposition, Capture, "2024-12-06")]
     );
+    // So are participles that say who held the place, and "under".
+    for text in [
+        "Aleppo, held by the government since 2016, fell to rebels on Saturday.",
+        "Aleppo, under government control since 2016, fell to rebels on Saturday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(ALEPPO, Opposition, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
     // A background year still yields nothing.
     assert_eq!(
         events(
@@ -742,6 +753,33 @@ fn a_sites_possessive_name_and_two_events_of_one_place() {
             ev(HOMS, Opposition, Capture, "2024-12-08")
         ]
     );
+}
+
+#[test]
+fn holding_being_forced_out_and_being_driven_back() {
+    assert_eq!(
+        events("Rebels now hold Aleppo and Hama.", "2024-12-09"),
+        [
+            ev(ALEPPO, Opposition, Capture, "2024-12-09"),
+            ev(HAMA, Opposition, Capture, "2024-12-09")
+        ]
+    );
+    assert_eq!(
+        sides_of(
+            "Rebels forced government troops to withdraw from Homs on Saturday.",
+            "2024-12-09"
+        ),
+        [(Opposition, Some(Government))]
+    );
+    // Repelled is not expelled; an order is no withdrawal.
+    for text in [
+        "Rebels were driven back from Hama on Tuesday.",
+        "The army drove back rebels from Hama's outskirts on Tuesday.",
+        "The army pushed back rebels from Hama on Tuesday.",
+        "Assad ordered troops to withdraw from Homs on Saturday.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
 }
 
 #[test]
