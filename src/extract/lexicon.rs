@@ -21,6 +21,9 @@ pub enum Trigger {
     Take,
     /// "Y fell to X", "Y came under the control of X": places before, new controller after.
     TakePassive,
+    /// "Y fell", "Y has fallen": places before and no side named; the place went to the
+    /// side attacking in the article (the last side other than the government named).
+    Fall,
     /// "X entered Y", "X advanced into Y": a partial gain.
     Enter,
     /// "X withdrew from Y", "X lost control of Y": actor before is the loser, places after.
@@ -167,6 +170,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("occupying", Trigger::Take),
     // passive captures
     ("fell to", Trigger::TakePassive),
+    ("fell", Trigger::Fall),
+    ("has fallen", Trigger::Fall),
+    ("had fallen", Trigger::Fall),
+    ("have fallen", Trigger::Fall),
     ("falls to", Trigger::TakePassive),
     ("fall to", Trigger::TakePassive),
     ("fallen to", Trigger::TakePassive),

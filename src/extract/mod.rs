@@ -571,14 +571,16 @@ impl<'g> Extractor<'g> {
             return;
         }
         let mentions = mentions.get_or_init(|| self.gaz.find(c.s));
-        let passive = matches!(t.what, Trigger::TakePassive | Trigger::LosePassive)
-            || sides::is_passive_take(c.s, &t);
+        let passive = matches!(
+            t.what,
+            Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
+        ) || sides::is_passive_take(c.s, &t);
         let mut objects = self.objects(c, mentions, passive);
         if !passive {
             objects.extend(self.implied_sites(c, mentions, st));
         }
         if objects.is_empty() {
-            objects = self.implied(c, mentions, st);
+            objects = self.implied(c, mentions, st, passive);
         }
         self.note_unresolved(c, mentions, sent, out);
         if objects.is_empty() {
@@ -719,7 +721,10 @@ fn clause_of<'s>(
     // A passive's subject is what a relative pronoun stands for, or stands before the
     // relative clause: "Aleppo, which fell to the rebels", "Aleppo, which the army took in
     // 2016, fell to the rebels".
-    if matches!(t.what, Trigger::TakePassive | Trigger::LosePassive) {
+    if matches!(
+        t.what,
+        Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
+    ) {
         let which = lower[..start]
             .strip_suffix(" which ")
             .filter(|head| head.ends_with(','))

@@ -602,6 +602,7 @@ impl Extractor<'_> {
         c: &Clause,
         mentions: &[Mention],
         st: &ArticleState,
+        passive: bool,
     ) -> Vec<Object> {
         let t = c.trigger;
         let region = &c.lower[t.end..c.end];
@@ -650,11 +651,26 @@ impl Extractor<'_> {
                 }];
             }
         }
+        // "took the city" after the trigger; "the city fell" before a passive one.
+        const NOUNS: [&str; 4] = ["the area", "the town", "the city", "the district"];
         let lead = region.trim_start();
-        let noun = ["the area", "the town", "the city", "the district"]
-            .into_iter()
-            .find(|p| starts_with_word(lead, p));
-        if let Some(noun) = noun {
+        let before = c.lower[c.start..t.start].trim_end();
+        let noun = if passive {
+            NOUNS
+                .into_iter()
+                .find(|p| {
+                    before.ends_with(p)
+                        && !before[..before.len() - p.len()]
+                            .ends_with(|c: char| c.is_alphanumeric())
+                })
+                .map(|p| (p, c.start + before.len() - p.len()))
+        } else {
+            NOUNS
+                .into_iter()
+                .find(|p| starts_with_word(lead, p))
+                .map(|p| (p, t.end + region.len() - lead.len()))
+        };
+        if let Some((noun, noun_start)) = noun {
             let named_before = mentions.iter().rev().find(|m| {
                 m.span.end <= t.start
                     && self.gaz.place(m.place()).kind != PlaceKind::Governorate
@@ -662,7 +678,6 @@ impl Extractor<'_> {
             });
             let place = st.last_object.or(named_before.map(|m| m.place()));
             if let Some(place) = place.or_else(|| self.earlier_place(st)) {
-                let noun_start = t.end + region.len() - lead.len();
                 let span =
                     named_before.map_or(Span::new(noun_start, noun_start + noun.len()), |m| m.span);
                 return vec![Object {
@@ -702,7 +717,10 @@ impl Extractor<'_> {
         out: &mut Extraction,
     ) {
         let t = c.trigger;
-        if matches!(t.what, Trigger::TakePassive | Trigger::LosePassive) {
+        if matches!(
+            t.what,
+            Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
+        ) {
             return;
         }
         for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {

@@ -246,6 +246,12 @@ impl Extractor<'_> {
                 let loser = agent.map(|a| a.what).or(from);
                 Some(sides(self.subject(c, actors, st)?, loser))
             }
+            Trigger::Fall if agent.is_none() => {
+                // "Hama fell on Thursday": to the side attacking, never to the government
+                // the article last named (it lost the place).
+                let (f, actor) = st.last_attacker.clone()?;
+                Some(sides((f, actor, false), from))
+            }
             _ if passive => {
                 // "was liberated from the SDF by the SNA": the side after "by" took it.
                 let who = side_after_word(c, actors, &["by"])

@@ -783,6 +783,40 @@ fn holding_being_forced_out_and_being_driven_back() {
 }
 
 #[test]
+fn a_place_that_fell_went_to_the_attacking_side() {
+    let cases = [
+        (
+            "Rebels advanced on Hama. The army said it had redeployed its units. Hama fell on Thursday.",
+            vec![ev(HAMA, Opposition, Capture, "2024-12-05")],
+        ),
+        (
+            "Rebels advanced on Homs. The city fell on Saturday.",
+            vec![ev(HOMS, Opposition, Capture, "2024-12-07")],
+        ),
+        (
+            "Rebels advanced. One by one, Hama and Homs fell.",
+            vec![
+                ev(HAMA, Opposition, Capture, "2024-12-09"),
+                ev(HOMS, Opposition, Capture, "2024-12-09"),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-09"), want, "{text}");
+    }
+    // Nothing falls to nobody, and shells and prices fall on places.
+    for text in [
+        "Hama fell on Thursday.",
+        "Rebels advanced. Shells fell on Idlib on Friday.",
+        "Rebels advanced. Prices fell in Damascus on Friday.",
+        "Rebels advanced. Aleppo fell in 2016.",
+        "Rebels advanced. The Assad regime fell on Sunday.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
+}
+
+#[test]
 fn the_city_of_the_sentence_before() {
     let cases = [
         (
