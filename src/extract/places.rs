@@ -738,7 +738,14 @@ impl Extractor<'_> {
                 .unresolved
                 .iter()
                 .any(|u| u.span == Span::new(sent.span.start + a, sent.span.start + b));
-            if !covered && !known && !is_common_capitalised(&c.s[a..b]) {
+            // "..., said Hassan Abdul Ghani": a speaker, not a place.
+            let before = c.lower[..a].trim_end();
+            let speaker = ["said", "says", "told", "according to"].iter().any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
+            });
+            if !covered && !known && !speaker && !is_common_capitalised(&c.s[a..b]) {
                 out.unresolved.push(Unresolved {
                     text: c.s[a..b].to_string(),
                     span: Span::new(sent.span.start + a, sent.span.start + b),

@@ -602,6 +602,9 @@ fn unresolved_names_are_reported() {
     // Capitalised adjectives are no names.
     let text = "Rebels took Qzwertiyah, a Kurdish-majority village near Russian-made radars.";
     assert_eq!(unresolved(text, "2024-11-28"), ["Qzwertiyah"]);
+    // Speakers are no places.
+    let text = "\"We liberated Qzwertiyah,\" said Hassan Abdul Ghani, a commander.";
+    assert_eq!(unresolved(text, "2024-11-28"), ["Qzwertiyah"]);
 }
 
 #[test]
@@ -713,6 +716,24 @@ fn wresting_routing_surrendering_and_fleeing() {
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-09"), [want], "{text}");
+    }
+    // "taking" as a participle of a capture; "taking part", "taking cover" are none.
+    let got = events(
+        "Rebels pushed south on Friday, taking Manbij and Hama.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got,
+        [
+            ev(MANBIJ, Opposition, Capture, "2024-12-06"),
+            ev(HAMA, Opposition, Capture, "2024-12-06")
+        ]
+    );
+    for text in [
+        "Rebels fought on Friday, taking cover in Manbij.",
+        "Rebels taking part in the battle for Manbij said on Friday they were close.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
     }
     // Fleeing states a change only of a side named as the one that fled, even where the
     // article has named sides before.
