@@ -93,6 +93,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("secured full control of", Trigger::Take),
     ("securing full control of", Trigger::Take),
     ("cleared", Trigger::Take),
+    ("cleansed", Trigger::Take),
+    ("purged", Trigger::Take),
     ("restored control over", Trigger::Take),
     ("restored control of", Trigger::Take),
     ("restored", Trigger::Take),

@@ -638,11 +638,21 @@ impl Extractor<'_> {
                 }];
             }
         }
+        // "the capital", "Syria's capital", "the Syrian capital": Damascus.
         let capital = capital
-            .then(|| find_word(region, "the capital"))
+            .then(|| {
+                [
+                    "the capital",
+                    "syria's capital",
+                    "syria\u{2019}s capital",
+                    "the syrian capital",
+                ]
+                .into_iter()
+                .find_map(|phrase| Some((find_word(region, phrase)?, phrase)))
+            })
             .flatten()
             .filter(|_| !region.contains("provincial capital"));
-        if let Some(span) = capital.and_then(|p| at(p, "the capital")) {
+        if let Some(span) = capital.and_then(|(p, phrase)| at(p, phrase)) {
             if let Some(d) = self.gaz.capital("Damascus") {
                 return vec![Object {
                     place: d,

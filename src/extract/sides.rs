@@ -340,7 +340,11 @@ impl Extractor<'_> {
     /// "took X from regime forces": the side after "from" ("cleared X of the SDF": "of").
     fn loser_after_from(&self, c: &Clause, actors: &[Hit<Faction>]) -> Option<Faction> {
         let t = c.trigger;
-        let words: &[&str] = if c.lower[t.start..t.end].starts_with("cleared") {
+        let verb = &c.lower[t.start..t.end];
+        let words: &[&str] = if ["cleared", "cleansed", "purged"]
+            .iter()
+            .any(|v| verb.starts_with(v))
+        {
             &["from", "of"]
         } else {
             &["from"]

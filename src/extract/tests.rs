@@ -505,6 +505,22 @@ fn the_day_before_and_the_same_day() {
 }
 
 #[test]
+fn the_capital_is_damascus() {
+    for text in [
+        "Rebels entered Homs on Saturday and took the capital on Sunday.",
+        "The opposition took over Syria's capital on Sunday.",
+        "The opposition took over the Syrian capital on Sunday.",
+    ] {
+        let got = events(text, "2024-12-09");
+        assert_eq!(
+            got.last(),
+            Some(&ev(DAMASCUS, Opposition, Capture, "2024-12-08")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn provincial_center_is_the_capital_of_the_governorate_named() {
     let got = events(
         "In Homs, anti-regime forces took control of the provincial center on Saturday.",
@@ -911,6 +927,7 @@ fn passive_captures_take_the_side_after_by() {
         "Tal Rifaat was liberated from the PKK/YPG by the SNA on Sunday.",
         "Tal Rifaat was cleared of PKK/YPG terrorists by the Syrian National Army on Sunday.",
         "The SNA cleared Tal Rifaat of PKK/YPG terrorists on Sunday.",
+        "The SNA cleansed Tal Rifaat of PKK/YPG terrorists on Sunday.",
     ];
     for text in cases {
         assert_eq!(sides_of(text, "2024-12-02"), [(Sna, Some(Sdf))], "{text}");
