@@ -54,6 +54,12 @@ fn is_context_preposition(w: &str) -> bool {
             | "of"
             | "amid"
             | "by"
+            // "a hill overlooking Hama", "villages bordering Turkey": a landmark.
+            | "overlooking"
+            | "overlooks"
+            | "bordering"
+            | "facing"
+            | "surrounding"
     )
 }
 /// Words before "of" that make the place a reference point, not the object.
