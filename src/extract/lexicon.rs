@@ -214,7 +214,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("chased", Trigger::Expel),
     // more passives
     ("now controlled by", Trigger::TakePassive),
-    ("controlled by", Trigger::TakePassive),
+    ("fully controlled by", Trigger::TakePassive),
+    ("entirely controlled by", Trigger::TakePassive),
+    ("passed to", Trigger::TakePassive),
+    ("passed into the hands of", Trigger::TakePassive),
+    ("passed into", Trigger::TakePassive),
     ("now held by", Trigger::TakePassive),
     // partial gains
     ("entered", Trigger::Enter),
