@@ -232,6 +232,65 @@ impl Clause<'_> {
                 .any(|a| a.start >= t.end && a.start <= t.end + " the ".len())
     }
 
+    /// "Hama fell silent", "the town fell into chaos", "fell back to Homs": a fall with a
+    /// complement is an idiom. A place that fell is followed by the end of the clause or an
+    /// adverbial ("fell on Thursday", "fell within hours", "fell after a week of fighting").
+    fn is_idiomatic_fall(&self) -> bool {
+        const ADVERBIAL: &[&str] = &[
+            "on",
+            "in",
+            "at",
+            "within",
+            "after",
+            "before",
+            "late",
+            "early",
+            "overnight",
+            "yesterday",
+            "today",
+            "last",
+            "this",
+            "as",
+            "when",
+            "without",
+            "quickly",
+            "soon",
+            "amid",
+            "during",
+            "following",
+            "and",
+            "but",
+            "by",
+            "days",
+            "hours",
+            "weeks",
+            "the",
+            "less",
+            "just",
+            "only",
+            "shortly",
+            "earlier",
+            "later",
+            "too",
+            "next",
+            "almost",
+            "completely",
+            "entirely",
+            "swiftly",
+            "rapidly",
+        ];
+        let t = self.trigger;
+        if self.trigger.what != Trigger::Fall {
+            return false;
+        }
+        let rest = self.lower[t.end..].trim_start();
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !next.is_empty() && !ADVERBIAL.contains(&next) && !rest.starts_with(char::is_numeric)
+    }
+
     /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an
     /// intent, unless what comes before says it came about ("managed to seize", "was
     /// forced to withdraw from", "went on to take", "the fourth city to fall to").
@@ -567,6 +626,7 @@ impl<'g> Extractor<'g> {
             || c.is_hypothetical()
             || c.is_intended()
             || c.is_under_no_side()
+            || c.is_idiomatic_fall()
         {
             return;
         }

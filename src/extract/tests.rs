@@ -837,6 +837,10 @@ fn a_place_that_fell_went_to_the_attacking_side() {
             vec![ev(HOMS, Opposition, Capture, "2024-12-07")],
         ),
         (
+            "Rebels advanced on Hama. The city fell within hours on Thursday.",
+            vec![ev(HAMA, Opposition, Capture, "2024-12-05")],
+        ),
+        (
             "Rebels advanced. One by one, Hama and Homs fell.",
             vec![
                 ev(HAMA, Opposition, Capture, "2024-12-09"),
@@ -854,6 +858,9 @@ fn a_place_that_fell_went_to_the_attacking_side() {
         "Rebels advanced. Prices fell in Damascus on Friday.",
         "Rebels advanced. Aleppo fell in 2016.",
         "Rebels advanced. The Assad regime fell on Sunday.",
+        "Rebels advanced. Hama fell silent on Thursday.",
+        "Rebels advanced. Hama fell into chaos on Thursday.",
+        "Rebels advanced. Government troops fell back to Hama on Thursday.",
     ] {
         assert_eq!(events(text, "2024-12-09"), [], "{text}");
     }
