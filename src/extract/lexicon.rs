@@ -286,6 +286,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("pulled out of", Trigger::Lose),
     ("pulling out of", Trigger::Lose),
     ("pulled back from", Trigger::Lose),
+    ("fell back from", Trigger::Lose),
     ("retreated from", Trigger::Lose),
     ("retreating from", Trigger::Lose),
     ("evacuated", Trigger::Lose),

@@ -735,6 +735,10 @@ fn wresting_routing_surrendering_and_fleeing() {
             "The SDF relinquished Manbij on Friday after talks with the SNA.",
             ev(MANBIJ, Sna, Withdrawal, "2024-12-06"),
         ),
+        (
+            "Government troops fell back from Manbij on Friday as rebels advanced.",
+            ev(MANBIJ, Opposition, Withdrawal, "2024-12-06"),
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-09"), [want], "{text}");
