@@ -710,19 +710,30 @@ pub fn dateline_month_day(text: &str) -> Option<(u32, u32)> {
         if !place_like {
             return None;
         }
-        let lower = rest.to_ascii_lowercase();
-        let mut words = lower
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let (a, b, c) = (words.next()?, words.next()?, words.next());
-        let month_day = match (month_of(a), month_of(b)) {
-            (Some(m), _) => (m, day_number(b)?),
-            (None, Some(m)) => (m, day_number(a)?),
-            _ => return None,
-        };
-        // With a year it is a full date, read elsewhere.
-        c.and_then(year_number).is_none().then_some(month_day)
+        // The day, or the country and then the day ("DAMASCUS, Syria, Dec. 8 (UPI)").
+        let after_country = rest.split_once(", ").filter(|(c, _)| c.len() <= 20);
+        [Some(rest), after_country.map(|(_, r)| r)]
+            .into_iter()
+            .flatten()
+            .find_map(month_day_opening)
     })
+}
+
+/// The month and day that open `s` ("December 9.", "7 Dec (Reuters)"), when no year
+/// follows them.
+fn month_day_opening(s: &str) -> Option<(u32, u32)> {
+    let lower = s.to_ascii_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (a, b, c) = (words.next()?, words.next()?, words.next());
+    let month_day = match (month_of(a), month_of(b)) {
+        (Some(m), _) => (m, day_number(b)?),
+        (None, Some(m)) => (m, day_number(a)?),
+        _ => return None,
+    };
+    // With a year it is a full date, read elsewhere.
+    c.and_then(year_number).is_none().then_some(month_day)
 }
 
 #[cfg(test)]
@@ -738,6 +749,7 @@ mod tests {
             ),
             ("BEIRUT, 7 Dec (Reuters) - Rebels", Some((12, 7))),
             ("DEIR EZ-ZOR, Nov. 30 (AP) — Kurdish", Some((11, 30))),
+            ("DAMASCUS, Syria, Dec. 8 (UPI) -- Rebels", Some((12, 8))),
             // Full dates are read as such; days in the body are events, not datelines.
             ("BEIRUT, Dec 7, 2024 (Reuters)", None),
             ("On November 27, rebels launched", None),
