@@ -365,7 +365,10 @@ fn parse_record(
 }
 
 fn settle_published(a: &mut Article, record_date: Option<&str>, opts: IngestOptions) {
-    let (date, from) = if let Some(d) = record_date.and_then(parse_iso_prefix) {
+    // ISO first; then any full date ("Mon, 09 Dec 2024 10:00:00 GMT", "December 9, 2024").
+    let record_day =
+        |d: &str| parse_iso_prefix(d).or_else(|| crate::extract::dates::first_full_date(d));
+    let (date, from) = if let Some(d) = record_date.and_then(record_day) {
         (Some(d), PublishedFrom::Record)
     } else if let Some(d) = find_dateline(&a.text) {
         (Some(d), PublishedFrom::Dateline)
@@ -619,5 +622,19 @@ mod tests {
         assert_eq!(a.meta.url.as_deref(), Some("u"));
         assert!(matches!(&out[1], Err(IngestError::Record { line: 2, .. })));
         assert_eq!(out[2].as_ref().unwrap().published, Some(day("2024-12-06")));
+        // Feeds write dates other ways too.
+        for date in [
+            "Fri, 06 Dec 2024 10:00:00 GMT",
+            "December 6, 2024",
+            "6 December 2024",
+        ] {
+            let line = format!("{{\"text\":\"x\",\"published\":\"{date}\"}}");
+            let a = parse_record("f.jsonl", 1, &line, IngestOptions::default()).unwrap();
+            assert_eq!(
+                (a.published, a.published_from),
+                (Some(day("2024-12-06")), PublishedFrom::Record),
+                "{date}"
+            );
+        }
     }
 }
