@@ -47,6 +47,16 @@ pub enum Trigger {
     Ignore,
 }
 
+impl Trigger {
+    /// Are the places of this trigger before it ("Hama fell to", "Hama fell")?
+    pub fn places_before(self) -> bool {
+        matches!(
+            self,
+            Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
+        )
+    }
+}
+
 const TRIGGERS: &[(&str, Trigger)] = &[
     // active captures
     ("took control of", Trigger::Take),
@@ -173,6 +183,15 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("occupying", Trigger::Take),
     // passive captures
     ("fell to", Trigger::TakePassive),
+    // A perfect before "fallen to" would otherwise start the match at "has"/"had".
+    ("has fallen to", Trigger::TakePassive),
+    ("had fallen to", Trigger::TakePassive),
+    ("have fallen to", Trigger::TakePassive),
+    ("has fallen into the hands of", Trigger::TakePassive),
+    ("had fallen into the hands of", Trigger::TakePassive),
+    ("have fallen into the hands of", Trigger::TakePassive),
+    ("has fallen under", Trigger::TakePassive),
+    ("had fallen under", Trigger::TakePassive),
     ("fell", Trigger::Fall),
     ("has fallen", Trigger::Fall),
     ("had fallen", Trigger::Fall),

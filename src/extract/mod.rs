@@ -280,7 +280,7 @@ impl Clause<'_> {
             "rapidly",
         ];
         let t = self.trigger;
-        if self.trigger.what != Trigger::Fall {
+        if t.what != Trigger::Fall {
             return false;
         }
         let rest = self.lower[t.end..].trim_start();
@@ -631,10 +631,7 @@ impl<'g> Extractor<'g> {
             return;
         }
         let mentions = mentions.get_or_init(|| self.gaz.find(c.s));
-        let passive = matches!(
-            t.what,
-            Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
-        ) || sides::is_passive_take(c.s, &t);
+        let passive = t.what.places_before() || sides::is_passive_take(c.s, &t);
         let mut objects = self.objects(c, mentions, passive);
         if !passive {
             objects.extend(self.implied_sites(c, mentions, st));
@@ -781,10 +778,7 @@ fn clause_of<'s>(
     // A passive's subject is what a relative pronoun stands for, or stands before the
     // relative clause: "Aleppo, which fell to the rebels", "Aleppo, which the army took in
     // 2016, fell to the rebels".
-    if matches!(
-        t.what,
-        Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
-    ) {
+    if t.what.places_before() {
         let which = lower[..start]
             .strip_suffix(" which ")
             .filter(|head| head.ends_with(','))

@@ -733,10 +733,7 @@ impl Extractor<'_> {
         out: &mut Extraction,
     ) {
         let t = c.trigger;
-        if matches!(
-            t.what,
-            Trigger::TakePassive | Trigger::LosePassive | Trigger::Fall
-        ) {
+        if t.what.places_before() {
             return;
         }
         for (a, b) in capitalised_runs(&c.s[t.end..c.end]) {
