@@ -197,3 +197,36 @@ fn bad_published_date_is_a_clear_error() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_dateline_without_a_year_takes_the_year_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // "a_" sorts first: the year-less article is read before the dated one, and waits.
+    std::fs::write(
+        dir.path().join("a_tass.txt"),
+        "Situation in Syria\n\nDUBAI, December 9. /TASS/. The opposition took Jableh on Sunday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b_dated.txt"),
+        " date 2024-12-07 Rebels captured Hama on Thursday.\n",
+    )
+    .unwrap();
+    let o = run(&["extract", s(dir.path())]);
+    let ev = json_lines(&stdout(&o));
+    let jableh = ev
+        .iter()
+        .find(|e| e["article"].as_str().unwrap().ends_with("a_tass.txt"))
+        .expect("the year-less article's event");
+    assert_eq!(jableh["published"], "2024-12-09");
+    assert_eq!(jableh["date"], "2024-12-08");
+    assert!(
+        stderr(&o).contains("the dateline gives no year; published 2024-12-09 taken"),
+        "{}",
+        stderr(&o)
+    );
+    // Alone, it stays undated.
+    let alone = dir.path().join("a_tass.txt");
+    let o = run(&["extract", s(&alone)]);
+    assert_eq!(json_lines(&stdout(&o))[0]["date"], serde_json::Value::Null);
+}
