@@ -54,6 +54,7 @@ fn is_context_preposition(w: &str) -> bool {
             | "of"
             | "amid"
             | "by"
+            | "for"
             // "a hill overlooking Hama", "villages bordering Turkey": a landmark.
             | "overlooking"
             | "overlooks"

@@ -166,6 +166,14 @@ fn containers_and_directions_are_not_objects() {
         "2024-11-30",
     );
     assert_eq!(got, [ev("gn:164816", Opposition, Capture, "2024-11-29")]);
+    // Nor is a destination.
+    assert_eq!(
+        events(
+            "Rebels seized a weapons shipment bound for Idlib on Friday.",
+            "2024-11-30"
+        ),
+        []
+    );
     // A landmark "overlooking" a town is not the town.
     let got = events(
         "Rebels captured Saraqib, a town overlooking Idlib, on Friday.",
