@@ -278,9 +278,19 @@ fn qualifies_next(rest: &str) -> bool {
     if lower.starts_with("and its ") {
         return false; // "Salamiyah and its countryside": the town, and more
     }
-    // "the Aleppo-Damascus highway", "the Hama front": a road or a front, not the town.
+    // "the Aleppo-Damascus highway", "the Hama front": a road or a front, not the town;
+    // "Hama's governor", "Aleppo's water supply": its people and services.
     let next_word = lower.split(|c: char| !c.is_alphanumeric()).next();
     if next_word.is_some_and(|w| ROAD_NOUNS.contains(&w)) {
+        return true;
+    }
+    // The next two words, before any punctuation ("the Idlib police chief"; not "Hama,
+    // residents said").
+    let phrase = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == ' '))
+        .next();
+    let mut owned = phrase.unwrap_or("").split_whitespace().take(2);
+    if owned.any(|w| OWNED_NOUNS.contains(&w)) {
         return true;
     }
     if !lower.is_ascii() {
@@ -312,6 +322,26 @@ const ROAD_NOUNS: &[&str] = &[
     "frontline",
     "direction",
     "corridor",
+];
+
+/// People and services of a town: taking "Hama's governor" or restoring "Aleppo's water
+/// supply" is not taking the town.
+const OWNED_NOUNS: &[&str] = &[
+    "governor",
+    "mayor",
+    "residents",
+    "people",
+    "population",
+    "inhabitants",
+    "civilians",
+    "officials",
+    "chief",
+    "commander",
+    "commanders",
+    "water",
+    "electricity",
+    "power",
+    "economy",
 ];
 
 /// Nouns for a part of a town beyond [`TOWN_PART_NOUNS`]: "Hama's outskirts" (but not

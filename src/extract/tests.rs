@@ -166,6 +166,18 @@ fn containers_and_directions_are_not_objects() {
         "2024-11-30",
     );
     assert_eq!(got, [ev("gn:164816", Opposition, Capture, "2024-11-29")]);
+    // Nor are a town's people and services.
+    for text in [
+        "The army restored Idlib's water supply on Friday.",
+        "Rebels captured Idlib's governor on Friday.",
+        "Rebels captured the Idlib police chief on Friday.",
+    ] {
+        assert_eq!(events(text, "2024-11-30"), [], "{text}");
+    }
+    assert_eq!(
+        events("Rebels took Idlib on Friday, residents said.", "2024-11-30").len(),
+        1
+    );
     // Nor is a destination.
     assert_eq!(
         events(
