@@ -919,6 +919,11 @@ mod tests {
             ("the Manbij Military Council", Sdf),
             ("IS fighters", Isis),
             ("the IS group", Isis),
+            // A foreign state's "army" or "regime" is that state's, not Syria's.
+            ("the Turkish army", Sna),
+            ("the Israeli regime", Israel),
+            ("Zionist regime forces", Israel),
+            ("the Israeli occupation army", Israel),
         ];
         for &(text, want) in cases {
             assert_eq!(faction_of(text), [want], "{text:?}");
