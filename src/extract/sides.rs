@@ -164,11 +164,37 @@ fn heads_relative_clause(s: &str, a: &Hit<Faction>, trigger_start: usize) -> boo
 }
 
 /// "the rebels said", "X announced": the speaker of a quote.
+/// "an HTS commander told", "the SDF's spokesman said": a member of the side may speak.
 fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
-    let rest = s[a.end..].trim_start().to_ascii_lowercase();
-    ["said", "say", "says", "announced", "stated", "told"]
-        .iter()
-        .any(|v| rest.starts_with(v))
+    const MEMBERS: &[&str] = &[
+        "commander",
+        "commanders",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "fighter",
+        "fighters",
+        "leader",
+        "statement",
+        "media",
+        "military",
+        "field",
+    ];
+    let rest = s[a.end..].to_ascii_lowercase();
+    let rest = rest.trim_start_matches(['\'', '\u{2019}', 's']);
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let verb = words
+        .by_ref()
+        .take(3)
+        .find(|w| !MEMBERS.contains(w))
+        .unwrap_or("");
+    ["said", "say", "says", "announced", "stated", "told"].contains(&verb)
 }
 
 /// In "X and Y seized", the first conjunct X.

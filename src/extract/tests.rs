@@ -495,6 +495,27 @@ fn pronouns_take_the_last_named_side() {
         "2024-12-08",
     );
     assert_eq!(got, [ev("gn:172946", Opposition, Capture, "2024-12-07")]);
+    // "We" in a quote is the speaker's side, a member of it speaking too.
+    for (text, side) in [
+        (
+            "The SNA advanced. \"We took Rastan,\" the SDF said on Saturday.",
+            Sdf,
+        ),
+        (
+            "The SNA advanced. \"We took Rastan,\" an HTS commander told reporters on Saturday.",
+            Opposition,
+        ),
+        (
+            "The SNA advanced. \"We took Rastan,\" the SDF's spokesman said on Saturday.",
+            Sdf,
+        ),
+    ] {
+        assert_eq!(
+            events(text, "2024-12-08"),
+            [ev("gn:172946", side, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
 }
 
 #[test]
