@@ -698,6 +698,14 @@ impl Extractor<'_> {
                 }];
             }
         }
+        // "Suran, which rebels had captured on Tuesday": the relative pronoun is the object.
+        if let Some(m) = relative_object(c, mentions).filter(|_| !passive) {
+            return vec![Object {
+                place: m.place(),
+                span: m.span,
+                partial: false,
+            }];
+        }
         // "took the city" after the trigger; "the city fell" before a passive one.
         const NOUNS: [&str; 4] = ["the area", "the town", "the city", "the district"];
         let lead = region.trim_start();
@@ -798,6 +806,21 @@ impl Extractor<'_> {
             }
         }
     }
+}
+
+/// The place an object relative pronoun stands for: "Suran, which rebels had captured"
+/// (the place right before ", which", the trigger in the relative clause).
+fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    let head = &c.lower[..c.trigger.start];
+    let which = head.rfind(", which ")?;
+    if head[which + 1..].contains(',') {
+        return None;
+    }
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= which)
+        .filter(|m| c.lower[m.span.end..which].split_whitespace().count() <= 1)
 }
 
 /// Is the word right after byte `end` of `s` a [`TOWN_PART_NOUNS`] noun?

@@ -197,6 +197,27 @@ fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
     ["said", "say", "says", "announced", "stated", "told"].contains(&verb)
 }
 
+/// "After capturing Aleppo, rebels seized Hama", "Having taken Hama, the rebels...": a
+/// participle that opens the sentence has the main clause's subject, after the comma.
+fn fronted_subject(c: &Clause, actors: &[Hit<Faction>]) -> Option<(Faction, String, bool)> {
+    let t = c.trigger;
+    let verb = c.lower[t.start..t.end].split(' ').next().unwrap_or("");
+    let head = c.lower[..t.start].trim();
+    let fronted = match head {
+        "" | "after" | "before" | "since" | "while" | "upon" | "by" => verb.ends_with("ing"),
+        "having" | "after having" => true,
+        _ => false,
+    };
+    if !fronted {
+        return None;
+    }
+    let comma = t.end + c.lower[t.end..].find(',')?;
+    actors
+        .iter()
+        .find(|a| a.start > comma && is_subject_position(c.s, a))
+        .map(|a| named(c.s, a))
+}
+
 /// In "X and Y seized", the first conjunct X.
 pub(super) fn first_conjunct(s: &str, actors: &[Hit<Faction>], mut k: usize) -> usize {
     while k > 0 {
@@ -359,7 +380,8 @@ impl Extractor<'_> {
             }
             (Some(k), _) => Some(named(c.s, &actors[k])),
             (None, Some(p)) => context(&p),
-            (None, None) => st.last_actor.clone().map(|(f, s)| (f, s, false)),
+            (None, None) => fronted_subject(c, actors)
+                .or_else(|| st.last_actor.clone().map(|(f, s)| (f, s, false))),
         }
     }
 

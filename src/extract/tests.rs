@@ -912,6 +912,33 @@ fn a_place_that_fell_went_to_the_attacking_side() {
 }
 
 #[test]
+fn fronted_participles_and_object_relatives() {
+    // The opening participle's subject is the main clause's, not the last side named.
+    let got = sides_of(
+        "Government forces shelled Idlib.\n\nAfter capturing Aleppo on Nov. 30, rebels seized Hama on Dec. 5.",
+        "2024-12-09",
+    );
+    assert_eq!(got, [(Opposition, None), (Opposition, None)]);
+    let got = sides_of(
+        "Government forces shelled Idlib.\n\nHaving taken Aleppo, the SDF moved on.",
+        "2024-12-09",
+    );
+    assert_eq!(got, [(Sdf, None)]);
+    // "which" as the object of the relative clause's trigger.
+    let got = events(
+        "The army said on Friday it had retaken Hama, which rebels had captured on Tuesday.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got,
+        [
+            ev(HAMA, Government, Capture, "2024-12-06"),
+            ev(HAMA, Opposition, Capture, "2024-12-03")
+        ]
+    );
+}
+
+#[test]
 fn the_city_of_the_sentence_before() {
     let cases = [
         (
