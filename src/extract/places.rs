@@ -286,11 +286,11 @@ fn qualifies_next(rest: &str) -> bool {
     }
     // The next two words, before any punctuation ("the Idlib police chief"; not "Hama,
     // residents said").
-    let phrase = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == ' '))
-        .next();
-    let mut owned = phrase.unwrap_or("").split_whitespace().take(2);
-    if owned.any(|w| OWNED_NOUNS.contains(&w)) {
+    let mut words = lower.split(' ');
+    let first = words.next().unwrap_or("");
+    let whole = |w: &str| w.bytes().all(|c| c.is_ascii_alphanumeric());
+    let mut second = || words.next().filter(|w| whole(w)).unwrap_or("");
+    if whole(first) && (is_owned_noun(first) || is_owned_noun(second())) {
         return true;
     }
     if !lower.is_ascii() {
@@ -326,23 +326,26 @@ const ROAD_NOUNS: &[&str] = &[
 
 /// People and services of a town: taking "Hama's governor" or restoring "Aleppo's water
 /// supply" is not taking the town.
-const OWNED_NOUNS: &[&str] = &[
-    "governor",
-    "mayor",
-    "residents",
-    "people",
-    "population",
-    "inhabitants",
-    "civilians",
-    "officials",
-    "chief",
-    "commander",
-    "commanders",
-    "water",
-    "electricity",
-    "power",
-    "economy",
-];
+fn is_owned_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "governor"
+            | "mayor"
+            | "residents"
+            | "people"
+            | "population"
+            | "inhabitants"
+            | "civilians"
+            | "officials"
+            | "chief"
+            | "commander"
+            | "commanders"
+            | "water"
+            | "electricity"
+            | "power"
+            | "economy"
+    )
+}
 
 /// Nouns for a part of a town beyond [`TOWN_PART_NOUNS`]: "Hama's outskirts" (but not
 /// "the Bab Qibli outskirts": these have no names of their own).
