@@ -146,10 +146,14 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
 pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
     // Only a participle makes a passive: "was captured", not "were in control of".
     let verb = s[t.start..t.end].split(' ').next().unwrap_or("");
-    let participle = verb.ends_with("ed") || verb.ends_with("en") || verb == "overrun";
     t.what == Trigger::Take
-        && participle
+        && is_participle(verb)
         && after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
+}
+
+/// Is `verb` (a trigger's first word) a past participle ("captured", "taken", "overrun")?
+fn is_participle(verb: &str) -> bool {
+    verb.ends_with("ed") || verb.ends_with("en") || verb == "overrun"
 }
 
 /// "X, which retook", "factions that recently seized": `a` is the relative clause's subject.
@@ -311,9 +315,8 @@ impl Extractor<'_> {
                 // "Areas captured by the opposition on Saturday: ...": a participle and its
                 // agent, with no "was" before it.
                 let verb = c.lower[t.start..t.end].split(' ').next().unwrap_or("");
-                let participle = verb.ends_with("ed") || verb.ends_with("en");
                 let by_agent = agent.filter(|a| {
-                    participle && matches!(c.lower[t.end..a.start].trim(), "by" | "by the")
+                    is_participle(verb) && matches!(c.lower[t.end..a.start].trim(), "by" | "by the")
                 });
                 match by_agent {
                     Some(a) => Some(sides(named(c.s, a), from)),
