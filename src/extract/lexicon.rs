@@ -161,6 +161,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("announced complete control of", Trigger::Take),
     ("announced complete control over", Trigger::Take),
     ("declared full control of", Trigger::Take),
+    // "declared Damascus free", "declared the city liberated" (a declaration without those
+    // words, "declared Hama a military zone", is none: `Clause::is_plain_declaration`).
+    ("declared", Trigger::Take),
+    ("declares", Trigger::Take),
     ("declared full control over", Trigger::Take),
     ("assumed control of", Trigger::Take),
     ("assumed control over", Trigger::Take),

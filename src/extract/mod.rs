@@ -291,6 +291,17 @@ impl Clause<'_> {
         !next.is_empty() && !ADVERBIAL.contains(&next) && !rest.starts_with(char::is_numeric)
     }
 
+    /// "declared a curfew in Hama", "declared Hama a military zone": a declaration is a
+    /// change only when it declares the place "free" or "liberated".
+    fn is_plain_declaration(&self) -> bool {
+        let t = self.trigger;
+        // To the sentence's end: "liberated" is a trigger of its own and ends the clause.
+        matches!(&self.lower[t.start..t.end], "declared" | "declares")
+            && !self
+                .words_within(t.end, self.lower.len())
+                .any(|w| matches!(w, "free" | "liberated"))
+    }
+
     /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an
     /// intent, unless what comes before says it came about ("managed to seize", "was
     /// forced to withdraw from", "went on to take", "the fourth city to fall to").
@@ -627,6 +638,7 @@ impl<'g> Extractor<'g> {
             || c.is_intended()
             || c.is_under_no_side()
             || c.is_idiomatic_fall()
+            || c.is_plain_declaration()
         {
             return;
         }

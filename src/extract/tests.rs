@@ -940,6 +940,27 @@ fn fronted_participles_and_object_relatives() {
 }
 
 #[test]
+fn declaring_a_place_free_or_liberated() {
+    for text in [
+        "Rebels declared Homs free on Saturday.",
+        "The opposition declared the city of Homs liberated on Saturday.",
+        "Rebels declared full control of Homs on Saturday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(HOMS, Opposition, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
+    for text in [
+        "Rebels declared a curfew in Homs on Saturday.",
+        "Rebels declared Homs a military zone on Saturday.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
+}
+
+#[test]
 fn the_city_of_the_sentence_before() {
     let cases = [
         (
