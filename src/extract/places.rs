@@ -271,7 +271,7 @@ fn qualifies_next(rest: &str) -> bool {
             .nth(28)
             .map_or(rest, |(i, _)| &rest[..i]),
     };
-    let lower = near.trim_start_matches(['\'', '’', 's']).trim_start();
+    let lower = after_possessive(near).trim_start();
     if lower.starts_with("rural") {
         return true;
     }
@@ -447,17 +447,21 @@ fn starts_with_word(s: &str, phrase: &str) -> bool {
         .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
+/// `s` after the possessive it starts with, if any: the text after a name ("'s western
+/// countryside", "' southern suburbs", "’s spokesman").
+pub(super) fn after_possessive(s: &str) -> &str {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s)
+}
+
 /// The site noun right after a mention ("Sasa Prison", "al-Shahbaa dam"), if any.
 /// `lower` is the ASCII-lowercased sentence.
 /// A possessive between ("Hama's military airport") is read over. Gives the noun and
 /// where it ends.
 fn site_noun_after(lower: &str, m: &Mention) -> Option<(&'static str, usize)> {
-    let after = &lower[m.span.end..];
-    let after = ["'s", "\u{2019}s", "'", "\u{2019}"]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))
-        .unwrap_or(after);
-    let rest = after.trim_start();
+    let rest = after_possessive(&lower[m.span.end..]).trim_start();
     let start = lower.len() - rest.len();
     site_noun_at(rest)
         .filter(|n| !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
@@ -1095,7 +1099,7 @@ mod tests {
             .char_indices()
             .nth(28)
             .map_or(rest, |(i, _)| &rest[..i]);
-        let lower = near.trim_start_matches(['\'', '’', 's']).trim_start();
+        let lower = after_possessive(near).trim_start();
         if lower.starts_with("and its ") {
             return false;
         }

@@ -189,7 +189,7 @@ fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
         "field",
     ];
     let rest = s[a.end..].to_ascii_lowercase();
-    let rest = rest.trim_start_matches(['\'', '\u{2019}', 's']);
+    let rest = super::places::after_possessive(&rest);
     let mut words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
