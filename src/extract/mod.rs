@@ -178,6 +178,8 @@ struct Clause<'s> {
     actors: &'s [Hit<Faction>],
     /// The markers of the sentence (sentence-relative).
     marks: &'s [Hit<Mark>],
+    /// The date expressions of the sentence (sentence-relative).
+    dates: &'s [DateMention],
     /// The words of the sentence, and where it starts in the article (their offsets are
     /// the article's).
     words: &'s [Word],
@@ -185,6 +187,18 @@ struct Clause<'s> {
 }
 
 impl Clause<'_> {
+    /// The day written right after the place at `span` ("Hama on December 5", "Homs late
+    /// on Saturday"), with nothing but a preposition between.
+    fn own_day(&self, span: Span) -> Option<Dated> {
+        const LINKS: &[&str] = &[
+            "", "on", "late on", "early on", "later on", "by", "late", "early",
+        ];
+        let d = self.dates.iter().find(|d| d.start >= span.end)?;
+        let gap = self.lower[span.end..d.start].trim_start_matches(',').trim();
+        let day = d.day?;
+        LINKS.contains(&gap).then_some((day, d.basis, d.precision))
+    }
+
     /// "…took Hama, but the army denied it": a denial (or a doubt, [`Self::unconfirmed_later`])
     /// later in the sentence leaves the change a claim. Only "denied" / "denies" said of
     /// something ("it", "the claim", "losing"): "denying the regime a base" deprives, it
@@ -672,7 +686,14 @@ impl<'g> Extractor<'g> {
             (None, Some(p)) => (Some(p), DateBasis::Publication, 2),
             (None, None) => (None, DateBasis::Unknown, 3),
         };
+        let listed = objects.len() > 1;
         for obj in objects {
+            // "took Aleppo, Hama on December 5 and Homs on Saturday": a day right after an
+            // item of a list is that item's.
+            let (date, basis, tp) = match c.own_day(obj.span).filter(|_| listed) {
+                Some((d, b, p)) => (Some(d), b, p),
+                None => (date, basis, tp),
+            };
             let partial = t.what == Trigger::Enter || obj.partial;
             let action = match (claimed, t.what, partial) {
                 (true, ..) => Action::Claimed,
@@ -818,6 +839,7 @@ fn clause_of<'s>(
         lower,
         actors: &sm.actors,
         marks: &sm.marks,
+        dates: &sm.dates,
         words,
         base,
     }
@@ -990,13 +1012,19 @@ fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         " retaken by ",
         " under ",
     ];
+    /// What opens an appositive ("Tal Rifaat, a town north of Aleppo held by Kurdish forces
+    /// since 2016,"): one that names who held the place is set off the same way.
+    const APPOSITIVES: &[&str] = &[" a ", " an ", " the "];
     let b = lower.as_bytes();
-    memchr::memchr_iter(b',', b)
-        .filter(move |&i| OPENERS.iter().any(|o| b[i + 1..].starts_with(o.as_bytes())))
-        .map(move |a| {
-            let body = a + 1;
-            (a, lower[body..].find(',').map_or(lower.len(), |i| body + i))
-        })
+    memchr::memchr_iter(b',', b).filter_map(move |a| {
+        let body = a + 1;
+        let end = lower[body..].find(',').map_or(lower.len(), |i| body + i);
+        let rest = &b[body..];
+        let opens = OPENERS.iter().any(|o| rest.starts_with(o.as_bytes()))
+            || APPOSITIVES.iter().any(|o| rest.starts_with(o.as_bytes()))
+                && OPENERS.iter().any(|o| lower[body..end].contains(o));
+        opens.then_some((a, end))
+    })
 }
 
 /// Is the trigger about an earlier year? ("In August 2019, ... took", "seized Manbij in

@@ -90,10 +90,42 @@ pub(super) fn last_word(s: &str) -> &str {
     &s[i..]
 }
 
-/// "regime-held", "Turkish-backed": an actor word used as an adjective.
+/// Nouns of what a side holds: after one, the side's name is a modifier ("attacked
+/// government positions", "shelled SDF areas"), not a subject.
+const HOLDING_NOUNS: &[&str] = &[
+    "positions",
+    "position",
+    "areas",
+    "territory",
+    "territories",
+    "lines",
+    "strongholds",
+    "stronghold",
+    "bases",
+    "base",
+    "checkpoints",
+    "posts",
+    "targets",
+    "sites",
+    "defences",
+    "defenses",
+];
+
+/// "regime-held", "Turkish-backed", "the Israeli-occupied Golan", "government positions":
+/// an actor word used as an adjective.
 fn is_adjective_use(s: &str, a: &Hit<Faction>) -> bool {
     let rest = &s[a.end..];
-    rest.starts_with("-held") || rest.starts_with("-controlled") || rest.starts_with("-run")
+    if ["-held", "-controlled", "-run", "-occupied"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        return true;
+    }
+    let next = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_ascii_alphabetic()).next())
+        .unwrap_or("");
+    HOLDING_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n))
 }
 
 /// Nouns that make "X of/from <actor>" a subject: "fighters from the Military Operations
@@ -158,9 +190,13 @@ fn is_participle(verb: &str) -> bool {
 
 /// "X, which retook", "factions that recently seized": `a` is the relative clause's subject.
 fn heads_relative_clause(s: &str, a: &Hit<Faction>, trigger_start: usize) -> bool {
-    let between = s[a.end..trigger_start]
-        .trim_start_matches([',', ' ', ')'])
-        .to_ascii_lowercase();
+    let between = s[a.end..trigger_start].to_ascii_lowercase();
+    // "Turkish-backed fighters, who took": past the side's member noun.
+    let between = match between.trim_start().split_once([' ', ',']) {
+        Some((noun, rest)) if MEMBER_NOUNS.contains(&noun) => rest,
+        _ => &between,
+    };
+    let between = between.trim_start_matches([',', ' ', ')']);
     ["that ", "which ", "who "]
         .iter()
         .any(|r| between.starts_with(r))
@@ -338,7 +374,14 @@ impl Extractor<'_> {
             a.end <= t.start
                 && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
         });
-        let k = k.map(|k| first_conjunct(c.s, actors, k));
+        // "X and Y took": X; but in "clashes between X and Y, who took", Y.
+        let k = k.map(|k| {
+            if heads_relative_clause(c.s, &actors[k], t.start) {
+                k
+            } else {
+                first_conjunct(c.s, actors, k)
+            }
+        });
         let pronoun = c
             .marks
             .iter()

@@ -109,6 +109,14 @@ fn passive_voice_takes_the_agent() {
             "{text}"
         );
     }
+    // An appositive that says who held the place is set off the same way.
+    assert_eq!(
+        events(
+            "Rebels took Aleppo, a city held by the government since 2016, a monitor said.",
+            "2024-12-09"
+        ),
+        [ev(ALEPPO, Opposition, Capture, "2024-12-09")]
+    );
     assert_eq!(
         events(
             "Rebels retook Hama, which they had lost in 2019, on Friday.",
@@ -210,6 +218,12 @@ fn containers_and_directions_are_not_objects() {
 fn withdrawal_gives_the_place_to_the_other_side() {
     let got = events(
         "The Syrian army withdrew from Hama as rebels advanced, a monitor said Thursday.",
+        "2024-12-05",
+    );
+    assert_eq!(got, [ev(HAMA, Opposition, Withdrawal, "2024-12-05")]);
+    // "Israeli-occupied" describes the Golan: Israel is no side of this withdrawal.
+    let got = events(
+        "Near the Israeli-occupied Golan, the army withdrew from Hama as rebels advanced on Thursday.",
         "2024-12-05",
     );
     assert_eq!(got, [ev(HAMA, Opposition, Withdrawal, "2024-12-05")]);
@@ -535,6 +549,35 @@ fn a_sides_own_noun_is_no_pronoun() {
         "2024-12-08",
     );
     assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-06")]);
+    // A side's name before what it holds is a modifier, not a side "they" could be.
+    for text in [
+        "The rebels advanced, when they attacked government positions. On Friday they took Homs.",
+        "The SDF pulled back. The rebels shelled regime areas. On Friday they took Homs.",
+    ] {
+        let got = events(text, "2024-12-08");
+        assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-06")], "{text}");
+    }
+}
+
+#[test]
+fn a_day_after_an_item_of_a_list_is_that_items() {
+    let got = events(
+        "Within days the rebels had seized Aleppo, then Hama on December 5 and Homs late on Saturday.",
+        "2024-12-09",
+    );
+    let days: Vec<(&str, &str)> = got.iter().map(|e| (e.0.as_str(), e.3.as_str())).collect();
+    // Aleppo has no day of its own: it keeps the sentence's nearest.
+    assert_eq!(
+        days,
+        [
+            (ALEPPO, "2024-12-05"),
+            (HAMA, "2024-12-05"),
+            (HOMS, "2024-12-07")
+        ]
+    );
+    // One day after the last item of a list is still the whole list's.
+    let got = events("Rebels took Hama and Homs on Saturday.", "2024-12-09");
+    assert!(got.iter().all(|e| e.3 == "2024-12-07"), "{got:?}");
 }
 
 #[test]
@@ -1107,6 +1150,27 @@ fn has_word_finds_whole_words_only() {
         ("", false),
     ] {
         assert_eq!(has_word(s, "since"), want, "{s:?}");
+    }
+}
+
+#[test]
+fn a_relative_clause_takes_the_side_it_follows() {
+    let cases = [
+        ("The SNA, which seized Tal Rifaat on Sunday, moved on.", Sna),
+        (
+            "Clashes raged between the SDF and Turkish-backed factions, who captured Tal Rifaat on Sunday.",
+            Sna,
+        ),
+        (
+            "Clashes went on between the SDF and Turkish-backed fighters, who took Tal Rifaat on Sunday.",
+            Sna,
+        ),
+        // Coordinated subjects of a plain clause are still read from the first.
+        ("The SNA and allied factions seized Tal Rifaat on Sunday.", Sna),
+    ];
+    for (text, want) in cases {
+        let found = sides_of(text, "2024-12-03");
+        assert_eq!(found.first().map(|s| s.0), Some(want), "{text:?}");
     }
 }
 
