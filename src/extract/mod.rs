@@ -662,6 +662,9 @@ impl<'g> Extractor<'g> {
         if !passive {
             objects.extend(self.implied_sites(c, mentions, st));
         }
+        if has_word(&c.lower[t.end..c.end], "provincial") {
+            objects.extend(self.listed_provincial_capital(c, &objects));
+        }
         if objects.is_empty() {
             objects = self.implied(c, mentions, st, passive);
         }

@@ -18,6 +18,13 @@ use crate::gazetteer::Mention;
 use crate::model::{PlaceKind, Span};
 use crate::text::Sentence;
 
+/// How a text names a governorate's capital by its role.
+const PROVINCIAL_CENTRES: [&str; 3] = [
+    "provincial center",
+    "provincial centre",
+    "provincial capital",
+];
+
 /// One object place of a clause.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Object {
@@ -621,6 +628,33 @@ impl Extractor<'_> {
         Vec::new()
     }
 
+    /// "withdrew from most of Daraa province, including the provincial capital": the
+    /// capital of a governorate among the `objects`, named by its role after it.
+    pub(super) fn listed_provincial_capital(
+        &self,
+        c: &Clause,
+        objects: &[Object],
+    ) -> Option<Object> {
+        let t = c.trigger;
+        let region = &c.lower[t.end..c.end];
+        let (p, phrase) = PROVINCIAL_CENTRES
+            .iter()
+            .find_map(|phrase| Some((find_word(region, phrase)?, phrase)))?;
+        let at = t.end + p;
+        let province = objects
+            .iter()
+            .rev()
+            .find(|o| o.span.end <= at && self.gaz.place(o.place).kind == PlaceKind::Governorate)?;
+        let capital = self
+            .gaz
+            .capital(&self.gaz.place(province.place).governorate)?;
+        Some(Object {
+            place: capital,
+            span: Span::new(at, at + phrase.len()),
+            partial: false,
+        })
+    }
+
     /// The capital of the governorate the sentence is about ([`Self::context_place`]).
     fn context_capital(&self, c: &Clause, mentions: &[Mention], st: &ArticleState) -> Option<u32> {
         let place = self.context_place(c, mentions, st)?;
@@ -663,13 +697,8 @@ impl Extractor<'_> {
                 _ => {}
             }
         }
-        for (phrase, named) in [
-            ("provincial center", provincial),
-            ("provincial centre", provincial),
-            ("provincial capital", provincial),
-            ("city center", city),
-            ("city centre", city),
-        ] {
+        let centres = PROVINCIAL_CENTRES.iter().map(|&p| (p, provincial));
+        for (phrase, named) in centres.chain([("city center", city), ("city centre", city)]) {
             let found = named.then(|| find_word(region, phrase)).flatten();
             let Some(span) = found.and_then(|p| at(p, phrase)) else {
                 continue;

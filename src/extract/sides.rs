@@ -44,9 +44,11 @@ impl Sides {
     }
 }
 
-/// Is the word right before byte `at` one of `words` (an article "the" skipped)?
+/// Is the word right before byte `at` one of `words` (an article "the" skipped, and an
+/// opening quote: "had been \"liberated\"")?
 pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
-    let before = trim_end(&s[..at]);
+    let before = s[..at].strip_suffix(['"', '“']).unwrap_or(&s[..at]);
+    let before = trim_end(before);
     let mut last = last_word(before);
     // " the" / " The" before the word is skipped ("from the regime").
     let rest = &before[..before.len() - last.len()];
@@ -494,6 +496,11 @@ mod tests {
             &["then"]
         ));
         assert!(after_word("the SDF", 4, &["the"])); // no word before "the": it stays
+                                                     // Scare quotes: "had been \"liberated\"" is a passive.
+        for s in ["had been \"liberated\"", "had been “liberated”"] {
+            let at = s.find("liberated").unwrap();
+            assert!(after_word(s, at, &["been"]), "{s}");
+        }
     }
 
     proptest::proptest! {

@@ -617,6 +617,13 @@ fn provincial_center_is_the_capital_of_the_governorate_named() {
         "2024-12-09",
     );
     assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-07")]);
+    // In a list after the governorate: that governorate's capital, as well.
+    let got = events(
+        "Rebels took most of Homs province, including the provincial capital, on Saturday.",
+        "2024-12-09",
+    );
+    let places: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(places, ["gn:169575", HOMS]); // Homs Governorate, Homs
 }
 
 #[test]
