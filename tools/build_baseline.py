@@ -37,6 +37,7 @@ EXPLICIT = {
     "gn:166331": ("government", "Nubl: government enclave north of Aleppo"),
     "sy:al-zahraa": ("government", "Al-Zahraa: government enclave north of Aleppo, with Nubl"),
     "sy:dadikh": ("government", "Dadikh: south of Saraqib, government since Feb 2020"),
+    "sy:kafr-battikh": ("government", "Kafr Battikh: south of Saraqib, government since Jan 2020"),
     "gn:163811": ("government", "Tadif: government, south of al-Bab"),
     "gn:170063": ("government", "Aleppo city: government (Sheikh Maqsoud excepted)"),
     "gn:173377": ("sdf", "Qamishli: SDF-run, government security square"),

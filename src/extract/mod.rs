@@ -656,7 +656,7 @@ impl<'g> Extractor<'g> {
         {
             return;
         }
-        let mentions = mentions.get_or_init(|| self.gaz.find(c.s));
+        let mentions = mentions.get_or_init(|| self.place_mentions(c.s, st));
         let passive = t.what.places_before() || sides::is_passive_take(c.s, &t);
         let mut objects = self.objects(c, mentions, passive);
         if !passive {

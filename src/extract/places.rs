@@ -498,6 +498,48 @@ impl Extractor<'_> {
         }
     }
 
+    /// The place names of sentence `s`, each name shared by several places ("Hader" in
+    /// Aleppo and in Quneitra) read as the one nearest the sentence's other places, else
+    /// nearest the place the article told of last.
+    pub(super) fn place_mentions(&self, s: &str, st: &ArticleState) -> Vec<Mention> {
+        let mut found = self.gaz.find(s);
+        for i in 0..found.len() {
+            let n = rivals(&found[i]);
+            if n < 2 {
+                continue;
+            }
+            let mut anchors: Vec<u32> = found
+                .iter()
+                .enumerate()
+                .filter(|&(j, o)| j != i && rivals(o) == 1)
+                .map(|(_, o)| o.place())
+                .collect();
+            if anchors.is_empty() {
+                anchors.extend(st.previous_object.or_else(|| self.previous_place(st)));
+            }
+            let nearest = |p: u32| {
+                anchors
+                    .iter()
+                    .map(|&a| self.km(a, p))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            let m = &found[i];
+            let best = (0..n)
+                .min_by(|&a, &b| {
+                    let (pa, pb) = (m.candidates[a].place, m.candidates[b].place);
+                    nearest(pa).total_cmp(&nearest(pb))
+                })
+                .unwrap_or(0);
+            if best != 0 && !anchors.is_empty() {
+                let mut ranked = m.candidates.to_vec();
+                let chosen = ranked.remove(best);
+                ranked.insert(0, chosen);
+                found[i].candidates = ranked.into();
+            }
+        }
+        found
+    }
+
     /// Distance in km between two places (for coherence checks).
     fn km(&self, a: u32, b: u32) -> f64 {
         let (p, q) = (self.gaz.place(a), self.gaz.place(b));
@@ -857,6 +899,18 @@ fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mentio
         .rev()
         .find(|m| m.span.end <= which)
         .filter(|m| c.lower[m.span.end..which].split_whitespace().count() <= 1)
+}
+
+/// How many of a mention's best candidates differ only by size (same spelling match and
+/// kind fit): the places the name may equally be.
+fn rivals(m: &Mention) -> usize {
+    /// Below any difference of spelling or kind fit; above any of population.
+    const SIZE_ONLY: f64 = 0.15;
+    let top = m.candidates[0].score;
+    m.candidates
+        .iter()
+        .take_while(|c| top - c.score < SIZE_ONLY)
+        .count()
 }
 
 /// Is the word right after byte `end` of `s` a [`TOWN_PART_NOUNS`] noun?

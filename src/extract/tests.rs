@@ -627,6 +627,27 @@ fn provincial_center_is_the_capital_of_the_governorate_named() {
 }
 
 #[test]
+fn a_name_two_places_share_is_the_one_near_the_sentences_other_places() {
+    // "Hader" is a town south of Aleppo and a village in Quneitra.
+    let cases = [
+        ("Rebels seized Hader and Khan Tuman on Friday.", "gn:170137"),
+        (
+            "Israeli troops entered Hader and Jubata al-Khashab on Friday.",
+            "sy:hader-quneitra",
+        ),
+        // With no other place in the sentence, the place the article told of last.
+        (
+            "Rebels seized Khan Tuman on Thursday. On Friday they took Hader.",
+            "gn:170137",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = events(text, "2024-12-08");
+        assert!(got.iter().any(|e| e.0 == want), "{text}: {got:?}");
+    }
+}
+
+#[test]
 fn sites_named_by_noun_alone_are_the_sites_of_the_city_the_sentence_is_about() {
     // "the airport" names no town: the city the text is about gives it.
     let got = events(
