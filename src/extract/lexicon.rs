@@ -73,6 +73,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("seized control over", Trigger::Take),
     ("seizing control of", Trigger::Take),
     ("seized", Trigger::Take),
+    // "secured Hama", "secured the city of Hama"; the object must be a place ("secured
+    // the release of" names none).
+    ("secured", Trigger::Take),
     ("seizing", Trigger::Take),
     ("seize", Trigger::Take),
     ("captured", Trigger::Take),
@@ -169,6 +172,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("assumed control of", Trigger::Take),
     ("assumed control over", Trigger::Take),
     ("assuming control of", Trigger::Take),
+    ("expanded control to", Trigger::Take),
+    ("expanded their control to", Trigger::Take),
+    ("expanded its control to", Trigger::Take),
+    ("extended control to", Trigger::Take),
+    ("extended their control to", Trigger::Take),
+    ("extended its control to", Trigger::Take),
     ("extended control over", Trigger::Take),
     ("extended their control over", Trigger::Take),
     ("extended its control over", Trigger::Take),

@@ -236,14 +236,30 @@ impl Clause<'_> {
     }
 
     /// "Hama is now under curfew", "came under fire": "under" states control only with a
-    /// side right after it ("now under rebel control", "came under the rebels' control").
+    /// side right after it ("now under rebel control", "came under the rebels' control"),
+    /// or after "the (full) control of".
     fn is_under_no_side(&self) -> bool {
+        const CONTROL_OF: &[&str] = &[
+            " the control of",
+            " control of",
+            " the full control of",
+            " full control of",
+            " the complete control of",
+        ];
         let t = self.trigger;
-        self.lower[t.start..t.end].ends_with("under")
-            && !self
-                .actors
-                .iter()
-                .any(|a| a.start >= t.end && a.start <= t.end + " the ".len())
+        if !self.lower[t.start..t.end].ends_with("under") {
+            return false;
+        }
+        let rest = &self.lower[t.end..];
+        let skip = CONTROL_OF
+            .iter()
+            .find(|p| rest.starts_with(*p))
+            .map_or(0, |p| p.len());
+        let from = t.end + skip;
+        !self
+            .actors
+            .iter()
+            .any(|a| a.start >= from && a.start <= from + " the ".len())
     }
 
     /// "Hama fell silent", "the town fell into chaos", "fell back to Homs": a fall with a
@@ -813,14 +829,19 @@ fn clause_of<'s>(
     let mut start = start_before(t.start);
     // A passive's subject is what a relative pronoun stands for, or stands before the
     // relative clause: "Aleppo, which fell to the rebels", "Aleppo, which the army took in
-    // 2016, fell to the rebels".
-    if t.what.places_before() {
+    // 2016, fell to the rebels", "Suran, captured by rebels on Tuesday, was retaken".
+    if t.what.places_before() || sides::is_passive_take(s, &t) {
         let which = lower[..start]
             .strip_suffix(" which ")
             .filter(|head| head.ends_with(','))
             .map(str::len);
         let set_off = || {
-            let comma = lower[..t.start].trim_end().strip_suffix(',')?.len();
+            let head = lower[..t.start].trim_end();
+            let head = ["was", "were", "had been", "has been", "have been"]
+                .iter()
+                .find_map(|aux| head.strip_suffix(aux))
+                .unwrap_or(head);
+            let comma = head.trim_end().strip_suffix(',')?.len();
             relative_clauses(lower)
                 .find(|&(_, end)| end == comma)
                 .map(|(open, _)| open)

@@ -176,13 +176,17 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
     MEMBER_NOUNS.iter().any(|m| m.eq_ignore_ascii_case(noun))
 }
 
-/// "was liberated", "were captured": an active capture verb used in the passive.
+/// "was liberated", "were captured", "Suran, captured by rebels on Tuesday,": an active
+/// capture verb used in the passive.
 pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
     // Only a participle makes a passive: "was captured", not "were in control of".
     let verb = s[t.start..t.end].split(' ').next().unwrap_or("");
+    let reduced_relative =
+        || s[..t.start].trim_end().ends_with(',') && s[t.end..].starts_with(" by ");
     t.what == Trigger::Take
         && is_participle(verb)
-        && after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
+        && (after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
+            || reduced_relative())
 }
 
 /// Is `verb` (a trigger's first word) a past participle ("captured", "taken", "overrun")?
@@ -334,6 +338,10 @@ impl Extractor<'_> {
                 // "drove regime forces out of Hama": the side after the verb lost it.
                 let loser = agent.map(|a| a.what).or(from);
                 Some(sides(self.subject(c, actors, st)?, loser))
+            }
+            Trigger::Nominal if agent.is_some_and(|a| after_word(c.s, a.start, &["to"])) => {
+                // "the fall of Hama to the rebels": the side it fell to.
+                Some(sides(named(c.s, agent?), from))
             }
             Trigger::Fall if agent.is_none() => {
                 // "Hama fell on Thursday": to the side attacking, never to the government

@@ -109,6 +109,19 @@ fn passive_voice_takes_the_agent() {
             "{text}"
         );
     }
+    // A reduced relative ("X, captured by ..., was retaken") is a passive of its own, and
+    // the main clause's passive reaches back over it to the place.
+    let got = events(
+        "Hama, captured by rebels on Thursday, was retaken by the army on Friday.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got,
+        [
+            ev(HAMA, Opposition, Capture, "2024-12-05"),
+            ev(HAMA, Government, Capture, "2024-12-06")
+        ]
+    );
     // An appositive that says who held the place is set off the same way.
     assert_eq!(
         events(
@@ -254,6 +267,9 @@ fn in_the_hands_of_is_a_passive_capture() {
         "Homs is now in the hands of the rebels, residents said on Saturday.",
         "On Saturday, Homs fell into the hands of opposition fighters.",
         "By Saturday Homs had fallen into the hands of the insurgents.",
+        // "under" with "the (full) control of" before the side.
+        "Homs is now under the control of opposition fighters, residents said on Saturday.",
+        "Homs is now under the full control of the rebels, residents said on Saturday.",
     ] {
         assert_eq!(
             events(text, "2024-12-08"),
@@ -851,9 +867,30 @@ fn wresting_routing_surrendering_and_fleeing() {
             "Government troops fell back from Manbij on Friday as rebels advanced.",
             ev(MANBIJ, Opposition, Withdrawal, "2024-12-06"),
         ),
+        (
+            "The SNA secured the city of Manbij on Friday.",
+            ev(MANBIJ, Sna, Capture, "2024-12-06"),
+        ),
+        (
+            "The SNA expanded its control to Manbij on Friday.",
+            ev(MANBIJ, Sna, Capture, "2024-12-06"),
+        ),
+        // A fall named as a noun, with the side it fell to.
+        (
+            "After the fall of Manbij to the SNA on Friday, the SDF regrouped.",
+            ev(MANBIJ, Sna, Capture, "2024-12-06"),
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-09"), [want], "{text}");
+    }
+    // "secured" names a capture only of a place.
+    for text in [
+        "The SNA secured the release of prisoners in Manbij on Friday.",
+        "The SNA secured the road to Manbij on Friday.",
+        "The SNA secured its positions in Manbij on Friday.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
     }
     // "taking" as a participle of a capture; "taking part", "taking cover" are none.
     let got = events(
