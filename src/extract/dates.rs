@@ -71,6 +71,9 @@ pub struct DateMention {
     pub anaphor: Option<Anaphor>,
     /// A bare year such as "2016" (then `day` is `None`).
     pub year_only: Option<i32>,
+    /// The day of a "since" date ("in control of Hama since Thursday"): it opens a period,
+    /// so `day` is `None`, but a state the clause tells of began then.
+    pub opens: Option<NaiveDate>,
 }
 
 /// The month a lowercase word names: its full name or first three letters ("nov",
@@ -316,6 +319,7 @@ impl<'a> Scan<'a> {
             precision,
             anaphor: None,
             year_only: None,
+            opens: None,
         });
     }
 

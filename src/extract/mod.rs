@@ -590,7 +590,9 @@ impl<'g> Extractor<'g> {
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
-                let day = nearest_day(dates, triggers, k).or(if present { None } else { carried });
+                let day = since_day(dates, triggers, k)
+                    .or_else(|| nearest_day(dates, triggers, k))
+                    .or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
             if let Some(found) = mentions.get() {
@@ -909,6 +911,9 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
         let clause = lower[..d.start].rsplit(',').next().unwrap_or("");
         let opens_period = has_word(clause, "since");
         let future = matches!((d.day, st.published), (Some(day), Some(p)) if day > p);
+        if opens_period && !future {
+            d.opens = d.day;
+        }
         if opens_period || future {
             d.day = None;
         }
@@ -1065,6 +1070,17 @@ fn is_background<'d>(
         d.year_only.is_some_and(|y| y < p.year())
             || d.day.is_some_and(|day| day < p - Duration::days(60))
     })
+}
+
+/// "have been in control of Hama since Thursday": the day a state began, from a "since"
+/// date between trigger `k` and the next.
+fn since_day(dates: &[DateMention], triggers: &[Hit<Trigger>], k: usize) -> Option<Dated> {
+    let t = &triggers[k];
+    let before_next = triggers.get(k + 1).map_or(usize::MAX, |n| n.start);
+    dates
+        .iter()
+        .filter(|d| d.start >= t.end && d.end <= before_next)
+        .find_map(|d| Some((d.opens?, d.basis, d.precision)))
 }
 
 /// The day of trigger `k` of `triggers`: its nearest resolved date. A date between the

@@ -840,6 +840,26 @@ fn present_states_date_to_publication_not_to_the_lede() {
 }
 
 #[test]
+fn a_state_held_since_a_day_began_that_day() {
+    for text in [
+        "Rebels have been in control of Hama since Thursday.",
+        "Rebels now control Hama, which they have held since Thursday.",
+    ] {
+        let got = events(text, "2024-12-09");
+        assert_eq!(
+            got.first().map(|e| e.3.as_str()),
+            Some("2024-12-05"),
+            "{text}"
+        );
+    }
+    // A "since" year is background, as before.
+    assert_eq!(
+        events("The SDF has controlled Manbij since 2016.", "2024-12-09"),
+        []
+    );
+}
+
+#[test]
 fn wresting_routing_surrendering_and_fleeing() {
     const MANBIJ: &str = "gn:167357";
     let cases = [
