@@ -180,6 +180,8 @@ struct Clause<'s> {
     marks: &'s [Hit<Mark>],
     /// The date expressions of the sentence (sentence-relative).
     dates: &'s [DateMention],
+    /// Are the places before the trigger ("fell to", "was captured")?
+    passive: bool,
     /// The words of the sentence, and where it starts in the article (their offsets are
     /// the article's).
     words: &'s [Word],
@@ -645,11 +647,23 @@ impl<'g> Extractor<'g> {
             .or(st.lede_day)
     }
 
+    /// Notes the sentence's last side in subject position, and its last attacker (read
+    /// back from the end: only the last of each is kept).
     fn remember(&self, s: &str, actors: &[Hit<Faction>], st: &mut ArticleState) {
-        for k in 0..actors.len() {
+        let mut actor_noted = false;
+        for k in (0..actors.len()).rev() {
             let first = &actors[sides::first_conjunct(s, actors, k)];
-            if sides::is_subject_position(s, first) {
-                st.note_actor(first.what, &s[first.start..first.end]);
+            if !sides::is_subject_position(s, first) {
+                continue;
+            }
+            let text = &s[first.start..first.end];
+            if !actor_noted {
+                note_side(&mut st.last_actor, first.what, text);
+                actor_noted = true;
+            }
+            if first.what != Faction::Government {
+                note_side(&mut st.last_attacker, first.what, text);
+                break;
             }
         }
     }
@@ -675,14 +689,12 @@ impl<'g> Extractor<'g> {
             return;
         }
         let mentions = mentions.get_or_init(|| self.place_mentions(c.s, st));
-        let passive = t.what.places_before() || sides::is_passive_take(c.s, &t);
+        let passive = c.passive;
         let mut objects = self.objects(c, mentions, passive);
         if !passive {
             objects.extend(self.implied_sites(c, mentions, st));
         }
-        if has_word(&c.lower[t.end..c.end], "provincial") {
-            objects.extend(self.listed_provincial_capital(c, &objects));
-        }
+        objects.extend(self.listed_provincial_capital(c, &objects));
         if objects.is_empty() {
             objects = self.implied(c, mentions, st, passive);
         }
@@ -832,7 +844,8 @@ fn clause_of<'s>(
     // A passive's subject is what a relative pronoun stands for, or stands before the
     // relative clause: "Aleppo, which fell to the rebels", "Aleppo, which the army took in
     // 2016, fell to the rebels", "Suran, captured by rebels on Tuesday, was retaken".
-    if t.what.places_before() || sides::is_passive_take(s, &t) {
+    let passive = t.what.places_before() || sides::is_passive_take(s, &t);
+    if passive {
         let which = lower[..start]
             .strip_suffix(" which ")
             .filter(|head| head.ends_with(','))
@@ -866,6 +879,7 @@ fn clause_of<'s>(
         actors: &sm.actors,
         marks: &sm.marks,
         dates: &sm.dates,
+        passive,
         words,
         base,
     }
@@ -873,18 +887,9 @@ fn clause_of<'s>(
 
 impl ArticleState<'_> {
     fn note_actor(&mut self, f: Faction, text: &str) {
-        // Called for most actor names: the buffers are reused, not reallocated.
-        let note = |slot: &mut Option<(Faction, String)>| match slot {
-            Some((g, s)) => {
-                *g = f;
-                s.clear();
-                s.push_str(text);
-            }
-            None => *slot = Some((f, text.to_string())),
-        };
-        note(&mut self.last_actor);
+        note_side(&mut self.last_actor, f, text);
         if f != Faction::Government {
-            note(&mut self.last_attacker);
+            note_side(&mut self.last_attacker, f, text);
         }
     }
 
@@ -897,6 +902,19 @@ impl ArticleState<'_> {
             .max_by_key(|&f| (self.counts[f as usize], std::cmp::Reverse(f)))
             .filter(|&f| self.counts[f as usize] > 0)
             .unwrap_or(Faction::Unknown)
+    }
+}
+
+/// Sets `slot` to side `f` as written (`text`), reusing its buffer: called for many
+/// actor names.
+fn note_side(slot: &mut Option<(Faction, String)>, f: Faction, text: &str) {
+    match slot {
+        Some((g, s)) => {
+            *g = f;
+            s.clear();
+            s.push_str(text);
+        }
+        None => *slot = Some((f, text.to_string())),
     }
 }
 
@@ -1022,37 +1040,35 @@ fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
 }
 
 /// The relative clauses set off by commas in `lower` (", which the army took in 2016,",
-/// ", held by the government since 2016,"), from the comma that opens one to the comma
-/// that closes it (or the sentence's end).
+/// ", held by the government since 2016,", ", a town held by Kurdish forces since 2016,"),
+/// from the comma that opens one to the comma that closes it (or the sentence's end).
 fn relative_clauses(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    /// What opens one after a comma: a relative pronoun, or a participle or "under" that
-    /// says who held the place.
-    const OPENERS: &[&str] = &[
-        " which ",
-        " who ",
-        " held by ",
-        " held since ",
-        " controlled by ",
-        " ruled by ",
-        " captured by ",
-        " seized by ",
-        " taken by ",
-        " recaptured by ",
-        " retaken by ",
-        " under ",
-    ];
-    /// What opens an appositive ("Tal Rifaat, a town north of Aleppo held by Kurdish forces
-    /// since 2016,"): one that names who held the place is set off the same way.
-    const APPOSITIVES: &[&str] = &[" a ", " an ", " the "];
     let b = lower.as_bytes();
     memchr::memchr_iter(b',', b).filter_map(move |a| {
         let body = a + 1;
-        let end = lower[body..].find(',').map_or(lower.len(), |i| body + i);
-        let rest = &b[body..];
-        let opens = OPENERS.iter().any(|o| rest.starts_with(o.as_bytes()))
-            || APPOSITIVES.iter().any(|o| rest.starts_with(o.as_bytes()))
-                && OPENERS.iter().any(|o| lower[body..end].contains(o));
-        opens.then_some((a, end))
+        let rest = b[body..].strip_prefix(b" ")?;
+        let end = || memchr::memchr(b',', &b[body..]).map_or(lower.len(), |i| body + i);
+        let word_end = rest.iter().position(|c| !c.is_ascii_alphabetic())?;
+        let after = &rest[word_end..];
+        let opens = match &rest[..word_end] {
+            // A relative pronoun, or "under" saying who held the place.
+            b"which" | b"who" | b"under" => true,
+            // A participle saying who took or held it.
+            b"held" => after.starts_with(b" by ") || after.starts_with(b" since "),
+            b"controlled" | b"ruled" | b"captured" | b"seized" | b"taken" | b"recaptured"
+            | b"retaken" => after.starts_with(b" by "),
+            // An appositive that says so further on.
+            b"a" | b"an" | b"the" => {
+                let end = end();
+                let segment = &lower[body..end];
+                let says_who = [" by ", " since ", " under ", " which ", " who "]
+                    .iter()
+                    .any(|w| segment.contains(w));
+                return says_who.then_some((a, end));
+            }
+            _ => false,
+        };
+        opens.then(|| (a, end()))
     })
 }
 

@@ -677,6 +677,9 @@ impl Extractor<'_> {
         c: &Clause,
         objects: &[Object],
     ) -> Option<Object> {
+        let is_province = |o: &&Object| self.gaz.place(o.place).kind == PlaceKind::Governorate;
+        // Most clauses name no province: no search then.
+        objects.iter().find(is_province)?;
         let t = c.trigger;
         let region = &c.lower[t.end..c.end];
         let (p, phrase) = PROVINCIAL_CENTRES
@@ -686,7 +689,8 @@ impl Extractor<'_> {
         let province = objects
             .iter()
             .rev()
-            .find(|o| o.span.end <= at && self.gaz.place(o.place).kind == PlaceKind::Governorate)?;
+            .filter(is_province)
+            .find(|o| o.span.end <= at)?;
         let capital = self
             .gaz
             .capital(&self.gaz.place(province.place).governorate)?;

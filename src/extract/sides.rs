@@ -92,42 +92,59 @@ pub(super) fn last_word(s: &str) -> &str {
     &s[i..]
 }
 
-/// Nouns of what a side holds: after one, the side's name is a modifier ("attacked
-/// government positions", "shelled SDF areas"), not a subject.
-const HOLDING_NOUNS: &[&str] = &[
-    "positions",
-    "position",
-    "areas",
-    "territory",
-    "territories",
-    "lines",
-    "strongholds",
-    "stronghold",
-    "bases",
-    "base",
-    "checkpoints",
-    "posts",
-    "targets",
-    "sites",
-    "defences",
-    "defenses",
-];
-
 /// "regime-held", "Turkish-backed", "the Israeli-occupied Golan", "government positions":
 /// an actor word used as an adjective.
 fn is_adjective_use(s: &str, a: &Hit<Faction>) -> bool {
-    let rest = &s[a.end..];
-    if ["-held", "-controlled", "-run", "-occupied"]
-        .iter()
-        .any(|p| rest.starts_with(p))
-    {
-        return true;
+    // Asked of every actor name of every sentence: bytes, not chars.
+    let rest = &s.as_bytes()[a.end..];
+    match rest.first() {
+        Some(b'-') => {
+            return ["-held", "-controlled", "-run", "-occupied"]
+                .iter()
+                .any(|p| rest.starts_with(p.as_bytes()))
+        }
+        Some(b' ') => {}
+        _ => return false,
     }
-    let next = rest
-        .strip_prefix(' ')
-        .and_then(|r| r.split(|c: char| !c.is_ascii_alphabetic()).next())
-        .unwrap_or("");
-    HOLDING_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n))
+    // The next word, lowercased; a noun of what a side holds makes the side's name its
+    // modifier ("attacked government positions", "shelled SDF areas"), not a subject.
+    // Most words after a side ("forces", "fighters", "said") fail on their first letter.
+    const FIRST_LETTERS: u32 =
+        1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 11 | 1 << 15 | 1 << 18 | 1 << 19;
+    let first = rest.get(1).map_or(0, |c| c | 0x20);
+    if !first.is_ascii_lowercase() || FIRST_LETTERS >> (first - b'a') & 1 == 0 {
+        return false;
+    }
+    let mut word = [0u8; 11];
+    let len = rest[1..]
+        .iter()
+        .take(word.len() + 1)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if len > word.len() {
+        return false;
+    }
+    word[..len].copy_from_slice(&rest[1..1 + len]);
+    word.make_ascii_lowercase();
+    matches!(
+        &word[..len],
+        b"positions"
+            | b"position"
+            | b"areas"
+            | b"territory"
+            | b"territories"
+            | b"lines"
+            | b"strongholds"
+            | b"stronghold"
+            | b"bases"
+            | b"base"
+            | b"checkpoints"
+            | b"posts"
+            | b"targets"
+            | b"sites"
+            | b"defences"
+            | b"defenses"
+    )
 }
 
 /// Nouns that make "X of/from <actor>" a subject: "fighters from the Military Operations
@@ -195,12 +212,13 @@ fn is_participle(verb: &str) -> bool {
 }
 
 /// "X, which retook", "factions that recently seized": `a` is the relative clause's subject.
-fn heads_relative_clause(s: &str, a: &Hit<Faction>, trigger_start: usize) -> bool {
-    let between = s[a.end..trigger_start].to_ascii_lowercase();
+/// `lower` is the ASCII-lowercased sentence.
+fn heads_relative_clause(lower: &str, a: &Hit<Faction>, trigger_start: usize) -> bool {
+    let between = &lower[a.end..trigger_start];
     // "Turkish-backed fighters, who took": past the side's member noun.
     let between = match between.trim_start().split_once([' ', ',']) {
         Some((noun, rest)) if MEMBER_NOUNS.contains(&noun) => rest,
-        _ => &between,
+        _ => between,
     };
     let between = between.trim_start_matches([',', ' ', ')']);
     ["that ", "which ", "who "]
@@ -382,11 +400,11 @@ impl Extractor<'_> {
         let t = c.trigger;
         let k = actors.iter().rposition(|a| {
             a.end <= t.start
-                && (is_subject_position(c.s, a) || heads_relative_clause(c.s, a, t.start))
+                && (is_subject_position(c.s, a) || heads_relative_clause(c.lower, a, t.start))
         });
         // "X and Y took": X; but in "clashes between X and Y, who took", Y.
         let k = k.map(|k| {
-            if heads_relative_clause(c.s, &actors[k], t.start) {
+            if heads_relative_clause(c.lower, &actors[k], t.start) {
                 k
             } else {
                 first_conjunct(c.s, actors, k)
