@@ -1282,6 +1282,10 @@ fn a_side_named_before_a_generic_noun_is_the_actor() {
         ),
         ("Terrorist groups entered Aleppo on Sunday.", Opposition),
         ("PKK terrorists seized Tal Rifaat on Sunday.", Sdf),
+        ("The Islamist-led alliance seized Palmyra on Sunday.", Opposition),
+        // Kurdish outlets' name for the government's forces; Damascus is no place here.
+        ("Damascus government forces took Palmyra on Sunday.", Government),
+        ("Damascus forces took Palmyra on Sunday.", Government),
     ];
     for (text, want) in cases {
         let found = sides_of(text, "2024-12-03");
