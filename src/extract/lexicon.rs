@@ -517,6 +517,19 @@ const BLOCKERS: &[&str] = &[
     "formerly",
     "once held",
     "used to",
+    // Nearness: "on the verge of capturing", "close to taking".
+    "on the verge of",
+    "is close to",
+    "are close to",
+    "was close to",
+    "were close to",
+    "came close to",
+    // Continuity: "the army remains in control of", "still holds".
+    "remains",
+    "remain",
+    "remained",
+    "still",
+    "yet to",
 ];
 
 /// Phrases that end the clause of a trigger (the objects of "took" stop there).
