@@ -858,6 +858,35 @@ fn present_states_date_to_publication_not_to_the_lede() {
 }
 
 #[test]
+fn headlines_and_timelines_write_the_present() {
+    let got = events(
+        "Dec. 6 - Local groups take Daraa; the SDF moves into Manbij.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got,
+        [
+            ev("gn:170905", Opposition, Capture, "2024-12-06"), // Daraa
+            ev("gn:167357", Sdf, Partial, "2024-12-06"),        // Manbij
+        ]
+    );
+    assert_eq!(
+        events("Hama falls to the rebels.", "2024-12-09"),
+        [ev(HAMA, Opposition, Capture, "2024-12-09")]
+    );
+    for text in [
+        "Celebrations take place in Hama.",
+        "Residents take refuge in Hama.",
+        "It could take weeks for rebels to reach Hama.",
+        "Rebels must take Hama to reach Damascus.",
+        "Rebels to take Hama, commander says.",
+        "Hama falls silent as rebels approach.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
+}
+
+#[test]
 fn a_state_held_since_a_day_began_that_day() {
     for text in [
         "Rebels have been in control of Hama since Thursday.",
