@@ -112,6 +112,15 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("cleansed", Trigger::Take),
     ("purged", Trigger::Take),
     ("restored control over", Trigger::Take),
+    // Syrian state media: "the army restored security and stability to X".
+    ("restored security to", Trigger::Take),
+    ("restored stability to", Trigger::Take),
+    ("restored security and stability to", Trigger::Take),
+    ("restored stability and security to", Trigger::Take),
+    ("restoring security to", Trigger::Take),
+    ("restoring security and stability to", Trigger::Take),
+    ("recovered", Trigger::Take),
+    ("reclaimed", Trigger::Take),
     ("restored control of", Trigger::Take),
     ("restored", Trigger::Take),
     ("regained control of", Trigger::Take),
@@ -223,6 +232,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("under the control of", Trigger::TakePassive),
     ("came under", Trigger::TakePassive),
     ("comes under", Trigger::TakePassive),
+    // "returned to government control", "is back under regime control": only with a side
+    // right after ("returned to Aleppo" is none: `Clause::is_under_no_side`).
+    ("returned to", Trigger::TakePassive),
+    ("restored to", Trigger::TakePassive),
+    ("back under", Trigger::TakePassive),
     ("is now under", Trigger::TakePassive),
     ("are now under", Trigger::TakePassive),
     ("is in the hands of", Trigger::TakePassive),
@@ -358,6 +372,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("seizure of", Trigger::Nominal),
     ("takeover of", Trigger::Nominal),
     ("liberation of", Trigger::Nominal),
+    ("restoration of control over", Trigger::Nominal),
+    ("restoration of control of", Trigger::Nominal),
     // claims
     ("claimed control over", Trigger::ClaimTake),
     ("claimed control of", Trigger::ClaimTake),

@@ -237,9 +237,10 @@ impl Clause<'_> {
             })
     }
 
-    /// "Hama is now under curfew", "came under fire": "under" states control only with a
-    /// side right after it ("now under rebel control", "came under the rebels' control"),
-    /// or after "the (full) control of".
+    /// "Hama is now under curfew", "came under fire", "returned to Aleppo": "under",
+    /// "returned to" and "restored to" state control only with a side right after them
+    /// ("now under rebel control", "returned to government control"), or after "the (full)
+    /// control of".
     fn is_under_no_side(&self) -> bool {
         const CONTROL_OF: &[&str] = &[
             " the control of",
@@ -249,7 +250,11 @@ impl Clause<'_> {
             " the complete control of",
         ];
         let t = self.trigger;
-        if !self.lower[t.start..t.end].ends_with("under") {
+        let phrase = &self.lower[t.start..t.end];
+        if !["under", "returned to", "restored to"]
+            .iter()
+            .any(|w| phrase.ends_with(w))
+        {
             return false;
         }
         let rest = &self.lower[t.end..];

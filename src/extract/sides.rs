@@ -369,7 +369,18 @@ impl Extractor<'_> {
             }
             _ if passive => {
                 // "was liberated from the SDF by the SNA": the side after "by" took it.
-                let who = side_after_word(c, actors, &["by"])
+                let by = side_after_word(c, actors, &["by"]);
+                // "was cleansed of terrorists": the side named is the loser; the place goes
+                // to the side the article sets against it.
+                let agent = agent.filter(|a| Some(a.what) != from);
+                if let (None, None, Some(loser)) = (by, agent, from) {
+                    let named_loser = actors
+                        .iter()
+                        .find(|a| a.start >= t.end && a.what == loser)
+                        .map(|a| named(c.s, a))?;
+                    return Some(Sides::lost_by(named_loser, st.main_opponent(loser)));
+                }
+                let who = by
                     .or(agent)
                     .map(|a| named(c.s, a))
                     .or_else(|| self.subject(c, actors, st))?;

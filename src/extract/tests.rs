@@ -858,6 +858,34 @@ fn present_states_date_to_publication_not_to_the_lede() {
 }
 
 #[test]
+fn state_media_tell_of_recaptures_in_their_own_words() {
+    for text in [
+        "Khattab returned to government control on Friday.",
+        "Khattab was restored to state control on Friday.",
+        "The army restored security and stability to Khattab on Friday.",
+        "The General Command of the Army announced on Friday the restoration of control over Khattab.",
+        "The army recovered Khattab on Friday.",
+        "Government forces reclaimed Khattab on Friday.",
+        // The side cleansed away lost the place, to the side the article sets against it.
+        "The army advanced. Khattab was cleansed of terrorists on Friday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev("sy:khattab", Government, Capture, "2024-12-06")],
+            "{text}"
+        );
+    }
+    // "returned to" anything but a side states no control.
+    assert_eq!(
+        events(
+            "The army advanced. Khattab returned to calm on Friday.",
+            "2024-12-09"
+        ),
+        []
+    );
+}
+
+#[test]
 fn headlines_and_timelines_write_the_present() {
     let got = events(
         "Dec. 6 - Local groups take Daraa; the SDF moves into Manbij.",
