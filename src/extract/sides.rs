@@ -247,18 +247,28 @@ fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
         "media",
         "military",
         "field",
+        "chief",
+        "head",
     ];
-    let rest = s[a.end..].to_ascii_lowercase();
-    let rest = super::places::after_possessive(&rest);
-    let mut words = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let verb = words
-        .by_ref()
-        .take(3)
-        .find(|w| !MEMBERS.contains(w))
+    const VERBS: &[&str] = &["said", "say", "says", "announced", "stated", "told"];
+    // "...," said HTS leader Abu Mohammed al-Jolani.
+    if after_word(s, a.start, &["said", "says", "told"]) {
+        return true;
+    }
+    // "the SDF said", "an HTS commander told", "SDF commander Mazloum Abdi said": the
+    // side's member nouns and a name may come between.
+    let rest = super::places::after_possessive(&s[a.end..]);
+    let verb = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .find(|w| {
+            let lower = w.to_ascii_lowercase();
+            let is_name = w.starts_with(|c: char| c.is_uppercase()) || lower.starts_with("al-");
+            !(MEMBERS.contains(&lower.as_str()) || is_name)
+        })
         .unwrap_or("");
-    ["said", "say", "says", "announced", "stated", "told"].contains(&verb)
+    VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v))
 }
 
 /// "After capturing Aleppo, rebels seized Hama", "Having taken Hama, the rebels...": a

@@ -558,6 +558,14 @@ fn pronouns_take_the_last_named_side() {
             "The SNA advanced. \"We took Rastan,\" the SDF's spokesman said on Saturday.",
             Sdf,
         ),
+        (
+            "The SNA advanced. \"We took Rastan,\" said HTS leader Ahmed al-Sharaa on Saturday.",
+            Opposition,
+        ),
+        (
+            "The SNA advanced. \"We took Rastan,\" SDF commander Mazloum Abdi said on Saturday.",
+            Sdf,
+        ),
     ] {
         assert_eq!(
             events(text, "2024-12-08"),
