@@ -566,6 +566,15 @@ const BLOCKERS: &[&str] = &[
     "formerly",
     "once held",
     "used to",
+    // A span of years is background: "Over the following years, the opposition seized".
+    "over the following years",
+    "in the following years",
+    "over the years",
+    "in the years that followed",
+    "in the years since",
+    "years ago",
+    "years earlier",
+    "years later",
     // Obligation: "rebels must take Homs to reach Damascus".
     "must",
     "need to",

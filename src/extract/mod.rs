@@ -828,7 +828,17 @@ fn clause_of<'s>(
     k: usize,
     sm: &'s SentenceMarks,
 ) -> Clause<'s> {
-    let bounds = || sm.marks.iter().filter(|m| m.what == Mark::Boundary);
+    // A boundary inside a blocker ("over the following years") ends nothing.
+    let inside_blocker = |b: &Hit<Mark>| {
+        sm.marks
+            .iter()
+            .any(|m| m.what == Mark::Blocker && m.start <= b.start && b.end <= m.end)
+    };
+    let bounds = || {
+        sm.marks
+            .iter()
+            .filter(move |m| m.what == Mark::Boundary && !inside_blocker(m))
+    };
     let t = triggers[k];
     let next_start = triggers.get(k + 1).map_or(s.len(), |n| n.start);
     // Where the clause of a trigger ending before `at` could start: after the last

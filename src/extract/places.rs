@@ -62,6 +62,8 @@ fn is_context_preposition(w: &str) -> bool {
             | "amid"
             | "by"
             | "for"
+            // "as the rebels advanced on Homs": a direction.
+            | "on"
             // "a hill overlooking Hama", "villages bordering Turkey": a landmark.
             | "overlooking"
             | "overlooks"

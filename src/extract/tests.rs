@@ -833,6 +833,10 @@ fn denials_vows_and_nearby_places_yield_nothing() {
         "ISIS fighters briefly overran a checkpoint near al-Sukhnah.",
         "A spokesman said its forces would not withdraw from Manbij.",
         "The regime lost Palmyra to ISIS in 2015 before retaking it in 2017.",
+        // A span of years is background, even with a boundary word inside it.
+        "Over the following years, the opposition seized large parts of Hama.",
+        // "advanced on" a place is a direction; the withdrawal was from Syria.
+        "Hezbollah fighters pulled out of Syria as the rebels advanced on Homs.",
     ] {
         assert!(
             events(text, "2024-12-07").is_empty(),
