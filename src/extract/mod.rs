@@ -609,8 +609,9 @@ impl<'g> Extractor<'g> {
         self.remember(s, actors, st);
         // "the city" reaches back one sentence at most.
         st.previous_object = st.last_object.take();
+        // The lede's day is a day: "seized Aleppo last week" dates no later sentence.
         if st.index < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
-            st.lede_day = sentence_day;
+            st.lede_day = sentence_day.filter(|d| d.2 == 1);
         }
         st.carried = sentence_day.or(carried).map(|d| (d, sent.paragraph));
     }

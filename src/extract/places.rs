@@ -790,8 +790,9 @@ impl Extractor<'_> {
                 partial: false,
             }];
         }
-        // "took the city" after the trigger; "the city fell" before a passive one.
-        const NOUNS: [&str; 4] = ["the area", "the town", "the city", "the district"];
+        // "took the city" after the trigger; "the city fell" before a passive one; "before
+        // government forces recaptured it".
+        const NOUNS: [&str; 5] = ["the area", "the town", "the city", "the district", "it"];
         let lead = region.trim_start();
         let before = c.lower[c.start..t.start].trim_end();
         let noun = if passive {

@@ -927,6 +927,30 @@ fn headlines_and_timelines_write_the_present() {
 }
 
 #[test]
+fn it_after_a_trigger_is_the_place_just_told_of() {
+    let got = events(
+        "Rebels took Halfaya on Tuesday, before government forces recaptured it on Wednesday.",
+        "2024-12-05",
+    );
+    assert_eq!(
+        got,
+        [
+            ev("gn:170044", Opposition, Capture, "2024-12-03"),
+            ev("gn:170044", Government, Capture, "2024-12-04"),
+        ]
+    );
+}
+
+#[test]
+fn a_lede_dated_only_to_a_week_dates_no_later_sentence() {
+    let got = events(
+        "Rebels seized Aleppo last week.\n\nOn Tuesday they advanced.\n\nRebels took Hama.",
+        "2024-12-05",
+    );
+    assert_eq!(got[1], ev(HAMA, Opposition, Capture, "2024-12-05"));
+}
+
+#[test]
 fn a_state_held_since_a_day_began_that_day() {
     for text in [
         "Rebels have been in control of Hama since Thursday.",
