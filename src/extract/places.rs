@@ -1112,9 +1112,11 @@ fn is_common_capitalised(name: &str) -> bool {
             .all(|w| {
                 COMMON_CAPITALISED.contains(&w)
                     || super::dates::is_calendar_word(w)
-                    || super::dates::find_dates(w, None)
-                        .iter()
-                        .any(|d| d.year_only.is_none())
+                    // Only a word with a digit can be a date of its own ("30th").
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                        && super::dates::find_dates(w, None)
+                            .iter()
+                            .any(|d| d.year_only.is_none())
             })
 }
 
