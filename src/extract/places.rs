@@ -100,7 +100,6 @@ const REFERENCE_NOUNS: &[&str] = &[
     "governor",
     "people",
     "residents",
-    "capital",
     "heart",
     "front",
 ];
@@ -606,7 +605,7 @@ impl Extractor<'_> {
                 }
             }
             let building = names_building_in(&c.lower[m.span.end..]);
-            if building {
+            if building || names_capital_of(&c.lower[..m.span.start]) {
                 place = self.town_of(place);
             }
             let misread =
@@ -966,6 +965,19 @@ fn piece_of_part_name(s: &str, span: Span) -> bool {
         end += 1 + len;
     }
     (start, end) != (span.start, span.end) && part_noun_follows(s, end)
+}
+
+/// "the administrative center of Idlib province", "the capital of Hama province": the text
+/// before a governorate (`before`, lowercase) names its capital.
+fn names_capital_of(before: &str) -> bool {
+    let before = before.trim_end();
+    [
+        "administrative center of",
+        "administrative centre of",
+        "capital of",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
 }
 
 /// Runs of capitalised words (names) in `s`, as byte ranges; lowercase articles inside a

@@ -163,6 +163,9 @@ const MEMBER_NOUNS: &[&str] = &[
     "brigades",
     "factions",
     "groups",
+    "formations",
+    "detachments",
+    "battalions",
 ];
 
 /// Can this actor name be a subject where it stands?

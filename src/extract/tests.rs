@@ -660,6 +660,16 @@ fn provincial_center_is_the_capital_of_the_governorate_named() {
         "2024-12-09",
     );
     assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-07")]);
+    for text in [
+        "Rebels took the administrative center of Homs province on Saturday.",
+        "Rebels took the capital of Homs province on Saturday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(HOMS, Opposition, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
     // In a list after the governorate: that governorate's capital, as well.
     let got = events(
         "Rebels took most of Homs province, including the provincial capital, on Saturday.",
@@ -1403,6 +1413,11 @@ fn a_side_named_before_a_generic_noun_is_the_actor() {
             Government,
         ),
         ("Damascus forces took Palmyra on Sunday.", Government),
+        // Translated wire copy: "formations of the armed opposition".
+        (
+            "The army fled. Formations of the armed opposition took Palmyra on Sunday.",
+            Opposition,
+        ),
     ];
     for (text, want) in cases {
         let found = sides_of(text, "2024-12-03");
