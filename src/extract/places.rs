@@ -989,6 +989,13 @@ fn capitalised_runs(s: &str) -> Vec<(usize, usize)> {
     let mut run: Option<(usize, usize)> = None;
     let mut pos = 0;
     while pos < s.len() {
+        // Outside a run only a capitalised word matters: skip to the next one.
+        if run.is_none() {
+            match next_capitalised_word(s, pos) {
+                Some(p) => pos = p,
+                None => break,
+            }
+        }
         let start = pos;
         let (word_end, next, punctuation) = next_word(s, pos);
         pos = next;
@@ -1009,6 +1016,30 @@ fn capitalised_runs(s: &str) -> Vec<(usize, usize)> {
     }
     out.extend(run);
     out
+}
+
+/// The first word start at or after byte `from` of `s` (after a delimiter of
+/// [`next_word`], or at `from` itself) whose byte may begin a capital: an ASCII capital or
+/// a non-ASCII char. Lowercase text is skipped sixteen bytes at a time.
+fn next_capitalised_word(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut pos = from;
+    loop {
+        let p = crate::gazetteer::matcher::next_name_start(b, pos)?;
+        let word_start = p == from
+            || match b[p - 1] {
+                b',' | b'.' | b';' => true,
+                c if c < 0x80 => crate::text::is_space_byte(c),
+                _ => s[..p].chars().next_back().is_some_and(char::is_whitespace),
+            };
+        if word_start && b[p] != b'-' {
+            return Some(p);
+        }
+        pos = p + 1;
+        while !s.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
 }
 
 /// From byte `pos` of `s`: where the word ends, where the next one starts (after one
@@ -1274,6 +1305,43 @@ mod tests {
         }
         for name in ["Novi", "Marj", "Deir Hafer", "Mar Elias"] {
             assert!(!is_common_capitalised(name), "{name}");
+        }
+    }
+
+    /// [`capitalised_runs`] word by word, without skipping ahead: what the skip must
+    /// agree with.
+    fn capitalised_runs_word_by_word(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut run: Option<(usize, usize)> = None;
+        let mut pos = 0;
+        while pos < s.len() {
+            let start = pos;
+            let (word_end, next, punctuation) = next_word(s, pos);
+            pos = next;
+            let word = &s[start..word_end];
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            let joiner = run.is_some()
+                && (matches!(word, "al" | "el" | "ad" | "as" | "ash" | "az" | "ar")
+                    || word.starts_with("al-"));
+            if cap || joiner {
+                run = Some((run.map_or(start, |r| r.0), word_end));
+            } else if let Some(r) = run.take() {
+                out.push(r);
+            }
+            if punctuation {
+                out.extend(run.take());
+            }
+        }
+        out.extend(run);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_to_capitals_finds_the_same_runs(
+            s in "[a-zA-Z ,.;()\t\\-\u{a0}\u{1E24}\u{2019}\u{2014}é]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(capitalised_runs(&s), capitalised_runs_word_by_word(&s));
         }
     }
 

@@ -205,13 +205,13 @@ fn next_token(text: &str, mut from: usize) -> Option<(Token, usize)> {
 
 /// Can this byte begin a name: an ASCII capital, a non-ASCII byte (a capital with an
 /// accent, Arabic script), or the hyphen of an attached article ("al-Bab")?
-fn may_begin_name(c: u8) -> bool {
+pub(crate) fn may_begin_name(c: u8) -> bool {
     c.is_ascii_uppercase() || c >= 0x80 || c == b'-'
 }
 
 /// The first byte at or after `from` that [`may_begin_name`]. Most text is lowercase
 /// words, so blocks of 16 bytes are tested at once (the test vectorises).
-fn next_name_start(b: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_name_start(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     for block in b[from.min(b.len())..].chunks_exact(16) {
         if block.iter().fold(false, |any, &c| any | may_begin_name(c)) {
