@@ -912,6 +912,9 @@ fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mentio
 fn rivals(m: &Mention) -> usize {
     /// Below any difference of spelling or kind fit; above any of population.
     const SIZE_ONLY: f64 = 0.15;
+    if m.candidates.len() < 2 {
+        return m.candidates.len(); // most names: no need to read the candidates
+    }
     let top = m.candidates[0].score;
     m.candidates
         .iter()
