@@ -546,7 +546,8 @@ mod tests {
             &["then"]
         ));
         assert!(after_word("the SDF", 4, &["the"])); // no word before "the": it stays
-                                                     // Scare quotes: "had been \"liberated\"" is a passive.
+
+        // Scare quotes: "had been \"liberated\"" is a passive.
         for s in ["had been \"liberated\"", "had been “liberated”"] {
             let at = s.find("liberated").unwrap();
             assert!(after_word(s, at, &["been"]), "{s}");
