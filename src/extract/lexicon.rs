@@ -125,6 +125,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("restored", Trigger::Take),
     ("regained control of", Trigger::Take),
     ("regained", Trigger::Take),
+    ("won back", Trigger::Take),
+    ("win back", Trigger::Take),
+    ("clawed back", Trigger::Take),
     ("now control", Trigger::Take),
     ("now controls", Trigger::Take),
     ("now hold", Trigger::Take),
@@ -262,6 +265,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("forced out", Trigger::Expel),
     ("routed", Trigger::Expel),
     ("chased", Trigger::Expel),
+    // "pushed the rebels out of Suran", "kicked the SDF out of", "evicted ... from": the
+    // place follows "out of" / "from" ("pushed towards Hama" names a direction).
+    ("pushed", Trigger::Expel),
+    ("kicked", Trigger::Expel),
+    ("evicted", Trigger::Expel),
     // more passives
     ("now controlled by", Trigger::TakePassive),
     ("fully controlled by", Trigger::TakePassive),

@@ -244,7 +244,8 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "of" => {}
             "including" | "across" | "over" | "like" => return Role::Object { partial },
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
-            "from" if lose || expel => return Role::Object { partial },
+            // "pushed HTS away from Hama" names where they were kept from, not a place left.
+            "from" if (lose || expel) && prev != "away" => return Role::Object { partial },
             // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
             "in" | "around" if lose && before.clone().any(|w| POSITION_NOUNS.contains(&w)) => {
                 return Role::Object { partial }

@@ -366,9 +366,10 @@ impl Extractor<'_> {
                 Some(Sides::lost_by((loser, actor, named), new))
             }
             Trigger::Expel => {
-                // "drove regime forces out of Hama": the side after the verb lost it.
-                let loser = agent.map(|a| a.what).or(from);
-                Some(sides(self.subject(c, actors, st)?, loser))
+                // "drove regime forces out of Hama": the side after the verb lost it; with
+                // none named ("pushed south from Idlib"), nobody was expelled.
+                let loser = agent.map(|a| a.what).or(from)?;
+                Some(sides(self.subject(c, actors, st)?, Some(loser)))
             }
             Trigger::Nominal if agent.is_some_and(|a| after_word(c.s, a.start, &["to"])) => {
                 // "the fall of Hama to the rebels": the side it fell to.

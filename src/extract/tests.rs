@@ -908,6 +908,40 @@ fn state_media_tell_of_recaptures_in_their_own_words() {
 }
 
 #[test]
+fn recaptures_and_expulsions_in_other_words() {
+    for (text, side) in [
+        ("The army won back Suran on Friday.", Government),
+        ("Government troops clawed back Suran on Friday.", Government),
+        (
+            "The army pushed the rebels out of Suran on Friday.",
+            Government,
+        ),
+        (
+            "The army kicked the rebels out of Suran on Friday.",
+            Government,
+        ),
+        (
+            "Rebels evicted government forces from Suran on Friday.",
+            Opposition,
+        ),
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev("gn:163915", side, Capture, "2024-12-06")], // Suran (Hama)
+            "{text}"
+        );
+    }
+    // Pushing with nobody pushed out, or away from a place, takes nothing.
+    for text in [
+        "Rebels pushed south from Suran on Friday.",
+        "Rebels pushed towards Suran on Friday.",
+        "The army pushed the rebels away from Suran on Friday.",
+    ] {
+        assert_eq!(events(text, "2024-12-09"), [], "{text}");
+    }
+}
+
+#[test]
 fn headlines_and_timelines_write_the_present() {
     let got = events(
         "Dec. 6 - Local groups take Daraa; the SDF moves into Manbij.",
