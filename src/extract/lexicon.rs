@@ -700,7 +700,14 @@ pub const REBEL_PRONOUNS: &[&str] = &[
 ];
 
 /// Pronouns that stand for whichever side was named last.
-const NEUTRAL_PRONOUNS: &[&str] = &["they", "their", "their forces"];
+const NEUTRAL_PRONOUNS: &[&str] = &[
+    "they",
+    "their",
+    "their forces",
+    "its forces",
+    "its troops",
+    "its units",
+];
 
 /// A phrase found in a text (the extractor makes an article's hits relative to their
 /// sentence).
