@@ -700,14 +700,7 @@ pub const REBEL_PRONOUNS: &[&str] = &[
 ];
 
 /// Pronouns that stand for whichever side was named last.
-const NEUTRAL_PRONOUNS: &[&str] = &[
-    "they",
-    "their",
-    "their forces",
-    "its forces",
-    "its troops",
-    "its units",
-];
+const NEUTRAL_PRONOUNS: &[&str] = &["they", "their", "their forces"];
 
 /// A phrase found in a text (the extractor makes an article's hits relative to their
 /// sentence).
