@@ -606,7 +606,7 @@ impl<'g> Extractor<'g> {
                 let _ = st.last_places[st.index].set(found.last().map(Mention::place));
             }
         }
-        self.remember(s, actors, st);
+        self.remember(s, actors, triggers, st);
         // "the city" reaches back one sentence at most.
         st.previous_object = st.last_object.take();
         // The lede's day is a day: "seized Aleppo last week" dates no later sentence.
@@ -654,12 +654,24 @@ impl<'g> Extractor<'g> {
     }
 
     /// Notes the sentence's last side in subject position, and its last attacker (read
-    /// back from the end: only the last of each is kept).
-    fn remember(&self, s: &str, actors: &[Hit<Faction>], st: &mut ArticleState) {
+    /// back from the end: only the last of each is kept). A side right after a trigger is
+    /// its object ("expelled regime forces"), not a subject.
+    fn remember(
+        &self,
+        s: &str,
+        actors: &[Hit<Faction>],
+        triggers: &[Hit<Trigger>],
+        st: &mut ArticleState,
+    ) {
+        let object_of_trigger = |a: &Hit<Faction>| {
+            triggers
+                .iter()
+                .any(|t| t.end <= a.start && matches!(s[t.end..a.start].trim(), "" | "the" | "The"))
+        };
         let mut actor_noted = false;
         for k in (0..actors.len()).rev() {
             let first = &actors[sides::first_conjunct(s, actors, k)];
-            if !sides::is_subject_position(s, first) {
+            if !sides::is_subject_position(s, first) || object_of_trigger(first) {
                 continue;
             }
             let text = &s[first.start..first.end];

@@ -592,6 +592,12 @@ fn a_sides_own_noun_is_no_pronoun() {
         "2024-12-08",
     );
     assert_eq!(got, [ev(HOMS, Opposition, Capture, "2024-12-06")]);
+    // A side right after a trigger is its object, not a side "they" could be.
+    let got = events(
+        "Local factions expelled regime forces from Hama on Friday. They then seized Homs on Saturday.",
+        "2024-12-08",
+    );
+    assert_eq!(got[1], ev(HOMS, Opposition, Capture, "2024-12-07"));
     // A side's name before what it holds is a modifier, not a side "they" could be.
     for text in [
         "The rebels advanced, when they attacked government positions. On Friday they took Homs.",
