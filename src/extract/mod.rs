@@ -178,6 +178,8 @@ struct Clause<'s> {
     actors: &'s [Hit<Faction>],
     /// The markers of the sentence (sentence-relative).
     marks: &'s [Hit<Mark>],
+    /// The triggers of the sentence (sentence-relative).
+    triggers: &'s [Hit<Trigger>],
     /// The date expressions of the sentence (sentence-relative).
     dates: &'s [DateMention],
     /// Are the places before the trigger ("fell to", "was captured")?
@@ -663,15 +665,11 @@ impl<'g> Extractor<'g> {
         triggers: &[Hit<Trigger>],
         st: &mut ArticleState,
     ) {
-        let object_of_trigger = |a: &Hit<Faction>| {
-            triggers
-                .iter()
-                .any(|t| t.end <= a.start && matches!(s[t.end..a.start].trim(), "" | "the" | "The"))
-        };
         let mut actor_noted = false;
         for k in (0..actors.len()).rev() {
             let first = &actors[sides::first_conjunct(s, actors, k)];
-            if !sides::is_subject_position(s, first) || object_of_trigger(first) {
+            if !sides::is_subject_position(s, first) || sides::is_trigger_object(s, triggers, first)
+            {
                 continue;
             }
             let text = &s[first.start..first.end];
@@ -837,7 +835,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 fn clause_of<'s>(
     (s, lower): (&'s str, &'s str),
     (words, base): (&'s [Word], usize),
-    triggers: &[Hit<Trigger>],
+    triggers: &'s [Hit<Trigger>],
     k: usize,
     sm: &'s SentenceMarks,
 ) -> Clause<'s> {
@@ -906,6 +904,7 @@ fn clause_of<'s>(
         lower,
         actors: &sm.actors,
         marks: &sm.marks,
+        triggers,
         dates: &sm.dates,
         passive,
         words,

@@ -196,6 +196,14 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
     MEMBER_NOUNS.iter().any(|m| m.eq_ignore_ascii_case(noun))
 }
 
+/// Is side `a` the object of one of `triggers` ("expelled regime forces", "drove the army
+/// out of"), right after it?
+pub(super) fn is_trigger_object(s: &str, triggers: &[Hit<Trigger>], a: &Hit<Faction>) -> bool {
+    triggers
+        .iter()
+        .any(|t| t.end <= a.start && matches!(s[t.end..a.start].trim(), "" | "the" | "The"))
+}
+
 /// "was liberated", "were captured", "Suran, captured by rebels on Tuesday,": an active
 /// capture verb used in the passive.
 pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
@@ -426,6 +434,7 @@ impl Extractor<'_> {
         let k = actors.iter().rposition(|a| {
             a.end <= t.start
                 && (is_subject_position(c.s, a) || heads_relative_clause(c.lower, a, t.start))
+                && !is_trigger_object(c.s, c.triggers, a)
         });
         // "X and Y took": X; but in "clashes between X and Y, who took", Y.
         let k = k.map(|k| {

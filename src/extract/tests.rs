@@ -598,6 +598,12 @@ fn a_sides_own_noun_is_no_pronoun() {
         "2024-12-08",
     );
     assert_eq!(got[1], ev(HOMS, Opposition, Capture, "2024-12-07"));
+    // Nor the subject of a second trigger of its sentence.
+    let got = events(
+        "Local factions expelled regime forces from Hama and took Homs on Friday.",
+        "2024-12-08",
+    );
+    assert_eq!(got[1], ev(HOMS, Opposition, Capture, "2024-12-06"));
     // A side's name before what it holds is a modifier, not a side "they" could be.
     for text in [
         "The rebels advanced, when they attacked government positions. On Friday they took Homs.",
