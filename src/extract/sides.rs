@@ -180,7 +180,7 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
         return true;
     }
     if !after_word(s, a.start, NOT_SUBJECT_BEFORE) {
-        return true;
+        return !is_verb_object(s, a);
     }
     // "fighters from the X": the preposition joins the actor to a member noun.
     let before = s[..a.start].trim_end();
@@ -195,6 +195,66 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
         .unwrap_or("");
     MEMBER_NOUNS.iter().any(|m| m.eq_ignore_ascii_case(noun))
 }
+
+/// "ambushed government troops", "defeated the SDF", "besieged the army": a side right
+/// after a past-tense verb is its object. Adjectives in "-ed" ("allied factions", "armed
+/// groups"), verbs that report a clause ("reported government forces had withdrawn") and
+/// causatives ("forced the army to withdraw") are no such verb.
+fn is_verb_object(s: &str, a: &Hit<Faction>) -> bool {
+    const NOT_VERBS: &[&str] = &[
+        "allied",
+        "armed",
+        "combined",
+        "unidentified",
+        "unnamed",
+        "embattled",
+        "beleaguered",
+        "exhausted",
+        "united",
+        "renamed",
+        "so-called",
+        "reported",
+        "announced",
+        "confirmed",
+        "claimed",
+        "stated",
+        "added",
+        "noted",
+        "warned",
+        "acknowledged",
+        "alleged",
+        "revealed",
+        "indicated",
+        "insisted",
+        "explained",
+        "emphasised",
+        "emphasized",
+        "stressed",
+        "declared",
+        "believed",
+        "suspected",
+        "accused",
+        // Causatives: "forced government troops to withdraw" (they withdrew).
+        "forced",
+        "compelled",
+        "ordered",
+        "allowed",
+        "permitted",
+        "prompted",
+        "obliged",
+    ];
+    let before = trim_end(&s[..a.start]);
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" The"))
+        .map_or(before, trim_end);
+    let word = last_word(before);
+    let past = word.len() > 3 && word.ends_with("ed") || IRREGULAR_PASTS.contains(&word);
+    past && word.bytes().all(|c| c.is_ascii_lowercase()) && !NOT_VERBS.contains(&word)
+}
+
+/// Past tenses of verbs of fighting without "-ed" ("fought the army").
+const IRREGULAR_PASTS: &[&str] = &["fought", "beat", "struck", "hit", "overcame", "overran"];
 
 /// Is side `a` the object of one of `triggers` ("expelled regime forces", "drove the army
 /// out of"), right after it?

@@ -1427,6 +1427,33 @@ fn a_relative_clause_takes_the_side_it_follows() {
 }
 
 #[test]
+fn a_side_after_a_verb_is_its_object_not_the_subject() {
+    let cases = [
+        (
+            "The SNA defeated the SDF and took Tal Rifaat on Sunday.",
+            Sna,
+        ),
+        (
+            "HTS fighters ambushed government troops and seized Tal Rifaat on Sunday.",
+            Opposition,
+        ),
+        (
+            "Rebels fought the army for days before capturing Tal Rifaat on Sunday.",
+            Opposition,
+        ),
+        // Reporting verbs and causatives introduce the side that acts.
+        (
+            "The monitor reported government forces had retaken Tal Rifaat on Sunday.",
+            Government,
+        ),
+    ];
+    for (text, want) in cases {
+        let found = sides_of(text, "2024-12-03");
+        assert_eq!(found.first().map(|s| s.0), Some(want), "{text:?}");
+    }
+}
+
+#[test]
 fn a_side_named_before_a_generic_noun_is_the_actor() {
     let cases = [
         ("Islamic State militants seized Palmyra on Sunday.", Isis),
