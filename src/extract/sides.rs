@@ -44,18 +44,23 @@ impl Sides {
     }
 }
 
-/// Is the word right before byte `at` one of `words` (an article "the" skipped, and an
-/// opening quote: "had been \"liberated\"")?
+/// Is the word right before byte `at` one of `words` ([`word_before`])?
 pub(super) fn after_word(s: &str, at: usize, words: &[&str]) -> bool {
+    let last = word_before(s, at);
+    words.iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
+/// The word right before byte `at`, an article "the" skipped ("from the regime") and an
+/// opening quote ("had been \"liberated\"").
+fn word_before(s: &str, at: usize) -> &str {
     let before = s[..at].strip_suffix(['"', '“']).unwrap_or(&s[..at]);
     let before = trim_end(before);
-    let mut last = last_word(before);
-    // " the" / " The" before the word is skipped ("from the regime").
+    let last = last_word(before);
     let rest = &before[..before.len() - last.len()];
     if matches!(last, "the" | "The") && rest.ends_with(' ') {
-        last = last_word(&rest[..rest.len() - 1]);
+        return last_word(&rest[..rest.len() - 1]);
     }
-    words.iter().any(|w| w.eq_ignore_ascii_case(last))
+    last
 }
 
 /// [`str::trim_end`], byte-wise while the text ends in ASCII (asked before every actor).
@@ -179,8 +184,12 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
     if before.ends_with(b"-backed ") || before.ends_with(b"-led ") {
         return true;
     }
-    if !after_word(s, a.start, NOT_SUBJECT_BEFORE) {
-        return !is_verb_object(s, a);
+    let word = word_before(s, a.start);
+    if !NOT_SUBJECT_BEFORE
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+    {
+        return !is_past_verb(word);
     }
     // "fighters from the X": the preposition joins the actor to a member noun.
     let before = s[..a.start].trim_end();
@@ -196,11 +205,11 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
     MEMBER_NOUNS.iter().any(|m| m.eq_ignore_ascii_case(noun))
 }
 
-/// "ambushed government troops", "defeated the SDF", "besieged the army": a side right
-/// after a past-tense verb is its object. Adjectives in "-ed" ("allied factions", "armed
+/// "ambushed government troops", "defeated the SDF", "besieged the army": is `word`,
+/// right before a side, a past-tense verb (the side its object)? Adjectives in "-ed" ("allied factions", "armed
 /// groups"), verbs that report a clause ("reported government forces had withdrawn") and
 /// causatives ("forced the army to withdraw") are no such verb.
-fn is_verb_object(s: &str, a: &Hit<Faction>) -> bool {
+fn is_past_verb(word: &str) -> bool {
     const NOT_VERBS: &[&str] = &[
         "allied",
         "armed",
@@ -243,12 +252,6 @@ fn is_verb_object(s: &str, a: &Hit<Faction>) -> bool {
         "prompted",
         "obliged",
     ];
-    let before = trim_end(&s[..a.start]);
-    let before = before
-        .strip_suffix(" the")
-        .or_else(|| before.strip_suffix(" The"))
-        .map_or(before, trim_end);
-    let word = last_word(before);
     let past = word.len() > 3 && word.ends_with("ed") || IRREGULAR_PASTS.contains(&word);
     past && word.bytes().all(|c| c.is_ascii_lowercase()) && !NOT_VERBS.contains(&word)
 }
