@@ -206,9 +206,9 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
 }
 
 /// "ambushed government troops", "defeated the SDF", "besieged the army": is `word`,
-/// right before a side, a past-tense verb (the side its object)? Adjectives in "-ed" ("allied factions", "armed
-/// groups"), verbs that report a clause ("reported government forces had withdrawn") and
-/// causatives ("forced the army to withdraw") are no such verb.
+/// right before a side, a past-tense verb (the side its object)? Adjectives in "-ed"
+/// ("allied factions", "armed groups"), verbs that report a clause ("reported government
+/// forces had withdrawn") and causatives ("forced the army to withdraw") are no such verb.
 fn is_past_verb(word: &str) -> bool {
     const NOT_VERBS: &[&str] = &[
         "allied",
