@@ -245,6 +245,10 @@ fn is_past_verb(word: &str) -> bool {
         "accused",
         // Causatives: "forced government troops to withdraw" (they withdrew).
         "forced",
+        "forcing",
+        "allowing",
+        "prompting",
+        "saying",
         "compelled",
         "ordered",
         "allowed",
@@ -252,8 +256,12 @@ fn is_past_verb(word: &str) -> bool {
         "prompted",
         "obliged",
     ];
+    // "leaving local armed groups in control": a participle takes an object as well.
+    let participle = word.len() > 4 && word.ends_with("ing");
     let past = word.len() > 3 && word.ends_with("ed") || IRREGULAR_PASTS.contains(&word);
-    past && word.bytes().all(|c| c.is_ascii_lowercase()) && !NOT_VERBS.contains(&word)
+    (past || participle)
+        && word.bytes().all(|c| c.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&word)
 }
 
 /// Past tenses of verbs of fighting without "-ed" ("fought the army").

@@ -1454,6 +1454,19 @@ fn a_side_after_a_verb_is_its_object_not_the_subject() {
 }
 
 #[test]
+fn a_participle_takes_an_object_too() {
+    // "they" is the army, not the groups it left in control.
+    let got = events(
+        "Rebels advanced. The army left Hama, leaving local groups in charge. They retook Homs on Sunday.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got.last(),
+        Some(&ev(HOMS, Government, Capture, "2024-12-08"))
+    );
+}
+
+#[test]
 fn a_side_named_before_a_generic_noun_is_the_actor() {
     let cases = [
         ("Islamic State militants seized Palmyra on Sunday.", Isis),
