@@ -189,7 +189,16 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
         .iter()
         .any(|w| w.eq_ignore_ascii_case(word))
     {
-        return !is_past_verb(word);
+        // "the advancing rebels", "the defeated army": after a determiner the participle
+        // is an adjective of the side, not a verb with the side as its object.
+        let at = word.as_ptr() as usize - s.as_ptr() as usize;
+        let adjective = || {
+            matches!(
+                last_word(trim_end(&s[..at])),
+                "the" | "The" | "a" | "an" | "its" | "their" | "his"
+            )
+        };
+        return !is_past_verb(word) || adjective();
     }
     // "fighters from the X": the preposition joins the actor to a member noun.
     let before = s[..a.start].trim_end();

@@ -1441,6 +1441,15 @@ fn a_side_after_a_verb_is_its_object_not_the_subject() {
             "Rebels fought the army for days before capturing Tal Rifaat on Sunday.",
             Opposition,
         ),
+        // After a determiner a participle is the side's adjective.
+        (
+            "The advancing rebels took Tal Rifaat on Sunday.",
+            Opposition,
+        ),
+        (
+            "The retreating army abandoned Tal Rifaat on Sunday as the SNA advanced.",
+            Sna,
+        ),
         // Reporting verbs and causatives introduce the side that acts.
         (
             "The monitor reported government forces had retaken Tal Rifaat on Sunday.",
