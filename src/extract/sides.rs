@@ -192,11 +192,13 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
         // "the advancing rebels", "the defeated army": after a determiner the participle
         // is an adjective of the side, not a verb with the side as its object.
         let at = word.as_ptr() as usize - s.as_ptr() as usize;
+        // So is the tail of a compound ("Iranian-funded militias", "self-proclaimed").
         let adjective = || {
-            matches!(
-                last_word(trim_end(&s[..at])),
-                "the" | "The" | "a" | "an" | "its" | "their" | "his"
-            )
+            s[..at].ends_with('-')
+                || matches!(
+                    last_word(trim_end(&s[..at])),
+                    "the" | "The" | "a" | "an" | "its" | "their" | "his"
+                )
         };
         return !is_past_verb(word) || adjective();
     }
@@ -258,6 +260,15 @@ fn is_past_verb(word: &str) -> bool {
         "allowing",
         "prompting",
         "saying",
+        // Nouns and prepositions in "-ing": "on Saturday morning rebels took".
+        "morning",
+        "evening",
+        "during",
+        "including",
+        "according",
+        "following",
+        "ruling",
+        "building",
         "compelled",
         "ordered",
         "allowed",

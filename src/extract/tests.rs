@@ -1441,6 +1441,11 @@ fn a_side_after_a_verb_is_its_object_not_the_subject() {
             "Rebels fought the army for days before capturing Tal Rifaat on Sunday.",
             Opposition,
         ),
+        ("On Sunday morning rebels took Tal Rifaat.", Opposition),
+        (
+            "Turkish-funded SNA factions took Tal Rifaat on Sunday.",
+            Sna,
+        ),
         // After a determiner a participle is the side's adjective.
         (
             "The advancing rebels took Tal Rifaat on Sunday.",
