@@ -192,11 +192,14 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
         // "the advancing rebels", "the defeated army": after a determiner the participle
         // is an adjective of the side, not a verb with the side as its object.
         let at = word.as_ptr() as usize - s.as_ptr() as usize;
-        // So is the tail of a compound ("Iranian-funded militias", "self-proclaimed").
+        // So is the tail of a compound ("Iranian-funded militias", "self-proclaimed") and a
+        // participle after an adverb ("newly formed", "heavily armed").
         let adjective = || {
+            let previous = last_word(trim_end(&s[..at]));
             s[..at].ends_with('-')
+                || previous.ends_with("ly")
                 || matches!(
-                    last_word(trim_end(&s[..at])),
+                    previous,
                     "the" | "The" | "a" | "an" | "its" | "their" | "his"
                 )
         };

@@ -1446,6 +1446,10 @@ fn a_side_after_a_verb_is_its_object_not_the_subject() {
             "Turkish-funded SNA factions took Tal Rifaat on Sunday.",
             Sna,
         ),
+        (
+            "The army advanced. Newly formed SNA units took Tal Rifaat on Sunday.",
+            Sna,
+        ),
         // After a determiner a participle is the side's adjective.
         (
             "The advancing rebels took Tal Rifaat on Sunday.",
