@@ -257,6 +257,13 @@ fn is_past_verb(word: &str) -> bool {
         "believed",
         "suspected",
         "accused",
+        // Perception: "footage showed rebels entering Hama".
+        "showed",
+        "showing",
+        "filmed",
+        "pictured",
+        "depicted",
+        "depicting",
         // Causatives: "forced government troops to withdraw" (they withdrew).
         "forced",
         "forcing",

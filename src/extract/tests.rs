@@ -1459,7 +1459,11 @@ fn a_side_after_a_verb_is_its_object_not_the_subject() {
             "The retreating army abandoned Tal Rifaat on Sunday as the SNA advanced.",
             Sna,
         ),
-        // Reporting verbs and causatives introduce the side that acts.
+        // Reporting and perception verbs and causatives introduce the side that acts.
+        (
+            "The SDF withdrew. Footage showed SNA fighters entering Tal Rifaat on Sunday.",
+            Sna,
+        ),
         (
             "The monitor reported government forces had retaken Tal Rifaat on Sunday.",
             Government,
