@@ -499,6 +499,23 @@ impl<'a> Scan<'a> {
                 let day = p.map(|d| d - Duration::days(7));
                 self.push(i - 1, i, day, DateBasis::Relative, 2)
             }
+            // "years ago", "two years earlier", "years later": a past year, background. Not
+            // after "since" ("for the first time since the war began ten years ago").
+            "ago" | "earlier" | "later"
+                if i > 0
+                    && matches!(self.word(i - 1), "years" | "year")
+                    && !self.after_since(i) =>
+            {
+                let first = if i > 1 && self.word(i - 2) != "the" {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                self.push(first, i, None, DateBasis::Relative, 3);
+                if let Some(last) = self.out.last_mut() {
+                    last.year_only = p.map(|d| d.year() - 1);
+                }
+            }
             "ago" => {
                 if let Some((first, days)) = self.days_counted(i) {
                     let day = p.map(|d| d - Duration::days(days));
@@ -617,6 +634,17 @@ impl<'a> Scan<'a> {
             w => w.parse().ok().filter(|n| (1..=60).contains(n))?,
         };
         Some((count, per_unit(n)))
+    }
+
+    /// Does "since" come before word `i` in its clause (since the last comma or stop)?
+    fn after_since(&self, i: usize) -> bool {
+        let clause = self.lower[..self.w[i].start]
+            .rsplit([',', '.', ';', '\n'])
+            .next()
+            .unwrap_or("");
+        clause
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "since")
     }
 
     fn anaphor(&mut self, a: usize, b: usize, kind: Anaphor) {

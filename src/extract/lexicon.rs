@@ -580,25 +580,10 @@ const BLOCKERS: &[&str] = &[
     "over the years",
     "in the years that followed",
     "in the years since",
-    "years ago",
-    "years earlier",
-    "years later",
     // Obligation: "rebels must take Homs to reach Damascus".
     "must",
     "need to",
     "needs to",
-    // Nearness: "on the verge of capturing", "close to taking".
-    "on the verge of",
-    "is close to",
-    "are close to",
-    "was close to",
-    "were close to",
-    "came close to",
-    // Continuity: "the army remains in control of", "still holds".
-    "remains",
-    "remain",
-    "remained",
-    "still",
     "yet to",
 ];
 

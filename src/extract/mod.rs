@@ -695,7 +695,17 @@ impl<'g> Extractor<'g> {
     ) {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
-        if c.has(Mark::Blocker, before_start, t.start)
+        // Continuity and nearness right before the trigger: "the army remains in control
+        // of Homs", "are still in control of", "are close to capturing", "on the verge of
+        // taking". Further back they are about something else ("rebels, still reeling,
+        // took"; "Suran, which is close to Hama, was captured").
+        let before = c.lower[..t.start].trim_end();
+        let continuity =
+            sides::after_word(c.s, t.start, &["remain", "remains", "remained", "still"])
+                || before.ends_with("close to")
+                || before.ends_with("on the verge of");
+        if continuity
+            || c.has(Mark::Blocker, before_start, t.start)
             || c.is_hypothetical()
             || c.is_intended()
             || c.is_under_no_side()

@@ -264,6 +264,14 @@ fn claims_attempts_and_denials() {
     ] {
         assert_eq!(events(text, "2024-12-05"), [], "{text}");
     }
+    // Continuity counts only right before the trigger.
+    for text in [
+        "Rebels, still reeling from airstrikes, captured Homs on Wednesday.",
+        "The situation remains tense as rebels captured Homs on Wednesday.",
+        "Homs, which is close to Hama, was captured by rebels on Wednesday.",
+    ] {
+        assert_eq!(events(text, "2024-12-05").len(), 1, "{text}");
+    }
     // "close to" as a place is no nearness of a change.
     assert_eq!(
         events(
@@ -855,6 +863,8 @@ fn denials_vows_and_nearby_places_yield_nothing() {
         "ISIS fighters briefly overran a checkpoint near al-Sukhnah.",
         "A spokesman said its forces would not withdraw from Manbij.",
         "The regime lost Palmyra to ISIS in 2015 before retaking it in 2017.",
+        // So is a count of years back, wherever it stands in the clause.
+        "Rebels took Hama years ago, a commander recalled.",
         // A span of years is background, even with a boundary word inside it.
         "Over the following years, the opposition seized large parts of Hama.",
         // "advanced on" a place is a direction; the withdrawal was from Syria.
@@ -866,6 +876,27 @@ fn denials_vows_and_nearby_places_yield_nothing() {
             events(text, "2024-12-07")
         );
     }
+}
+
+#[test]
+fn years_ago_are_background_of_their_own_clause() {
+    // The relative clause's "years ago" is its own; the retaking is news.
+    assert_eq!(
+        events(
+            "Rebels, who were driven out of Hama years ago, retook the city on Thursday.",
+            "2024-12-07"
+        ),
+        [ev(HAMA, Opposition, Capture, "2024-12-05")]
+    );
+    // After "since" the years only measure how long: the loss is news.
+    assert_eq!(
+        events(
+            "The army lost Hama for the first time since the war began ten years ago.",
+            "2024-12-07"
+        )
+        .len(),
+        1
+    );
 }
 
 #[test]
