@@ -700,10 +700,20 @@ impl<'g> Extractor<'g> {
         // taking". Further back they are about something else ("rebels, still reeling,
         // took"; "Suran, which is close to Hama, was captured").
         let before = c.lower[..t.start].trim_end();
-        let continuity =
-            sides::after_word(c.s, t.start, &["remain", "remains", "remained", "still"])
-                || before.ends_with("close to")
-                || before.ends_with("on the verge of");
+        let continuity = [
+            "remain",
+            "remains",
+            "remained",
+            "still",
+            "close to",
+            "on the verge of",
+        ]
+        .iter()
+        .any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
+        });
         if continuity
             || c.has(Mark::Blocker, before_start, t.start)
             || c.is_hypothetical()
