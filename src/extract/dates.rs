@@ -147,6 +147,14 @@ pub const CUE_WORDS: &[&str] = &[
     "week",
 ];
 
+/// Does "since" stand in the clause that `before` (lowercase text up to a date) ends, after
+/// its last comma or stop? Then the date opens a period ("held since Thursday", "since the
+/// war began ten years ago") rather than dating anything.
+pub(super) fn follows_since(before: &str) -> bool {
+    let clause = before.rsplit([',', '.', ';', '\n']).next().unwrap_or("");
+    super::has_word(clause, "since")
+}
+
 /// Can a date expression start (or be anchored) at this lowercase word? The words
 /// [`find_dates`] acts on: numbers and [`CUE_WORDS`]; a sentence without any has no date,
 /// so its scan is skipped. (The extractor learns this from its phrase lookup instead.)
@@ -636,15 +644,9 @@ impl<'a> Scan<'a> {
         Some((count, per_unit(n)))
     }
 
-    /// Does "since" come before word `i` in its clause (since the last comma or stop)?
+    /// Does "since" come before word `i` in its clause ([`follows_since`])?
     fn after_since(&self, i: usize) -> bool {
-        let clause = self.lower[..self.w[i].start]
-            .rsplit([',', '.', ';', '\n'])
-            .next()
-            .unwrap_or("");
-        clause
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "since")
+        follows_since(&self.lower[..self.w[i].start])
     }
 
     fn anaphor(&mut self, a: usize, b: usize, kind: Anaphor) {

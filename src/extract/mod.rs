@@ -973,8 +973,7 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
             let base = st.last_day.or(st.published);
             d.day = base.map(|b| b + Duration::days(kind.0));
         }
-        let clause = lower[..d.start].rsplit(',').next().unwrap_or("");
-        let opens_period = has_word(clause, "since");
+        let opens_period = dates::follows_since(&lower[..d.start]);
         let future = matches!((d.day, st.published), (Some(day), Some(p)) if day > p);
         if opens_period && !future {
             d.opens = d.day;
