@@ -587,6 +587,17 @@ const BLOCKERS: &[&str] = &[
     "yet to",
 ];
 
+/// Words that cancel a trigger only right before it: continuity ("remains in control of",
+/// "still hold") and nearness ("close to capturing", "on the verge of taking").
+pub(super) const CLOSE_BLOCKERS: &[&str] = &[
+    "remain",
+    "remains",
+    "remained",
+    "still",
+    "close to",
+    "on the verge of",
+];
+
 /// Phrases that end the clause of a trigger (the objects of "took" stop there).
 const BOUNDARIES: &[&str] = &[
     ";",

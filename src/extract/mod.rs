@@ -33,7 +33,7 @@ use crate::model::{Faction, Span};
 use crate::text::{self, Sentence};
 use chrono::{Datelike, Duration, NaiveDate};
 use dates::{DateBasis, DateMention, Word};
-use lexicon::{Hit, Lexicon, Mark, Marks, Trigger, PROSPECTS};
+use lexicon::{Hit, Lexicon, Mark, Marks, Trigger, CLOSE_BLOCKERS, PROSPECTS};
 use std::cell::OnceCell;
 
 /// What kind of change an event states.
@@ -237,6 +237,19 @@ impl Clause<'_> {
                     && m.what == Mark::Blocker
                     && PROSPECTS.contains(&&self.lower[m.start..m.end])
             })
+    }
+
+    /// "the army remains in control of Homs", "are close to capturing": continuity or
+    /// nearness right before the trigger ([`CLOSE_BLOCKERS`]). Further back they are about
+    /// something else ("rebels, still reeling, took"; "Suran, which is close to Hama, was
+    /// captured").
+    fn is_continued_or_near(&self) -> bool {
+        let before = self.lower[..self.trigger.start].trim_end();
+        CLOSE_BLOCKERS.iter().any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
+        })
     }
 
     /// "Hama is now under curfew", "came under fire", "returned to Aleppo": "under",
@@ -695,26 +708,7 @@ impl<'g> Extractor<'g> {
     ) {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
-        // Continuity and nearness right before the trigger: "the army remains in control
-        // of Homs", "are still in control of", "are close to capturing", "on the verge of
-        // taking". Further back they are about something else ("rebels, still reeling,
-        // took"; "Suran, which is close to Hama, was captured").
-        let before = c.lower[..t.start].trim_end();
-        let continuity = [
-            "remain",
-            "remains",
-            "remained",
-            "still",
-            "close to",
-            "on the verge of",
-        ]
-        .iter()
-        .any(|w| {
-            before
-                .strip_suffix(w)
-                .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
-        });
-        if continuity
+        if c.is_continued_or_near()
             || c.has(Mark::Blocker, before_start, t.start)
             || c.is_hypothetical()
             || c.is_intended()
