@@ -281,7 +281,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     // partial gains
     ("entered", Trigger::Enter),
     ("reached", Trigger::Enter),
+    ("reach", Trigger::Enter),
+    ("reaches", Trigger::Enter),
     ("infiltrated", Trigger::Enter),
+    ("infiltrate", Trigger::Enter),
     ("penetrated", Trigger::Enter),
     ("pushed deep into", Trigger::Enter),
     ("made their way into", Trigger::Enter),
@@ -311,6 +314,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("withdrawn from", Trigger::Lose),
     ("withdrawing from", Trigger::Lose),
     ("withdrawal from", Trigger::Lose),
+    // "the withdrawal of regime forces from Hama": the side after "of" left the place
+    // after "from" (`sides::nominal_loser`).
+    ("withdrawal of", Trigger::Lose),
+    ("retreat of", Trigger::Lose),
+    ("pullout of", Trigger::Lose),
     ("withdraw from", Trigger::Lose),
     ("withdrew its forces from", Trigger::Lose),
     ("withdrew its fighters from", Trigger::Lose),
@@ -328,6 +336,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("pulled their troops out of", Trigger::Lose),
     ("pulled their fighters out of", Trigger::Lose),
     ("pulled troops out of", Trigger::Lose),
+    ("pulled its forces from", Trigger::Lose),
+    ("pulled its troops from", Trigger::Lose),
+    ("pulled their forces from", Trigger::Lose),
+    ("pulled their troops from", Trigger::Lose),
+    ("pulled forces from", Trigger::Lose),
+    ("pulled troops from", Trigger::Lose),
     ("pulled forces out of", Trigger::Lose),
     // The Syrian defence ministry's word for a withdrawal.
     ("redeployed outside", Trigger::Lose),
@@ -343,11 +357,16 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("redeployment of units outside", Trigger::Lose),
     ("repositioned outside", Trigger::Lose),
     ("repositioned its forces outside", Trigger::Lose),
+    ("redeployed to positions outside", Trigger::Lose),
+    ("repositioned to positions outside", Trigger::Lose),
+    ("redeployed to the outskirts of", Trigger::Lose),
     ("pulled out of", Trigger::Lose),
     ("pulling out of", Trigger::Lose),
     ("pulled back from", Trigger::Lose),
     ("fell back from", Trigger::Lose),
     ("retreated from", Trigger::Lose),
+    // After "forced to" / "had to" (an intent, "plans to retreat from", is blocked).
+    ("retreat from", Trigger::Lose),
     ("retreating from", Trigger::Lose),
     ("evacuated", Trigger::Lose),
     ("abandoned", Trigger::Lose),
@@ -1056,6 +1075,26 @@ mod tests {
     fn longest_alias_wins() {
         assert_eq!(faction_of("the Syrian National Army"), [Faction::Sna]);
         assert_eq!(faction_of("anti-regime forces"), [Faction::Opposition]);
+    }
+
+    #[test]
+    fn no_phrase_is_listed_twice() {
+        // A repeat is harmless at run time but says the list was edited without being
+        // read: the second entry may carry a different trigger kind that never applies.
+        let lists: [(&str, Vec<&str>); 7] = [
+            ("TRIGGERS", TRIGGERS.iter().map(|(p, _)| *p).collect()),
+            ("CLAIMS", CLAIMS.to_vec()),
+            ("DOUBTS", DOUBTS.to_vec()),
+            ("PROSPECTS", PROSPECTS.to_vec()),
+            ("BLOCKERS", BLOCKERS.to_vec()),
+            ("BOUNDARIES", BOUNDARIES.to_vec()),
+            ("PARTIAL", PARTIAL.to_vec()),
+        ];
+        for (name, list) in lists {
+            let mut seen = std::collections::HashSet::new();
+            let repeats: Vec<&str> = list.into_iter().filter(|p| !seen.insert(*p)).collect();
+            assert!(repeats.is_empty(), "{name} repeats {repeats:?}");
+        }
     }
 
     #[test]

@@ -803,9 +803,10 @@ impl<'g> Extractor<'g> {
                 out.events.push(ev);
             }
         }
-        if side.named {
-            st.note_actor(side.subject_faction, &side.actor);
-        }
+        // A subject read from context is the side a later "they" means too: in "fighters
+        // seized Khan Shaykhun ... they captured Morek", "they" are the fighters, not the
+        // side an earlier sentence named last.
+        st.note_actor(side.subject_faction, &side.actor);
     }
 }
 
@@ -927,6 +928,25 @@ fn clause_of<'s>(
 }
 
 impl ArticleState<'_> {
+    /// The day that heads the current paragraph as a timeline entry ("Dec. 8 - Rebels
+    /// enter Damascus", "December 8: ..."): an explicit day first, then a dash or colon.
+    fn entry_day(&self) -> Option<NaiveDate> {
+        let paragraph = self.sentences[self.index].paragraph;
+        let first = self.sentences[..=self.index]
+            .iter()
+            .rev()
+            .take_while(|s| s.paragraph == paragraph)
+            .last()?;
+        let head = &self.text[first.span.start..first.span.end];
+        let head = &head[..floor_char(head, head.len().min(40))];
+        let d = dates::find_dates(head, self.published).into_iter().next()?;
+        let rest = head[d.end..].trim_start();
+        let heads = d.start == 0
+            && d.basis == DateBasis::Explicit
+            && rest.starts_with(['-', '\u{2013}', '\u{2014}', ':']);
+        d.day.filter(|_| heads)
+    }
+
     fn note_actor(&mut self, f: Faction, text: &str) {
         note_side(&mut self.last_actor, f, text);
         if f != Faction::Government {
@@ -963,6 +983,13 @@ fn note_side(slot: &mut Option<(Faction, String)>, f: Faction, text: &str) {
 /// A date introduced by "since" opens a period and is not the day of anything.
 fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) {
     for d in found.iter_mut() {
+        // "Dec. 8 - ... Homs falls to the rebels overnight": in a timeline, "today" and
+        // "overnight" are the entry's day, not the day the timeline was published.
+        if matches!(&lower[d.start..d.end], "today" | "tonight" | "overnight") {
+            if let Some(day) = st.entry_day() {
+                d.day = Some(day);
+            }
+        }
         if let Some(kind) = d.anaphor {
             let base = st.last_day.or(st.published);
             d.day = base.map(|b| b + Duration::days(kind.0));
@@ -1045,6 +1072,11 @@ fn is_base_form(verb: &str) -> bool {
         "turn",
         "rout",
         "chase",
+        "reach",
+        "infiltrate",
+        "move",
+        "advance",
+        "storm",
     ];
     BASE_FORMS.contains(&verb)
 }

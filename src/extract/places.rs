@@ -805,10 +805,21 @@ impl Extractor<'_> {
                 })
                 .map(|p| (p, c.start + before.len() - p.len()))
         } else {
-            NOUNS
-                .into_iter()
-                .find(|p| starts_with_word(lead, p))
-                .map(|p| (p, t.end + region.len() - lead.len()))
+            // A loss names its place after "from": "the withdrawal of the army from the city".
+            let from = matches!(t.what, Trigger::Lose | Trigger::Expel)
+                .then(|| {
+                    ["from", "out of"].into_iter().find_map(|w| {
+                        let p = find_word(region, w)?;
+                        Some(region[p + w.len()..].trim_start())
+                    })
+                })
+                .flatten();
+            std::iter::once(lead).chain(from).find_map(|lead| {
+                NOUNS
+                    .into_iter()
+                    .find(|p| starts_with_word(lead, p))
+                    .map(|p| (p, t.end + region.len() - lead.len()))
+            })
         };
         if let Some((noun, noun_start)) = noun {
             let named_before = mentions.iter().rev().find(|m| {
@@ -1134,6 +1145,28 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Agency",
     "News",
     "Press",
+    // Broadcasters and agencies quoted as sources ("the Al Arabiya TV channel reported").
+    "Jazeera",
+    "Arabiya",
+    "Mayadeen",
+    "Asharq",
+    "Awsat",
+    "SANA",
+    "TASS",
+    "Tasnim",
+    "IRNA",
+    "Sputnik",
+    "Interfax",
+    "Xinhua",
+    "Rudaw",
+    "Kurdistan24",
+    "ANHA",
+    "Enab",
+    "Baladi",
+    "BBC",
+    "CNN",
+    "Channel",
+    "Television",
     // Institutions ("the Syrian Defense Ministry", "the General Command").
     "Ministry",
     "Defense",

@@ -450,6 +450,10 @@ impl Extractor<'_> {
             Trigger::Lose | Trigger::Flee | Trigger::Handover | Trigger::LosePassive => {
                 let (loser, actor, named) = if t.what == Trigger::LosePassive {
                     named(c.s, agent?)
+                } else if is_nominal_loss(c.lower, &t) {
+                    // "the withdrawal of regime forces from": only the side after "of".
+                    let side = agent.filter(|a| c.lower[t.end..a.start].trim() == "")?;
+                    named(c.s, side)
                 } else {
                     self.subject(c, actors, st)?
                 };
@@ -607,6 +611,14 @@ impl Extractor<'_> {
             &["from"]
         };
         side_after_word(c, actors, words).map(|a| a.what)
+    }
+}
+
+/// "the withdrawal of", "the retreat of": a loss written as a noun whose loser follows.
+fn is_nominal_loss(lower: &str, t: &Hit<Trigger>) -> bool {
+    t.what == Trigger::Lose && lower[t.start..t.end].ends_with(" of") && {
+        let noun = &lower[t.start..t.end - " of".len()];
+        matches!(noun, "withdrawal" | "retreat" | "pullout")
     }
 }
 

@@ -404,6 +404,42 @@ fn control_phrases_of_many_outlets() {
 }
 
 #[test]
+fn losses_in_other_words() {
+    let cases = [
+        (
+            "Regime troops were forced to retreat from Hama on Thursday.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        (
+            "The army said on Thursday it had pulled its forces from Hama.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        // A loss written as a noun: the side after "of" left the place after "from".
+        (
+            "The withdrawal of regime forces from Hama on Thursday opened the road to Homs.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        (
+            "Rebels entered Hama on Thursday following the withdrawal of government forces \
+             from the city.",
+            vec![
+                ev(HAMA, Opposition, Partial, "2024-12-05"),
+                ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
+            ],
+        ),
+        ("The withdrawal of civilians from Hama continued.", vec![]),
+        (
+            "Terrorist groups managed to infiltrate the city of Hama on Thursday.",
+            vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
+        ),
+        ("Rebels attempted to infiltrate Hama on Thursday.", vec![]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-07"), want, "{text}");
+    }
+}
+
+#[test]
 fn announcements_and_redeployments() {
     let cases = [
         (
@@ -418,6 +454,11 @@ fn announcements_and_redeployments() {
         (
             "The army announced the redeployment of its units outside Hama city on Thursday, \
              as rebels advanced.",
+            ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
+        ),
+        (
+            "Army units were redeployed to positions outside Hama on Thursday as rebels \
+             advanced.",
             ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
         ),
     ];
@@ -552,6 +593,20 @@ fn pronouns_take_the_last_named_side() {
         "2024-12-08",
     );
     assert_eq!(got, [ev("gn:172946", Opposition, Capture, "2024-12-07")]);
+    // "They" are the side of the last event, even when that side was read from context
+    // ("fighters") and another side was named after it.
+    let got = events(
+        "Rebels advanced on Friday after regime forces pulled out of their positions. \
+         On Saturday, fighters seized Rastan. The following day, they captured Hama.",
+        "2024-12-09",
+    );
+    assert_eq!(
+        got,
+        [
+            ev("gn:172946", Opposition, Capture, "2024-12-07"),
+            ev(HAMA, Opposition, Capture, "2024-12-08"),
+        ]
+    );
     // "We" in a quote is the speaker's side, a member of it speaking too.
     for (text, side) in [
         (
@@ -655,6 +710,23 @@ fn the_day_before_and_the_same_day() {
         "2024-12-05",
     );
     assert_eq!(got[1].3, "2024-11-30");
+}
+
+#[test]
+fn overnight_in_a_timeline_entry_is_the_entrys_day() {
+    let timeline = "Dec. 7 - Rebels reach Homs.\n\nDec. 8 - Rebels enter Damascus. Homs falls \
+                    to the rebels overnight.\n\nDec. 9: Israel enters the buffer zone.";
+    assert_eq!(
+        events(timeline, "2024-12-10")[2],
+        ev(HOMS, Opposition, Capture, "2024-12-08")
+    );
+    // In running prose "overnight" is the night before publication, whatever day the
+    // paragraph named before.
+    let prose = "On Saturday, rebels reached Homs. The city fell to the rebels overnight.";
+    assert_eq!(
+        events(prose, "2024-12-09")[1],
+        ev(HOMS, Opposition, Capture, "2024-12-09")
+    );
 }
 
 #[test]
@@ -825,6 +897,8 @@ fn actor_names_are_never_unresolved_places() {
 #[test]
 fn institutions_are_never_unresolved_places() {
     let text = "Troops regained control of Qzwertiyah, the Syrian Defense Ministry said.";
+    assert_eq!(unresolved(text, "2024-12-07"), ["Qzwertiyah"]);
+    let text = "Rebels took full control of Qzwertiyah, the Al Arabiya TV channel reported.";
     assert_eq!(unresolved(text, "2024-12-07"), ["Qzwertiyah"]);
 }
 

@@ -64,6 +64,42 @@ impl Place {
     }
 }
 
+/// What news calls one airfield, longest first: "Kuweires military airport" is the
+/// "Kuweires Military Airbase" row as surely as "Kuweires airport" is.
+const AIRFIELD_NOUNS: &[&str] = &[
+    "military airbase",
+    "military air base",
+    "military airport",
+    "military airfield",
+    "air base",
+    "airbase",
+    "airport",
+    "airfield",
+];
+
+/// The other spellings of an airfield's name: its base name ("Kuweires") with every
+/// [`AIRFIELD_NOUNS`] noun. Empty for a name that ends in no such noun, and for a civil
+/// "international airport", which is no air base.
+fn airfield_variants(name: &str) -> Vec<String> {
+    let ends_with = |suffix: &str| {
+        let b = name.as_bytes();
+        b.len() > suffix.len()
+            && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+            && b[b.len() - suffix.len() - 1] == b' '
+    };
+    if ends_with("international airport") {
+        return Vec::new();
+    }
+    let Some(noun) = AIRFIELD_NOUNS.iter().find(|n| ends_with(n)) else {
+        return Vec::new();
+    };
+    let base = name[..name.len() - noun.len()].trim_end();
+    AIRFIELD_NOUNS
+        .iter()
+        .map(|n| format!("{base} {n}"))
+        .collect()
+}
+
 /// One alias of one place under a skeleton key.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -202,7 +238,13 @@ impl Gazetteer {
         };
         for i in 0..g.places.len() {
             let names: Vec<String> = g.places[i].names().map(str::to_string).collect();
+            let is_site = g.places[i].kind == PlaceKind::Site;
             for name in names {
+                if is_site {
+                    for variant in airfield_variants(&name) {
+                        g.add_alias(i as u32, &variant);
+                    }
+                }
                 g.add_alias(i as u32, &name);
                 // ş and ç are sh and ch in Turkish but ṣ and ç in GeoNames' romanisation of
                 // Arabic ("Şadad"): key such names both ways.
@@ -367,6 +409,39 @@ mod tests {
             assert_eq!(b.site("Saraqib", "airport"), None);
             assert_eq!(c.site("Mezzeh", "airport"), None, "a town is no site");
         }
+    }
+
+    #[test]
+    fn an_airfield_is_found_under_every_airfield_noun() {
+        let h = "id,name,kind,lat,lon\n";
+        let t = format!(
+            "{h}s:1,Kuweires Military Airbase,site,36.2,37.6\n\
+             s:2,Aleppo International Airport,site,36.2,37.2\n\
+             t:1,Tal Airport,town,35,37\n"
+        );
+        let g = Gazetteer::from_sources(&[("t", t.as_bytes())]).unwrap();
+        let found = |text: &str| -> Vec<&str> {
+            g.find(text)
+                .iter()
+                .map(|m| g.place(m.place()).id.as_str())
+                .collect()
+        };
+        for text in [
+            "took the Kuweires military airport",
+            "took Kuweires airport",
+            "took the Kuweires air base",
+            "took Kuweires airfield",
+        ] {
+            assert_eq!(found(text), ["s:1"], "{text}");
+        }
+        // A civil airport is not renamed an air base, and only sites get variants.
+        assert!(found("took the Aleppo airbase").is_empty());
+        assert!(found("took Tal airbase").is_empty());
+        assert_eq!(
+            airfield_variants("Tiyas airport").len(),
+            AIRFIELD_NOUNS.len()
+        );
+        assert!(airfield_variants("Airport").is_empty());
     }
 
     #[test]
