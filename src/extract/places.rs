@@ -605,7 +605,10 @@ impl Extractor<'_> {
                     span = Span::new(m.span.start, noun_end);
                 }
             }
-            let building = names_building_in(&c.lower[m.span.end..]);
+            // "the Homs military academy" when the gazetteer has no such site: a site in
+            // the town, so a part of it.
+            let building = names_building_in(&c.lower[m.span.end..])
+                || (noun_after.is_some() && place == m.place());
             if building || names_capital_of(&c.lower[..m.span.start]) {
                 place = self.town_of(place);
             }
@@ -1167,6 +1170,13 @@ const COMMON_CAPITALISED: &[&str] = &[
     "CNN",
     "Channel",
     "Television",
+    // Think tanks and monitors ("the Institute for the Study of War (ISW) reported").
+    "Institute",
+    "Study",
+    "War",
+    "ISW",
+    "Kyiv",
+    "Independent",
     // Institutions ("the Syrian Defense Ministry", "the General Command").
     "Ministry",
     "Defense",

@@ -541,6 +541,11 @@ impl Extractor<'_> {
                 && (is_subject_position(c.s, a) || heads_relative_clause(c.lower, a, t.start))
                 && !is_trigger_object(c.s, c.triggers, a)
         });
+        // "an attack by Turkish-backed factions on Manbij, while the factions claimed they
+        // had entered it": "the factions" are the side named with that noun before.
+        if let Some(side) = definite_side(c, actors, k.map_or(c.start, |k| actors[k].end)) {
+            return Some(side);
+        }
         // "X and Y took": X; but in "clashes between X and Y, who took", Y.
         let k = k.map(|k| {
             if heads_relative_clause(c.lower, &actors[k], t.start) {
@@ -612,6 +617,52 @@ impl Extractor<'_> {
         };
         side_after_word(c, actors, words).map(|a| a.what)
     }
+}
+
+/// Nouns a side is named with and then referred back to: "Turkish-backed factions ...
+/// the factions".
+const BACK_REFERENCE_NOUNS: &[&str] = &["factions", "groups", "fighters", "militants", "militias"];
+
+/// A definite noun in subject position after `from` and before the trigger ("while the
+/// factions claimed"), read as the last side of the sentence named with that noun.
+fn definite_side(
+    c: &Clause,
+    actors: &[Hit<Faction>],
+    from: usize,
+) -> Option<(Faction, String, bool)> {
+    let t = c.trigger;
+    let region = &c.lower[from..t.start];
+    let (at, noun) = BACK_REFERENCE_NOUNS
+        .iter()
+        .filter_map(|n| {
+            let (i, _) = region.rmatch_indices(n).find(|&(i, _)| {
+                let before = &region[..i];
+                before.ends_with("the ")
+                    && !before[..before.len() - 4].ends_with(|ch: char| ch.is_alphanumeric())
+                    && !region[i + n.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            })?;
+            Some((from + i - "the ".len(), *n))
+        })
+        .max_by_key(|&(at, _)| at)?;
+    let end = at + "the ".len() + noun.len();
+    let probe = Hit {
+        start: at,
+        end,
+        what: Faction::Unknown,
+    };
+    if !is_subject_position(c.s, &probe) || is_trigger_object(c.s, c.triggers, &probe) {
+        return None;
+    }
+    let named_with = |a: &&Hit<Faction>| {
+        let text = &c.lower[a.start..a.end];
+        text.ends_with(noun) || c.lower[a.end..].trim_start().starts_with(noun)
+    };
+    let side = actors
+        .iter()
+        .rev()
+        .filter(|a| a.end <= at)
+        .find(named_with)?;
+    Some((side.what, c.s[side.start..side.end].to_string(), false))
 }
 
 /// "the withdrawal of", "the retreat of": a loss written as a noun whose loser follows.

@@ -342,6 +342,8 @@ fn a_building_named_after_the_town_is_part_of_it() {
         "Rebels took over the Hama governorate building on Thursday.",
         "Rebels seized the Hama police headquarters on Thursday.",
         "Rebels seized the Hama Province headquarters on Thursday.",
+        // A site the gazetteer does not have is in the town, not the town.
+        "Rebels seized the Hama military academy on Thursday.",
     ] {
         assert_eq!(
             events(text, "2024-12-07"),
@@ -404,7 +406,30 @@ fn control_phrases_of_many_outlets() {
 }
 
 #[test]
-fn losses_in_other_words() {
+fn a_definite_noun_refers_back_to_the_side_named_with_it() {
+    const MANBIJ: &str = "gn:167357";
+    let text = "The SDF said it had repelled an attack by Turkish-backed factions on Manbij, \
+                while the factions claimed they had entered the city on Tuesday.";
+    assert_eq!(
+        events(text, "2024-12-04"),
+        [ev(MANBIJ, Sna, Claimed, "2024-12-03")]
+    );
+    let text = "The SDF fought Turkish-backed factions near Manbij, and the factions took \
+                Tal Rifaat on Tuesday.";
+    assert_eq!(
+        events(text, "2024-12-04"),
+        [ev("gn:163476", Sna, Capture, "2024-12-03")]
+    );
+    // An object is no subject: the army took it.
+    let text = "The army attacked the factions and took Tal Rifaat on Tuesday.";
+    assert_eq!(
+        events(text, "2024-12-04"),
+        [ev("gn:163476", Government, Capture, "2024-12-03")]
+    );
+}
+
+#[test]
+fn losses_and_entries_in_other_words() {
     let cases = [
         (
             "Regime troops were forced to retreat from Hama on Thursday.",
@@ -433,6 +458,14 @@ fn losses_in_other_words() {
             vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
         ),
         ("Rebels attempted to infiltrate Hama on Thursday.", vec![]),
+        (
+            "Rebels advanced to the northern outskirts of Hama on Thursday.",
+            vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
+        ),
+        (
+            "Rebels made gains in the northern suburbs of Hama on Thursday.",
+            vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-07"), want, "{text}");
