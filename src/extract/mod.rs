@@ -239,6 +239,23 @@ impl Clause<'_> {
             })
     }
 
+    /// Is a blocker within `from..trigger`? Background words in an aside set off by commas
+    /// describe a side or a place, not the event: "fighters of the Eighth Brigade,
+    /// formerly aligned with Russia, took control of Daraa".
+    fn is_blocked_before(&self, from: usize) -> bool {
+        const OF_A_NOUN: &[&str] = &["previously", "formerly", "once held", "used to"];
+        let t = self.trigger;
+        self.marks
+            .iter()
+            .filter(|m| m.what == Mark::Blocker && m.start >= from && m.end <= t.start)
+            .any(|m| {
+                let aside = OF_A_NOUN.contains(&&self.lower[m.start..m.end])
+                    && self.lower[from..m.start].contains(',')
+                    && self.lower[m.end..t.start].contains(',');
+                !aside
+            })
+    }
+
     /// "the army remains in control of Homs", "are close to capturing": continuity or
     /// nearness right before the trigger ([`CLOSE_BLOCKERS`]). Further back they are about
     /// something else ("rebels, still reeling, took"; "Suran, which is close to Hama, was
@@ -709,7 +726,7 @@ impl<'g> Extractor<'g> {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
         if c.is_continued_or_near()
-            || c.has(Mark::Blocker, before_start, t.start)
+            || c.is_blocked_before(before_start)
             || c.is_hypothetical()
             || c.is_intended()
             || c.is_under_no_side()

@@ -302,6 +302,11 @@ fn qualifies_next(rest: &str) -> bool {
     if whole(first) && (is_owned_noun(first) || is_owned_noun(second())) {
         return true;
     }
+    // "... key Hama towns." : the noun may end the clause.
+    let ending = first.trim_end_matches(['.', ',', ';', ':']);
+    if ending.len() < first.len() && !ending.is_empty() && is_owned_noun(ending) {
+        return true;
+    }
     if !lower.is_ascii() {
         return lower
             .split_whitespace()
@@ -353,6 +358,14 @@ fn is_owned_noun(w: &str) -> bool {
             | "electricity"
             | "power"
             | "economy"
+            // "key Hama towns": towns of the province, not its capital.
+            | "towns"
+            | "villages"
+            // "the local Suwayda 24 network": an outlet named after the town.
+            | "network"
+            | "news"
+            | "tv"
+            | "radio"
     )
 }
 

@@ -406,6 +406,33 @@ fn control_phrases_of_many_outlets() {
 }
 
 #[test]
+fn background_words_in_an_aside_describe_a_side_not_the_event() {
+    let text = "Fighters of the Eighth Brigade, formerly aligned with Russia, took control of \
+                Daraa on Saturday.";
+    assert_eq!(
+        events(text, "2024-12-08"),
+        [ev("gn:170905", Opposition, Capture, "2024-12-07")]
+    );
+    // Outside an aside they still mark the background.
+    assert_eq!(events("Previously, rebels took Hama.", "2024-12-08"), []);
+    assert_eq!(
+        events("Rebels had previously taken Hama.", "2024-12-08"),
+        []
+    );
+}
+
+#[test]
+fn a_town_naming_other_things_is_no_object() {
+    for text in [
+        "Rebels claim control of key Hama towns.",
+        "Rebels took control of Hama villages on Thursday.",
+        "Armed groups took over the police headquarters, the local Suwayda 24 network reported.",
+    ] {
+        assert_eq!(events(text, "2024-12-08"), [], "{text}");
+    }
+}
+
+#[test]
 fn a_definite_noun_refers_back_to_the_side_named_with_it() {
     const MANBIJ: &str = "gn:167357";
     let text = "The SDF said it had repelled an attack by Turkish-backed factions on Manbij, \
