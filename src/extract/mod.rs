@@ -448,10 +448,12 @@ impl Clause<'_> {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.words
+        // Words are in order: skip to the first at `from` instead of testing each.
+        let first = self.words.partition_point(|w| w.start() - self.base < from);
+        self.words[first..]
             .iter()
             .map(|w| (w.start() - self.base, w.end() - self.base))
-            .filter(move |&(a, b)| a >= from && b <= to)
+            .take_while(move |&(_, b)| b <= to)
     }
 
     /// Is there a marker of kind `kind` within bytes `from..to` of the sentence?

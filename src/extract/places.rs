@@ -821,20 +821,23 @@ impl Extractor<'_> {
                 })
                 .map(|p| (p, c.start + before.len() - p.len()))
         } else {
-            // A loss names its place after "from": "the withdrawal of the army from the city".
-            let from = matches!(t.what, Trigger::Lose | Trigger::Expel)
-                .then(|| {
-                    ["from", "out of"].into_iter().find_map(|w| {
-                        let p = find_word(region, w)?;
-                        Some(region[p + w.len()..].trim_start())
-                    })
-                })
-                .flatten();
-            std::iter::once(lead).chain(from).find_map(|lead| {
+            let noun_at = |lead: &str| {
                 NOUNS
                     .into_iter()
                     .find(|p| starts_with_word(lead, p))
                     .map(|p| (p, t.end + region.len() - lead.len()))
+            };
+            // A loss names its place after "from": "the withdrawal of the army from the city".
+            let after_from = || {
+                let mut words = c.word_spans_within(t.end, c.end);
+                let (_, end) = words.find(|&(a, b)| matches!(&c.lower[a..b], "from" | "of"))?;
+                Some(c.lower[end..c.end].trim_start())
+            };
+            noun_at(lead).or_else(|| {
+                matches!(t.what, Trigger::Lose | Trigger::Expel)
+                    .then(after_from)
+                    .flatten()
+                    .and_then(noun_at)
             })
         };
         if let Some((noun, noun_start)) = noun {

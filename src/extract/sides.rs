@@ -631,19 +631,19 @@ fn definite_side(
     from: usize,
 ) -> Option<(Faction, String, bool)> {
     let t = c.trigger;
-    let region = &c.lower[from..t.start];
-    let (at, noun) = BACK_REFERENCE_NOUNS
-        .iter()
-        .filter_map(|n| {
-            let (i, _) = region.rmatch_indices(n).find(|&(i, _)| {
-                let before = &region[..i];
-                before.ends_with("the ")
-                    && !before[..before.len() - 4].ends_with(|ch: char| ch.is_alphanumeric())
-                    && !region[i + n.len()..].starts_with(|ch: char| ch.is_alphanumeric())
-            })?;
-            Some((from + i - "the ".len(), *n))
-        })
-        .max_by_key(|&(at, _)| at)?;
+    // The article's word table, not a substring search: this runs for every trigger.
+    let mut the_at = None;
+    let mut found = None;
+    for (a, b) in c.word_spans_within(from, t.start) {
+        let word = &c.lower[a..b];
+        if let Some(at) = the_at {
+            if let Some(noun) = BACK_REFERENCE_NOUNS.iter().find(|n| **n == word) {
+                found = Some((at, *noun));
+            }
+        }
+        the_at = (word == "the").then_some(a);
+    }
+    let (at, noun) = found?;
     let end = at + "the ".len() + noun.len();
     let probe = Hit {
         start: at,
