@@ -130,6 +130,9 @@ struct ArticleState<'a> {
     /// The last side named as a subject, and the last one other than the government.
     last_actor: Option<(Faction, String)>,
     last_attacker: Option<(Faction, String)>,
+    /// The last side named with each of [`sides::BACK_REFERENCE_NOUNS`] ("opposition
+    /// fighters"), for "the fighters" in a later sentence.
+    named_with: [Option<(Faction, String)>; sides::BACK_REFERENCE_NOUNS.len()],
     /// Mentions of each side in the whole article (for withdrawals with no named taker).
     counts: [usize; 7],
     /// The last place an event was found for (for "the city" in a later clause).
@@ -697,6 +700,11 @@ impl<'g> Extractor<'g> {
         triggers: &[Hit<Trigger>],
         st: &mut ArticleState,
     ) {
+        for a in actors {
+            if let Some(i) = sides::back_reference_noun(s, a) {
+                note_side(&mut st.named_with[i], a.what, &s[a.start..a.end]);
+            }
+        }
         let mut actor_noted = false;
         for k in (0..actors.len()).rev() {
             let first = &actors[sides::first_conjunct(s, actors, k)];
@@ -803,7 +811,11 @@ impl<'g> Extractor<'g> {
                 } else {
                     1
                 },
-                faction: side.new,
+                faction: if side.new_guessed {
+                    taker_of(&out.events, obj.place, side.old).unwrap_or(side.new)
+                } else {
+                    side.new
+                },
                 previous_faction: side.old,
                 action,
                 actor: side.actor.clone(),
@@ -983,6 +995,24 @@ impl ArticleState<'_> {
             .filter(|&f| self.counts[f as usize] > 0)
             .unwrap_or(Faction::Unknown)
     }
+}
+
+/// The side an earlier event of the article gave `place` to, other than `loser`: "rebels
+/// took Deir ez-Zor ... the SDF withdrew from the city" went to the rebels.
+fn taker_of(events: &[Event], place: u32, loser: Option<Faction>) -> Option<Faction> {
+    events
+        .iter()
+        .rev()
+        .find(|e| {
+            e.place == place
+                && Some(e.faction) != loser
+                && e.faction != Faction::Unknown
+                && matches!(
+                    e.action,
+                    Action::Capture | Action::Partial | Action::Claimed
+                )
+        })
+        .map(|e| e.faction)
 }
 
 /// Sets `slot` to side `f` as written (`text`), reusing its buffer: called for many

@@ -426,6 +426,11 @@ fn names_building_in(rest: &str) -> bool {
         || OWNERS.contains(&first) && BUILDINGS.contains(&leading_word(rest).0)
 }
 
+/// `s` without the first of `suffixes` it ends with.
+fn strip_any_suffix<'s>(s: &'s str, suffixes: &[&str]) -> &'s str {
+    suffixes.iter().find_map(|w| s.strip_suffix(w)).unwrap_or(s)
+}
+
 /// The ASCII word `s` starts with (after spaces), and what follows it.
 fn leading_word(s: &str) -> (&str, &str) {
     let b = s.as_bytes();
@@ -811,6 +816,9 @@ impl Extractor<'_> {
         const NOUNS: [&str; 5] = ["the area", "the town", "the city", "the district", "it"];
         let lead = region.trim_start();
         let before = c.lower[c.start..t.start].trim_end();
+        // "the city was back in rebel hands": the noun before the copula and its adverb.
+        let before = strip_any_suffix(before, &[" back", " now", " firmly", " already", " again"]);
+        let before = strip_any_suffix(before, &[" was", " is", " were", " are"]);
         let noun = if passive {
             NOUNS
                 .into_iter()

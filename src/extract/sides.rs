@@ -29,17 +29,26 @@ pub(super) struct Sides {
     /// Was the subject named in this sentence (not a pronoun or context)?
     pub named: bool,
     pub subject_faction: Faction,
+    /// Was `new` guessed from the article's sides (a loss that names no winner)? Then
+    /// the side the article saw take the place is the better guess.
+    pub new_guessed: bool,
 }
 
 impl Sides {
-    /// A place lost by `loser` (the subject, as written) to `new`.
-    fn lost_by((loser, actor, named): (Faction, String, bool), new: Faction) -> Sides {
+    /// A place lost by `loser` (the subject, as written) to `new`, or when no winner is
+    /// named, to the side the article sets against the loser.
+    fn lost_by(
+        (loser, actor, named): (Faction, String, bool),
+        new: Option<Faction>,
+        st: &ArticleState,
+    ) -> Sides {
         Sides {
-            new,
+            new: new.unwrap_or_else(|| st.main_opponent(loser)),
             old: Some(loser),
             actor,
             named,
             subject_faction: loser,
+            new_guessed: new.is_none(),
         }
     }
 }
@@ -445,6 +454,7 @@ impl Extractor<'_> {
             actor,
             named,
             subject_faction: f,
+            new_guessed: false,
         };
         match t.what {
             Trigger::Lose | Trigger::Flee | Trigger::Handover | Trigger::LosePassive => {
@@ -463,20 +473,14 @@ impl Extractor<'_> {
                 let other = actors
                     .iter()
                     .find(|a| a.what != loser && !is_adjective_use(c.s, a));
-                let new = to
-                    .or(other)
-                    .map(|a| a.what)
-                    .unwrap_or_else(|| st.main_opponent(loser));
-                Some(Sides::lost_by((loser, actor, named), new))
+                let new = to.or(other).map(|a| a.what);
+                Some(Sides::lost_by((loser, actor, named), new, st))
             }
             Trigger::Expel if after_word(c.s, t.start, &["was", "were", "been", "being"]) => {
                 // "were driven out of Daraa": the subject lost it, to whoever the text names.
                 let (loser, actor, named) = self.subject(c, actors, st)?;
-                let new = agent
-                    .filter(|a| a.what != loser)
-                    .map(|a| a.what)
-                    .unwrap_or_else(|| st.main_opponent(loser));
-                Some(Sides::lost_by((loser, actor, named), new))
+                let new = agent.filter(|a| a.what != loser).map(|a| a.what);
+                Some(Sides::lost_by((loser, actor, named), new, st))
             }
             Trigger::Expel => {
                 // "drove regime forces out of Hama": the side after the verb lost it; with
@@ -505,9 +509,12 @@ impl Extractor<'_> {
                         .iter()
                         .find(|a| a.start >= t.end && a.what == loser)
                         .map(|a| named(c.s, a))?;
-                    return Some(Sides::lost_by(named_loser, st.main_opponent(loser)));
+                    return Some(Sides::lost_by(named_loser, None, st));
                 }
-                let who = by
+                // "back in rebel hands": the side named inside the phrase.
+                let inside = || actors.iter().find(|a| a.start > t.start && a.end < t.end);
+                let who = inside()
+                    .or(by)
                     .or(agent)
                     .map(|a| named(c.s, a))
                     .or_else(|| self.subject(c, actors, st))?;
@@ -543,7 +550,7 @@ impl Extractor<'_> {
         });
         // "an attack by Turkish-backed factions on Manbij, while the factions claimed they
         // had entered it": "the factions" are the side named with that noun before.
-        if let Some(side) = definite_side(c, actors, k.map_or(c.start, |k| actors[k].end)) {
+        if let Some(side) = definite_side(c, actors, k.map_or(c.start, |k| actors[k].end), st) {
             return Some(side);
         }
         // "X and Y took": X; but in "clashes between X and Y, who took", Y.
@@ -621,7 +628,23 @@ impl Extractor<'_> {
 
 /// Nouns a side is named with and then referred back to: "Turkish-backed factions ...
 /// the factions".
-const BACK_REFERENCE_NOUNS: &[&str] = &["factions", "groups", "fighters", "militants", "militias"];
+pub(super) const BACK_REFERENCE_NOUNS: [&str; 5] =
+    ["factions", "groups", "fighters", "militants", "militias"];
+
+/// Which of [`BACK_REFERENCE_NOUNS`] side `a` is named with: the end of its name
+/// ("Turkish-backed factions") or the word after it ("opposition fighters").
+pub(super) fn back_reference_noun(s: &str, a: &Hit<Faction>) -> Option<usize> {
+    let name = &s.as_bytes()[a.start..a.end];
+    let next = s[a.end..].trim_start_matches(' ').as_bytes();
+    BACK_REFERENCE_NOUNS.iter().position(|n| {
+        let n = n.as_bytes();
+        let ends = name.len() >= n.len() && name[name.len() - n.len()..].eq_ignore_ascii_case(n);
+        let follows = next.len() >= n.len()
+            && next[..n.len()].eq_ignore_ascii_case(n)
+            && !next.get(n.len()).is_some_and(|c| c.is_ascii_alphanumeric());
+        ends || follows
+    })
+}
 
 /// A definite noun in subject position after `from` and before the trigger ("while the
 /// factions claimed"), read as the last side of the sentence named with that noun.
@@ -629,6 +652,7 @@ fn definite_side(
     c: &Clause,
     actors: &[Hit<Faction>],
     from: usize,
+    st: &ArticleState,
 ) -> Option<(Faction, String, bool)> {
     let t = c.trigger;
     // The article's word table, not a substring search: this runs for every trigger.
@@ -637,14 +661,13 @@ fn definite_side(
     for (a, b) in c.word_spans_within(from, t.start) {
         let word = &c.lower[a..b];
         if let Some(at) = the_at {
-            if let Some(noun) = BACK_REFERENCE_NOUNS.iter().find(|n| **n == word) {
-                found = Some((at, *noun));
+            if let Some(i) = BACK_REFERENCE_NOUNS.iter().position(|n| *n == word) {
+                found = Some((at, b, i));
             }
         }
         the_at = (word == "the").then_some(a);
     }
-    let (at, noun) = found?;
-    let end = at + "the ".len() + noun.len();
+    let (at, end, noun) = found?;
     let probe = Hit {
         start: at,
         end,
@@ -653,16 +676,16 @@ fn definite_side(
     if !is_subject_position(c.s, &probe) || is_trigger_object(c.s, c.triggers, &probe) {
         return None;
     }
-    let named_with = |a: &&Hit<Faction>| {
-        let text = &c.lower[a.start..a.end];
-        text.ends_with(noun) || c.lower[a.end..].trim_start().starts_with(noun)
-    };
-    let side = actors
+    // Named so earlier in the sentence, else in an earlier one.
+    // As with a pronoun, the actor is the side as first written.
+    actors
         .iter()
         .rev()
         .filter(|a| a.end <= at)
-        .find(named_with)?;
-    Some((side.what, c.s[side.start..side.end].to_string(), false))
+        .find(|a| back_reference_noun(c.s, a) == Some(noun))
+        .map(|a| (a.what, c.s[a.start..a.end].to_string()))
+        .or_else(|| st.named_with[noun].clone())
+        .map(|(f, text)| (f, text, false))
 }
 
 /// "the withdrawal of", "the retreat of": a loss written as a noun whose loser follows.

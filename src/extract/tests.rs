@@ -447,12 +447,61 @@ fn a_definite_noun_refers_back_to_the_side_named_with_it() {
         events(text, "2024-12-04"),
         [ev("gn:163476", Sna, Capture, "2024-12-03")]
     );
+    // From an earlier sentence too.
+    let text = "Opposition fighters took Hama on Monday. The SDF held Raqqa. The fighters \
+                also entered Homs on Tuesday.";
+    assert_eq!(
+        events(text, "2024-12-04")[1],
+        ev(HOMS, Opposition, Partial, "2024-12-03")
+    );
     // An object is no subject: the army took it.
     let text = "The army attacked the factions and took Tal Rifaat on Tuesday.";
     assert_eq!(
         events(text, "2024-12-04"),
         [ev("gn:163476", Government, Capture, "2024-12-03")]
     );
+}
+
+#[test]
+fn a_loss_naming_no_winner_goes_to_the_side_that_took_the_place() {
+    const DEIR_EZ_ZOR: &str = "gn:170794";
+    // The government is named more often than the rebels: without the earlier capture
+    // the withdrawal would go to it.
+    let text = "Rebels took control of Deir ez-Zor on Monday, after government troops and \
+                regime militias had left. The SDF withdrew from the city without a fight, a \
+                source said.";
+    let got = events(text, "2024-12-09");
+    assert_eq!(
+        got.last(),
+        Some(&ev(DEIR_EZ_ZOR, Opposition, Withdrawal, "2024-12-09"))
+    );
+}
+
+#[test]
+fn hands_named_by_their_side() {
+    for (text, side) in [
+        (
+            "By Thursday evening, Hama was back in rebel hands.",
+            Opposition,
+        ),
+        (
+            "Hama is now in government hands again, the army said on Thursday.",
+            Government,
+        ),
+        ("On Thursday Hama was in the rebels' hands.", Opposition),
+    ] {
+        assert_eq!(
+            events(text, "2024-12-06"),
+            [ev(HAMA, side, Capture, "2024-12-05")],
+            "{text}"
+        );
+    }
+    let got = events(
+        "Rebels reached Hama on Wednesday. By Thursday evening, the city was back in rebel \
+         hands.",
+        "2024-12-06",
+    );
+    assert_eq!(got[1], ev(HAMA, Opposition, Capture, "2024-12-05"));
 }
 
 #[test]
