@@ -215,17 +215,24 @@ pub(super) fn is_subject_position(s: &str, a: &Hit<Faction>) -> bool {
         return !is_past_verb(word) || adjective();
     }
     // "fighters from the X": the preposition joins the actor to a member noun.
-    let before = s[..a.start].trim_end();
+    member_noun_before(s, a).is_some()
+}
+
+/// "fighters from the X", "the factions of the \"Military Operations Command\"": the member
+/// noun ([`MEMBER_NOUNS`]) a preposition joins side `a` to.
+fn member_noun_before<'s>(s: &'s str, a: &Hit<Faction>) -> Option<&'s str> {
+    let before = s[..a.start].trim_end_matches(['"', '\u{201c}', '\'', ' ']);
     let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
-    let Some(rest) = ["from", "of"].iter().find_map(|p| before.strip_suffix(p)) else {
-        return false;
-    };
+    let rest = ["from", "of"].iter().find_map(|p| before.strip_suffix(p))?;
     let noun = rest
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    MEMBER_NOUNS.iter().any(|m| m.eq_ignore_ascii_case(noun))
+    MEMBER_NOUNS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(noun))
+        .then_some(noun)
 }
 
 /// "ambushed government troops", "defeated the SDF", "besieged the army": is `word`,
@@ -636,7 +643,11 @@ pub(super) const BACK_REFERENCE_NOUNS: [&str; 5] =
 pub(super) fn back_reference_noun(s: &str, a: &Hit<Faction>) -> Option<usize> {
     let name = &s.as_bytes()[a.start..a.end];
     let next = s[a.end..].trim_start_matches(' ').as_bytes();
+    let member = member_noun_before(s, a).unwrap_or("");
     BACK_REFERENCE_NOUNS.iter().position(|n| {
+        if member.eq_ignore_ascii_case(n) {
+            return true;
+        }
         let n = n.as_bytes();
         let ends = name.len() >= n.len() && name[name.len() - n.len()..].eq_ignore_ascii_case(n);
         let follows = next.len() >= n.len()

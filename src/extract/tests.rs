@@ -454,6 +454,19 @@ fn a_definite_noun_refers_back_to_the_side_named_with_it() {
         events(text, "2024-12-04")[1],
         ev(HOMS, Opposition, Partial, "2024-12-03")
     );
+    // A side joined to the noun by "of", in quotes ("the factions of the \"Military
+    // Operations Command\"").
+    let text = "The factions of the \"Military Operations Command\" entered Hama on Monday \
+                and took control of it, after the regime forces' withdrawal. Earlier, the \
+                factions had taken Suran.";
+    assert_eq!(
+        events(text, "2024-12-03"),
+        [
+            ev(HAMA, Opposition, Partial, "2024-12-02"),
+            ev(HAMA, Opposition, Capture, "2024-12-02"),
+            ev("gn:163915", Opposition, Capture, "2024-12-03"),
+        ]
+    );
     // An object is no subject: the army took it.
     let text = "The army attacked the factions and took Tal Rifaat on Tuesday.";
     assert_eq!(
