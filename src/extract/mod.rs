@@ -130,9 +130,9 @@ struct ArticleState<'a> {
     /// The last side named as a subject, and the last one other than the government.
     last_actor: Option<(Faction, String)>,
     last_attacker: Option<(Faction, String)>,
-    /// The last side named with each of [`sides::BACK_REFERENCE_NOUNS`] ("opposition
-    /// fighters"), for "the fighters" in a later sentence.
-    named_with: [Option<(Faction, String)>; sides::BACK_REFERENCE_NOUNS.len()],
+    /// Every side named in the article (article offsets), for "the fighters" standing for
+    /// a side named sentences before ([`sides::back_reference_noun`]).
+    actors: &'a [Hit<Faction>],
     /// Mentions of each side in the whole article (for withdrawals with no named taker).
     counts: [usize; 7],
     /// The last place an event was found for (for "the city" in a later clause).
@@ -572,6 +572,7 @@ impl<'g> Extractor<'g> {
             words: &buf.words,
             cues: &buf.cues,
             last_places: &buf.last_places,
+            actors: &marks.actors,
             ..Default::default()
         };
         for h in &marks.actors {
@@ -700,11 +701,6 @@ impl<'g> Extractor<'g> {
         triggers: &[Hit<Trigger>],
         st: &mut ArticleState,
     ) {
-        for a in actors {
-            if let Some(i) = sides::back_reference_noun(s, a) {
-                note_side(&mut st.named_with[i], a.what, &s[a.start..a.end]);
-            }
-        }
         let mut actor_noted = false;
         for k in (0..actors.len()).rev() {
             let first = &actors[sides::first_conjunct(s, actors, k)];

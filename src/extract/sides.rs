@@ -695,7 +695,16 @@ fn definite_side(
         .filter(|a| a.end <= at)
         .find(|a| back_reference_noun(c.s, a) == Some(noun))
         .map(|a| (a.what, c.s[a.start..a.end].to_string()))
-        .or_else(|| st.named_with[noun].clone())
+        .or_else(|| {
+            // Only now read back through the article: such nouns are rare.
+            let start = st.sentences[st.index].span.start;
+            st.actors
+                .iter()
+                .rev()
+                .filter(|a| a.end <= start)
+                .find(|a| back_reference_noun(st.text, a) == Some(noun))
+                .map(|a| (a.what, st.text[a.start..a.end].to_string()))
+        })
         .map(|(f, text)| (f, text, false))
 }
 
