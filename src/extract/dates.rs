@@ -23,6 +23,9 @@
 //!   the previous date of the article.
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
+//! - A month alone after "in", "early", "mid", "late", "the end of" ("in late November")
+//!   is the last day of that part of the month, no later than publication (time
+//!   precision 3): the change had happened by then.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -266,6 +269,29 @@ fn year_number(w: &str) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// The last day of days `first..=last` of month `m` (`last` capped at the month's end),
+/// no later than `published`; `None` when the part begins after it.
+fn part_of_month_end(
+    year: i32,
+    m: u32,
+    (first, last): (u32, u32),
+    published: NaiveDate,
+) -> Option<NaiveDate> {
+    let end = NaiveDate::from_ymd_opt(year, m, last.min(month_last_day(year, m)?.day()))?;
+    let begin = NaiveDate::from_ymd_opt(year, m, first)?;
+    (begin <= published).then(|| end.min(published))
+}
+
+/// The last day of month `m` of `year`.
+fn month_last_day(year: i32, m: u32) -> Option<NaiveDate> {
+    let (y, next) = if m == 12 {
+        (year + 1, 1)
+    } else {
+        (year, m + 1)
+    };
+    NaiveDate::from_ymd_opt(y, next, 1).map(|d| d - Duration::days(1))
+}
+
 /// The latest `wd` on or before `day`.
 pub fn latest_weekday(day: NaiveDate, wd: Weekday) -> NaiveDate {
     let back = (7 + day.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
@@ -350,6 +376,7 @@ impl<'a> Scan<'a> {
             return self
                 .month_first(i, m)
                 .or_else(|| self.day_first(i, m))
+                .or_else(|| self.month_only(i, m))
                 .unwrap_or(1);
         }
         if let Some(n) = self.iso(i).or_else(|| self.numeric(i)) {
@@ -399,6 +426,43 @@ impl<'a> Scan<'a> {
         let last = if year.is_some() { i + 2 } else { i + 1 };
         let day = calendar(year, m, d, self.published);
         self.push(i, last, day, DateBasis::Explicit, 1);
+        Some(last - i + 1)
+    }
+
+    /// "in November", "late November", "at the end of November 2023", "mid-December": a
+    /// month with no day, read only after one of these words ("may" is a verb too). The
+    /// day is the last of the part of the month named (the 10th, the 20th or the month's
+    /// last), and no later than publication: by then the change had happened. Time
+    /// precision 3; a part still to come is no date.
+    fn month_only(&mut self, i: usize, m: u32) -> Option<usize> {
+        let before = |k: usize| i.checked_sub(k).map_or("", |j| self.word(j));
+        let (first, last_day) = match (before(2), before(1)) {
+            (_, "early") | ("beginning" | "start", "of") => (1, 10),
+            (_, "mid") | ("middle", "of") => (11, 20),
+            (_, "late") | ("end", "of") => (21, 31),
+            (_, "in") => (1, 31),
+            _ => return None,
+        };
+        let start = if before(1) == "of" { i - 2 } else { i - 1 };
+        let published = self.published;
+        // The latest such month on or before publication.
+        let recent = published.map(|p| {
+            if m > p.month() {
+                p.year() - 1
+            } else {
+                p.year()
+            }
+        });
+        let year = year_number(self.word(i + 1));
+        if year.is_some() && year != recent {
+            // "In August 2019": history, which the year alone tells ([`DateMention::year_only`]).
+            return None;
+        }
+        let last = if year.is_some() { i + 1 } else { i };
+        let day = recent
+            .zip(published)
+            .and_then(|(year, p)| part_of_month_end(year, m, (first, last_day), p));
+        self.push(start, last, day, DateBasis::Explicit, 3);
         Some(last - i + 1)
     }
 
@@ -1226,6 +1290,55 @@ mod tests {
             "2024-12-30",
             DateBasis::Explicit,
         ),
+        // A month alone: the last day of the part named, no later than publication.
+        (
+            "rebels took Hama in late November",
+            "2024-12-10",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "at the end of November",
+            "2024-12-10",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "in mid-November",
+            "2024-12-10",
+            "2024-11-20",
+            DateBasis::Explicit,
+        ),
+        (
+            "in early November",
+            "2024-12-10",
+            "2024-11-10",
+            DateBasis::Explicit,
+        ),
+        (
+            "at the beginning of December",
+            "2024-12-05",
+            "2024-12-05",
+            DateBasis::Explicit,
+        ),
+        (
+            "in November 2024",
+            "2024-12-10",
+            "2024-11-30",
+            DateBasis::Explicit,
+        ),
+        (
+            "in December",
+            "2025-01-03",
+            "2024-12-31",
+            DateBasis::Explicit,
+        ),
+        (
+            "in February",
+            "2024-03-09",
+            "2024-02-29",
+            DateBasis::Explicit,
+        ),
     ];
 
     #[test]
@@ -1282,6 +1395,21 @@ mod tests {
             let d = find_dates(text, Some(day("2024-12-03")));
             assert!(d.iter().all(|m| m.day.is_none()), "{text:?}: {d:?}");
         }
+    }
+
+    #[test]
+    fn a_month_alone_needs_a_word_before_it_and_a_part_that_has_begun() {
+        let p = Some(day("2024-12-10"));
+        for text in [
+            "rebels may take Hama",
+            "in late December",
+            "the March offensive",
+        ] {
+            let found = find_dates(text, p);
+            assert!(found.iter().all(|d| d.day.is_none()), "{text:?}: {found:?}");
+        }
+        let found = find_dates("in late November", p);
+        assert_eq!(found[0].precision, 3, "a month's part is vague");
     }
 
     #[test]

@@ -1772,6 +1772,7 @@ fn counted_and_weekly_dates_give_the_day_and_its_precision() {
             1,
         ),
         ("Rebels captured Hama over the weekend.", "2024-11-30", 2),
+        ("Rebels captured Hama in late November.", "2024-11-30", 3),
         (
             "On Dec. 1 the army shelled Idlib. Two days later, rebels captured Hama.",
             "2024-12-03",
