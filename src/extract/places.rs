@@ -609,10 +609,11 @@ impl Extractor<'_> {
             let role = if let Some((site, at)) = site_before {
                 place = site;
                 role_from_gap(&c.lower[anchor..at], t.what)
+            } else if is_qualifier(c.lower, m) {
+                // Even in a list: "took Rastan, as well as the Homs countryside".
+                Role::Context
             } else if let Some((_, accepted)) = listed {
                 accepted.map_or(Role::Context, |partial| Role::Object { partial })
-            } else if is_qualifier(c.lower, m) {
-                Role::Context
             } else {
                 role_from_gap(&c.lower[anchor..m.span.start], t.what)
             };

@@ -167,6 +167,15 @@ fn lists_share_the_verb() {
     let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(ids, ["gn:163476", "gn:172082", "gn:174186"]);
     assert!(got.iter().all(|e| e.1 == Sna && e.3 == "2024-12-01"));
+    // "in addition to" joins a list; a countryside in a list is no town of it.
+    for text in [
+        "Rebels took Tal Rifaat in addition to Azaz on Sunday.",
+        "Rebels took Tal Rifaat and Azaz, as well as the Afrin countryside, on Sunday.",
+    ] {
+        let got = events(text, "2024-12-02");
+        let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(ids, ["gn:163476", "gn:172082"], "{text}");
+    }
 }
 
 #[test]

@@ -816,7 +816,16 @@ pub fn is_list_gap(gap: &str) -> bool {
     let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
     matches!(
         g,
-        "," | "and" | ", and" | "&" | "or" | ", or" | "as well as" | ", as well as" | ""
+        "," | "and"
+            | ", and"
+            | "&"
+            | "or"
+            | ", or"
+            | "as well as"
+            | ", as well as"
+            | "in addition to"
+            | ", in addition to"
+            | ""
     )
 }
 
