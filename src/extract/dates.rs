@@ -20,7 +20,9 @@
 //! - "the day before", "the night before", "the previous evening", "a day earlier", "three
 //!   days earlier", "the same day", "that day", "that night", "the next day", "the
 //!   following day" and "two days later" are anaphors: the caller resolves them against
-//!   the previous date of the article.
+//!   the previous date of the article. "A day after taking Idlib on Thursday" and "two
+//!   days before entering Homs on Saturday" count from the next date of the sentence
+//!   ([`DateMention::forward`]); with none, "after" gives no day.
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
 //! - A month alone after "in", "early", "mid", "late", "the end of" ("in late November")
@@ -72,6 +74,10 @@ pub struct DateMention {
     pub precision: u8,
     /// Set for "the same day", "the day before", "two days later" (then `day` is `None`).
     pub anaphor: Option<Anaphor>,
+    /// An anaphor counted from what follows it: "a day after taking Idlib on Thursday" is
+    /// the day after the next date of the sentence (with none, "after" gives no day and
+    /// "before" counts from the date before, as "the day before" does).
+    pub forward: bool,
     /// A bare year such as "2016" (then `day` is `None`).
     pub year_only: Option<i32>,
     /// The day of a "since" date ("in control of Hama since Thursday"): it opens a period,
@@ -142,6 +148,7 @@ pub const CUE_WORDS: &[&str] = &[
     "evening",
     "weekend",
     "before",
+    "after",
     "earlier",
     "later",
     "ago",
@@ -354,6 +361,7 @@ impl<'a> Scan<'a> {
             anaphor: None,
             year_only: None,
             opens: None,
+            forward: false,
         });
     }
 
@@ -600,10 +608,22 @@ impl<'a> Scan<'a> {
                 self.push(i - 2, i + 1, day, DateBasis::Relative, 1);
                 return 2;
             }
-            "before" | "earlier" | "later" => {
-                let sign = if lw == "later" { 1 } else { -1 };
+            "before" | "earlier" | "later" | "after" => {
+                let sign = if matches!(lw, "later" | "after") {
+                    1
+                } else {
+                    -1
+                };
                 if let Some((first, days)) = self.days_counted(i) {
                     self.anaphor(first, i, Anaphor(sign * days));
+                    // "two days before/after <an event>": counted from that event's day.
+                    let forward = matches!(lw, "before" | "after")
+                        && self.w.get(i + 1).is_some_and(|next| {
+                            self.lower[self.w[i].end..next.start].trim().is_empty()
+                        });
+                    if let Some(last) = self.out.last_mut() {
+                        last.forward = forward;
+                    }
                 } else if sign < 0 && i > 1 && matches!(self.word(i - 1), "day" | "night") {
                     // "the day before", "the night before"
                     self.anaphor(i - 2, i, Anaphor::DAY_BEFORE)
@@ -922,6 +942,7 @@ mod tests {
             "the same day",
             "the previous night",
             "two days later",
+            "two days after",
             "three days ago",
             "last week",
         ];

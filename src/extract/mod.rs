@@ -1027,7 +1027,21 @@ fn note_side(slot: &mut Option<(Faction, String)>, f: Faction, text: &str) {
 /// Resolves anaphors in order and records every resolved day as the article's last.
 /// A date introduced by "since" opens a period and is not the day of anything.
 fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) {
-    for d in found.iter_mut() {
+    for k in 0..found.len() {
+        // "a day after taking Idlib on Thursday": from the next date of the sentence.
+        let ahead = found[k + 1..]
+            .iter()
+            .find(|n| n.anaphor.is_none())
+            .and_then(|n| n.day)
+            .filter(|_| found[k].forward);
+        let d = &mut found[k];
+        if let (Some(kind), Some(base)) = (d.anaphor, ahead) {
+            d.day = Some(base + Duration::days(kind.0));
+            d.anaphor = None;
+        } else if d.forward && d.anaphor.is_some_and(|kind| kind.0 > 0) {
+            // "two days after the fall of Aleppo": after what, the text does not date.
+            d.anaphor = None;
+        }
         // "Dec. 8 - ... Homs falls to the rebels overnight": in a timeline, "today" and
         // "overnight" are the entry's day, not the day the timeline was published.
         if matches!(&lower[d.start..d.end], "today" | "tonight" | "overnight") {

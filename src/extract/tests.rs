@@ -1782,6 +1782,23 @@ fn counted_and_weekly_dates_give_the_day_and_its_precision() {
         ),
         ("Rebels captured Hama over the weekend.", "2024-11-30", 2),
         ("Rebels captured Hama in late November.", "2024-11-30", 3),
+        // Counted from the event it is tied to, when the text dates that event.
+        (
+            "Rebels captured Hama, a day after taking Idlib on Saturday.",
+            "2024-12-01",
+            1,
+        ),
+        (
+            "Rebels captured Hama two days before entering Homs on Tuesday.",
+            "2024-12-01",
+            1,
+        ),
+        // An event the text does not date: the publication day, as without the phrase.
+        (
+            "Rebels captured Hama two days after the fall of Aleppo.",
+            "2024-12-03",
+            2,
+        ),
         (
             "On Dec. 1 the army shelled Idlib. Two days later, rebels captured Hama.",
             "2024-12-03",
