@@ -468,9 +468,13 @@ impl Extractor<'_> {
                 let (loser, actor, named) = if t.what == Trigger::LosePassive {
                     named(c.s, agent?)
                 } else if is_nominal_loss(c.lower, &t) {
-                    // "the withdrawal of regime forces from": only the side after "of".
-                    let side = agent.filter(|a| c.lower[t.end..a.start].trim() == "")?;
-                    named(c.s, side)
+                    // "the withdrawal of regime forces from": the side after "of"; "the
+                    // army reported the withdrawal of troops from": the subject's troops.
+                    match agent.filter(|a| c.lower[t.end..a.start].trim() == "") {
+                        Some(side) => named(c.s, side),
+                        None if of_members(c.lower, &t) => self.subject(c, actors, st)?,
+                        None => return None,
+                    }
                 } else {
                     self.subject(c, actors, st)?
                 };
@@ -706,6 +710,16 @@ fn definite_side(
                 .map(|a| (a.what, st.text[a.start..a.end].to_string()))
         })
         .map(|(f, text)| (f, text, false))
+}
+
+/// "the withdrawal of troops": a loss of a side's members, the side not named there.
+fn of_members(lower: &str, t: &Hit<Trigger>) -> bool {
+    let next = lower[t.end..]
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    MEMBER_NOUNS.contains(&next)
 }
 
 /// "the withdrawal of", "the retreat of": a loss written as a noun whose loser follows.

@@ -551,6 +551,11 @@ fn losses_and_entries_in_other_words() {
             ],
         ),
         ("The withdrawal of civilians from Hama continued.", vec![]),
+        // Of its members: the subject's.
+        (
+            "The army command reported the withdrawal of troops from Hama on Thursday.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
         (
             "Terrorist groups managed to infiltrate the city of Hama on Thursday.",
             vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
