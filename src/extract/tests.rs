@@ -597,6 +597,16 @@ fn announcements_and_redeployments() {
              advanced.",
             ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
         ),
+        // Quote marks inside the phrase.
+        (
+            "The army declared a \"temporary withdrawal\" from Hama on Thursday as rebels \
+             advanced.",
+            ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
+        ),
+        (
+            "The army said it had “redeployed” outside Hama on Thursday as rebels advanced.",
+            ev(HAMA, Opposition, Withdrawal, "2024-12-05"),
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-07"), [want], "{text}");
