@@ -256,6 +256,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("in jihadist hands", Trigger::TakePassive),
     ("in islamist hands", Trigger::TakePassive),
     ("is now under", Trigger::TakePassive),
+    // Present states: "Hama is under rebel control", "has been under HTS control since
+    // Thursday" (a side must follow: "is under fire" is none).
+    ("is under", Trigger::TakePassive),
+    ("are under", Trigger::TakePassive),
+    ("has been under", Trigger::TakePassive),
+    ("have been under", Trigger::TakePassive),
     ("are now under", Trigger::TakePassive),
     ("is in the hands of", Trigger::TakePassive),
     ("are in the hands of", Trigger::TakePassive),
@@ -310,6 +316,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("marched into", Trigger::Enter),
     ("rolled into", Trigger::Enter),
     ("swept into", Trigger::Enter),
+    ("swept through", Trigger::Enter),
     ("poured into", Trigger::Enter),
     ("moved into", Trigger::Enter),
     ("moves into", Trigger::Enter),

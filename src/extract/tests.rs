@@ -557,6 +557,10 @@ fn losses_and_entries_in_other_words() {
             vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
         ),
         (
+            "Rebels swept through Hama on Thursday.",
+            vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
+        ),
+        (
             "Terrorist groups managed to infiltrate the city of Hama on Thursday.",
             vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
         ),
@@ -1064,6 +1068,17 @@ fn state_of_control_is_a_capture() {
         "2024-12-07",
     );
     assert_eq!(got, [ev("gn:170905", Opposition, Capture, "2024-12-06")]);
+    let got = events(
+        "Daraa has been under rebel control since Friday.",
+        "2024-12-07",
+    );
+    assert_eq!(got, [ev("gn:170905", Opposition, Capture, "2024-12-06")]);
+    for text in [
+        "Daraa is under fire.",
+        "Daraa is under heavy bombardment by Russian jets.",
+    ] {
+        assert_eq!(events(text, "2024-12-07"), [], "{text}");
+    }
 }
 
 #[test]
