@@ -240,21 +240,16 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("returned to", Trigger::TakePassive),
     ("restored to", Trigger::TakePassive),
     ("back under", Trigger::TakePassive),
-    // "the city was back in rebel hands": the side is inside the phrase.
+    // "the city was back in rebel hands": the side is inside the phrase. Only sides whose
+    // first letter seldom follows "in" (not "the", "Aleppo", "Syria", "Hama", "Idlib"):
+    // every "in" followed by one of these letters is tried against the phrases.
     ("in rebel hands", Trigger::TakePassive),
     ("in rebels' hands", Trigger::TakePassive),
-    ("in the rebels' hands", Trigger::TakePassive),
     ("in opposition hands", Trigger::TakePassive),
     ("in government hands", Trigger::TakePassive),
     ("in regime hands", Trigger::TakePassive),
-    ("in army hands", Trigger::TakePassive),
     ("in kurdish hands", Trigger::TakePassive),
-    ("in sdf hands", Trigger::TakePassive),
-    ("in turkish hands", Trigger::TakePassive),
-    ("in israeli hands", Trigger::TakePassive),
-    ("in hts hands", Trigger::TakePassive),
     ("in jihadist hands", Trigger::TakePassive),
-    ("in islamist hands", Trigger::TakePassive),
     ("is now under", Trigger::TakePassive),
     // Present states: "Hama is under rebel control", "has been under HTS control since
     // Thursday" (a side must follow: "is under fire" is none).

@@ -510,7 +510,7 @@ fn hands_named_by_their_side() {
             "Hama is now in government hands again, the army said on Thursday.",
             Government,
         ),
-        ("On Thursday Hama was in the rebels' hands.", Opposition),
+        ("On Thursday Hama was in rebels' hands.", Opposition),
     ] {
         assert_eq!(
             events(text, "2024-12-06"),
