@@ -71,6 +71,10 @@ EXPLICIT = {
     "gn:162284": ("government", "Muhasan: government, right bank"),
     "gn:172327": ("government", "Al-Tibni: government, right bank"),
     "sy:al-qaim-crossing": ("government", "al-Qaim crossing: government side"),
+    # The "seven villages" on the left bank opposite Deir ez-Zor: government and
+    # Iranian-backed militias until December 2024 (SOHR, syriahr.com/en/346941).
+    "sy:hatla": ("government", "Hatla: one of the government-held 'seven villages' east of the Euphrates"),
+    "sy:khasham": ("government", "Khasham: one of the government-held 'seven villages' east of the Euphrates"),
     # Government sites inside other zones.
     "sy:qamishli-airport": ("government", "Qamishli airport: government/Russian"),
     "sy:kuweires-airbase": ("government", "Kuweires airbase: government"),

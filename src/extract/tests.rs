@@ -436,6 +436,7 @@ fn a_town_naming_other_things_is_no_object() {
         "Rebels claim control of key Hama towns.",
         "Rebels took control of Hama villages on Thursday.",
         "Armed groups took over the police headquarters, the local Suwayda 24 network reported.",
+        "Armed groups took over the police headquarters, Hama sources said.",
     ] {
         assert_eq!(events(text, "2024-12-08"), [], "{text}");
     }
