@@ -635,7 +635,7 @@ impl<'g> Extractor<'g> {
                 }
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
-                let day = since_day(dates, triggers, k)
+                let day = since_day(lower, dates, triggers, k)
                     .or_else(|| nearest_day(dates, triggers, k))
                     .or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
@@ -933,11 +933,24 @@ fn clause_of<'s>(
             start = start_before(open);
         }
     }
-    let end = bounds()
-        .filter(|b| b.start >= t.end && b.start < next_start)
-        .map(|b| b.start)
-        .min()
-        .unwrap_or(next_start);
+    let end_after = |from: usize| {
+        bounds()
+            .filter(|b| b.start >= from && b.start < next_start)
+            .map(|b| (b.start, b.end))
+            .min()
+    };
+    let end = match end_after(t.end) {
+        // "had taken dozens of towns since launching their offensive last Wednesday,
+        // including Maarat al-Numan": the list after the aside is the trigger's.
+        Some((b, b_end)) if &lower[b..b_end] == " since " => {
+            match lower[b_end..next_start].find(", including ") {
+                Some(p) => end_after(b_end + p).map_or(next_start, |e| e.0),
+                None => b,
+            }
+        }
+        Some((b, _)) => b,
+        None => next_start,
+    };
     Clause {
         trigger: t,
         start,
@@ -1078,6 +1091,17 @@ fn has_word(s: &str, word: &str) -> bool {
             && !alnum(s[..i].chars().next_back())
             && !alnum(s[i + w.len()..].chars().next())
     })
+}
+
+/// Is `verb` (a trigger's first word) one that tells of a change ("taken", "seized"),
+/// not of a state ("held", "in control of", "been under")?
+fn is_change_verb(verb: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "took", "tak", "seiz", "captur", "recaptur", "retak", "retook", "overr", "storm",
+        "liberat", "gain", "wrest", "regain", "clear", "expel", "drove", "driv", "enter", "withdr",
+        "evacuat", "abandon", "lost", "los", "hand", "fell", "fall",
+    ];
+    STEMS.iter().any(|s| verb.starts_with(s))
 }
 
 /// Is `verb` (a trigger's first word) a base form ("seize", "take", "enter"), the form
@@ -1221,8 +1245,19 @@ fn is_background<'d>(
 
 /// "have been in control of Hama since Thursday": the day a state began, from a "since"
 /// date between trigger `k` and the next.
-fn since_day(dates: &[DateMention], triggers: &[Hit<Trigger>], k: usize) -> Option<Dated> {
+fn since_day(
+    lower: &str,
+    dates: &[DateMention],
+    triggers: &[Hit<Trigger>],
+    k: usize,
+) -> Option<Dated> {
     let t = &triggers[k];
+    // Changes within a period are not its start: "had taken dozens of towns since
+    // launching their offensive last Wednesday".
+    let verb = lower[t.start..t.end].split(' ').next().unwrap_or("");
+    if is_change_verb(verb) {
+        return None;
+    }
     let before_next = triggers.get(k + 1).map_or(usize::MAX, |n| n.start);
     dates
         .iter()

@@ -70,6 +70,8 @@ fn is_context_preposition(w: &str) -> bool {
             | "bordering"
             | "facing"
             | "surrounding"
+            // "took dozens of towns since capturing Aleppo, including ...": the aside's.
+            | "since"
     )
 }
 /// Words before "of" that make the place a reference point, not the object.

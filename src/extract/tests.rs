@@ -1291,6 +1291,15 @@ fn a_state_held_since_a_day_began_that_day() {
         events("The SDF has controlled Manbij since 2016.", "2024-12-09"),
         []
     );
+    // Changes within a period did not all happen at its start; the list after the aside
+    // is the trigger's.
+    let got = events(
+        "The rebels had taken dozens of towns since launching their offensive last \
+         Wednesday, including Maarat al-Numan and Morek.",
+        "2024-12-03",
+    );
+    let days: Vec<&str> = got.iter().map(|e| e.3.as_str()).collect();
+    assert_eq!(days, ["2024-12-03", "2024-12-03"]);
 }
 
 #[test]

@@ -775,8 +775,10 @@ fn cue_before(before: &str) -> Cue {
                     || !tail.as_bytes()[tail.len() - w.len() - 1].is_ascii_alphanumeric())
         })
     };
-    // "across Idlib", "all of Idlib", "the entire Idlib": an area, so the governorate.
-    let area = ["across", "all of", "throughout", "the entire", "the whole"];
+    // "across Idlib", "throughout Idlib", "the entire Idlib": an area, so the governorate.
+    // Not "all of Aleppo", which news writes of the city ("seizing almost all of Aleppo");
+    // "all of Idlib province" is the governorate by its noun.
+    let area = ["across", "throughout", "the entire", "the whole"];
     if ends(&[
         "province of",
         "provinces of",
@@ -943,6 +945,7 @@ mod tests {
             assert_eq!(f[0].2, PlaceKind::City, "{text:?}: {f:?}");
         }
         assert_eq!(found("across Homs")[0].2, PlaceKind::Governorate);
+        assert_eq!(found("almost all of Homs")[0].2, PlaceKind::City);
     }
 
     #[test]
