@@ -130,8 +130,8 @@ struct ArticleState<'a> {
     /// The last side named as a subject, and the last one other than the government.
     last_actor: Option<(Faction, String)>,
     last_attacker: Option<(Faction, String)>,
-    /// Every side named in the article (article offsets), for "the fighters" standing for
-    /// a side named sentences before ([`sides::back_reference_noun`]).
+    /// Every side named in the article (article offsets): "the fighters" may stand for
+    /// one named sentences before.
     actors: &'a [Hit<Faction>],
     /// Mentions of each side in the whole article (for withdrawals with no named taker).
     counts: [usize; 7],
@@ -920,10 +920,10 @@ fn clause_of<'s>(
             .map(str::len);
         let set_off = || {
             let head = lower[..t.start].trim_end();
-            let head = ["was", "were", "had been", "has been", "have been"]
-                .iter()
-                .find_map(|aux| head.strip_suffix(aux))
-                .unwrap_or(head);
+            let head = places::strip_any_suffix(
+                head,
+                &["was", "were", "had been", "has been", "have been"],
+            );
             let comma = head.trim_end().strip_suffix(',')?.len();
             relative_clauses(lower)
                 .find(|&(_, end)| end == comma)

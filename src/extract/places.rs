@@ -432,7 +432,7 @@ fn names_building_in(rest: &str) -> bool {
 }
 
 /// `s` without the first of `suffixes` it ends with.
-fn strip_any_suffix<'s>(s: &'s str, suffixes: &[&str]) -> &'s str {
+pub(super) fn strip_any_suffix<'s>(s: &'s str, suffixes: &[&str]) -> &'s str {
     suffixes.iter().find_map(|w| s.strip_suffix(w)).unwrap_or(s)
 }
 

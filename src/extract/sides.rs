@@ -639,8 +639,7 @@ impl Extractor<'_> {
 
 /// Nouns a side is named with and then referred back to: "Turkish-backed factions ...
 /// the factions".
-pub(super) const BACK_REFERENCE_NOUNS: [&str; 5] =
-    ["factions", "groups", "fighters", "militants", "militias"];
+const BACK_REFERENCE_NOUNS: [&str; 5] = ["factions", "groups", "fighters", "militants", "militias"];
 
 /// Which of [`BACK_REFERENCE_NOUNS`] side `a` is named with: the end of its name
 /// ("Turkish-backed factions") or the word after it ("opposition fighters").
