@@ -223,9 +223,10 @@ fn quoted_end(b: &[u8], i: usize, phrase: &[u8], checked: usize) -> Option<usize
 }
 
 /// The end of `phrase` matched at `b[i..]` with quote marks around its inner words: the
-/// army `has "redeployed" outside` the city, rebels `"took over" the town`. Each space of
-/// the phrase matches one space with any quote marks beside it; `None` when there are
-/// none (the plain compare has failed already).
+/// army `has "redeployed" outside` the city, `declared a "temporary withdrawal" from`
+/// Aleppo. Each space of the phrase matches one space with any quote marks beside it;
+/// `None` when there are none (the plain compare has failed already). The scan only asks
+/// when the phrase's first eight bytes matched plainly.
 fn quoted_match(b: &[u8], i: usize, phrase: &[u8]) -> Option<usize> {
     let skip_quotes = |mut j: usize| loop {
         match b.get(j..) {
