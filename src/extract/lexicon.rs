@@ -536,6 +536,14 @@ const CLAIMS: &[&str] = &[
     "claimed",
     "claims",
     "claim",
+    // A hedged report is no confirmation: "appears to have withdrawn", "appeared to be in
+    // control". The present without "have" is a blocker ("appears to be lost", an opinion).
+    "appear to have",
+    "appears to have",
+    "appeared to",
+    "seem to have",
+    "seems to have",
+    "seemed to",
 ];
 
 /// Markers that, after a trigger, may leave the change unconfirmed: "…, a claim the army

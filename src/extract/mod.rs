@@ -244,13 +244,20 @@ impl Clause<'_> {
 
     /// Is a blocker within `from..trigger`? Background words in an aside set off by commas
     /// describe a side or a place, not the event: "fighters of the Eighth Brigade,
-    /// formerly aligned with Russia, took control of Daraa".
+    /// formerly aligned with Russia, took control of Daraa". A longer claim marker at the
+    /// same start is read instead ("appears to have" over "appears to").
     fn is_blocked_before(&self, from: usize) -> bool {
         const OF_A_NOUN: &[&str] = &["previously", "formerly", "once held", "used to"];
         let t = self.trigger;
+        let is_claim_at = |m: &Hit<Mark>| {
+            self.marks
+                .iter()
+                .any(|c| c.what == Mark::Claim && c.start == m.start && c.end > m.end)
+        };
         self.marks
             .iter()
             .filter(|m| m.what == Mark::Blocker && m.start >= from && m.end <= t.start)
+            .filter(|m| !is_claim_at(m))
             .any(|m| {
                 let aside = OF_A_NOUN.contains(&&self.lower[m.start..m.end])
                     && self.lower[from..m.start].contains(',')

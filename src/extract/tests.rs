@@ -298,6 +298,27 @@ fn claims_attempts_and_denials() {
 }
 
 #[test]
+fn hedged_reports_are_claims_and_hedged_opinions_no_event() {
+    for text in [
+        "Syrian troops appear to have withdrawn from Hama.",
+        "Government forces appeared to have pulled out of Hama.",
+        "Rebels seem to have captured Hama.",
+        "Rebels appeared to be in control of Hama.",
+    ] {
+        let found = events(text, "2024-12-05");
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].2, Claimed, "{text}");
+    }
+    for text in [
+        "Hama appears to be lost to the regime.",
+        "Rebels appear to be preparing to storm Hama.",
+        "The army seems to control Hama.",
+    ] {
+        assert_eq!(events(text, "2024-12-05"), [], "{text}");
+    }
+}
+
+#[test]
 fn in_the_hands_of_is_a_passive_capture() {
     for text in [
         "Homs is now in the hands of the rebels, residents said on Saturday.",
