@@ -22,7 +22,9 @@
 //!   following day" and "two days later" are anaphors: the caller resolves them against
 //!   the previous date of the article. "A day after taking Idlib on Thursday" and "two
 //!   days before entering Homs on Saturday" count from the next date of the sentence
-//!   ([`DateMention::forward`]); with none, "after" gives no day.
+//!   ([`DateMention::forward`]); with none, they date the event after them from the
+//!   date before ("took Hama on Thursday, a day after seizing Idlib": Wednesday); with
+//!   neither, "after" gives no day.
 //! - Years alone ("in 2016", "since 2018") are reported as [`DateMention::year_only`] so
 //!   that the caller can recognise background history.
 //! - A month alone after "in", "early", "mid", "late", "the end of" ("in late November")
@@ -75,8 +77,10 @@ pub struct DateMention {
     /// Set for "the same day", "the day before", "two days later" (then `day` is `None`).
     pub anaphor: Option<Anaphor>,
     /// An anaphor counted from what follows it: "a day after taking Idlib on Thursday" is
-    /// the day after the next date of the sentence (with none, "after" gives no day and
-    /// "before" counts from the date before, as "the day before" does).
+    /// the day after the next date of the sentence (with none but a date before it, it is
+    /// the day of the event after it, counted from that date, and no longer `forward`;
+    /// with neither, "after" gives no day and "before" counts from the article's last
+    /// date, as "the day before" does).
     pub forward: bool,
     /// A bare year such as "2016" (then `day` is `None`).
     pub year_only: Option<i32>,

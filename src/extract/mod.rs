@@ -643,7 +643,7 @@ impl<'g> Extractor<'g> {
                 // "are now in control of": a present state, true on publication.
                 let present = is_present_state(lower, &triggers[k]);
                 let day = since_day(lower, dates, triggers, k)
-                    .or_else(|| nearest_day(dates, triggers, k))
+                    .or_else(|| nearest_day(lower, dates, triggers, k))
                     .or(if present { None } else { carried });
                 self.clause(&clause, &mentions, day, sent, st, out);
             }
@@ -1054,10 +1054,18 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
             .find(|n| n.anaphor.is_none())
             .and_then(|n| n.day)
             .filter(|_| found[k].forward);
+        // "took Khan Shaykhun on Wednesday, a day after seizing Maarat": with no date
+        // ahead, the event after "after" is counted back from the date before.
+        let behind = found[..k].iter().rev().find_map(|n| n.day);
         let d = &mut found[k];
         if let (Some(kind), Some(base)) = (d.anaphor, ahead) {
             d.day = Some(base + Duration::days(kind.0));
             d.anaphor = None;
+        } else if let (Some(kind), Some(base), true) = (d.anaphor, behind, d.forward) {
+            // The day of the event after it: an ordinary date from here on.
+            d.day = Some(base - Duration::days(kind.0));
+            d.anaphor = None;
+            d.forward = false;
         } else if d.forward && d.anaphor.is_some_and(|kind| kind.0 > 0) {
             // "two days after the fall of Aleppo": after what, the text does not date.
             d.anaphor = None;
@@ -1275,22 +1283,54 @@ fn since_day(
 /// The day of trigger `k` of `triggers`: its nearest resolved date. A date between the
 /// trigger before and this one is that trigger's ("entered Homs on Saturday and took the
 /// city on Sunday") when this one has a date of its own after it.
-fn nearest_day(dates: &[DateMention], triggers: &[Hit<Trigger>], k: usize) -> Option<Dated> {
+fn nearest_day(
+    lower: &str,
+    dates: &[DateMention],
+    triggers: &[Hit<Trigger>],
+    k: usize,
+) -> Option<Dated> {
     let t = &triggers[k];
     let after_previous = k.checked_sub(1).map_or(usize::MAX, |p| triggers[p].end);
     let before_next = triggers.get(k + 1).map_or(usize::MAX, |n| n.start);
     let own_after = dates
         .iter()
         .any(|d| d.day.is_some() && d.start >= t.end && d.end <= before_next);
+    let tied = tied_phrase(lower, dates, triggers);
     dates
         .iter()
         .filter(|d| !(own_after && d.end <= t.start && d.start >= after_previous))
+        .filter(|d| match tied {
+            // The tied event's day is not the anaphor's; a later clause's is not its date.
+            Some((anaphor, j, end)) => {
+                !(k == j && d.start == anaphor.start
+                    || t.start >= end && d.start >= anaphor.end && d.end <= end)
+            }
+            None => true,
+        })
         .filter_map(|d| {
             d.day
                 .map(|day| (distance(d, t), (day, d.basis, d.precision)))
         })
         .min_by_key(|x| x.0)
         .map(|(_, dated)| dated)
+}
+
+/// "A day after taking Idlib on Thursday, rebels took Hama": an anaphor counted from the
+/// date ahead of it ([`DateMention::forward`]), right before trigger `j` (the event it is
+/// tied to); gives the anaphor, `j` and where that event's phrase ends (its comma).
+fn tied_phrase<'d>(
+    lower: &str,
+    dates: &'d [DateMention],
+    triggers: &[Hit<Trigger>],
+) -> Option<(&'d DateMention, usize, usize)> {
+    let anaphor = dates.iter().find(|d| d.forward && d.day.is_some())?;
+    let j = triggers.iter().position(|t| t.start >= anaphor.end)?;
+    let t = &triggers[j];
+    if !lower[anaphor.end..t.start].trim().is_empty() {
+        return None;
+    }
+    let end = lower[t.end..].find(',').map_or(lower.len(), |c| t.end + c);
+    Some((anaphor, j, end))
 }
 
 #[cfg(test)]

@@ -399,13 +399,54 @@ fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
     VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v))
 }
 
+/// "a day after", "shortly before", "hours after": the preposition without the measure of
+/// time before it (the words of `head` otherwise).
+fn strip_time_measure(head: &str) -> &str {
+    const MEASURE: &[&str] = &[
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "few",
+        "several",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "week",
+        "weeks",
+        "minutes",
+        "moments",
+        "shortly",
+        "soon",
+        "just",
+        "only",
+        "immediately",
+        "right",
+        "barely",
+    ];
+    match head.rsplit_once(' ') {
+        Some((measure, prep))
+            if matches!(prep, "after" | "before" | "upon")
+                && measure.split(' ').count() <= 3
+                && measure.split(' ').all(|w| MEASURE.contains(&w)) =>
+        {
+            prep
+        }
+        _ => head,
+    }
+}
+
 /// "After capturing Aleppo, rebels seized Hama", "Having taken Hama, the rebels...": a
 /// participle that opens the sentence has the main clause's subject, after the comma.
 fn fronted_subject(c: &Clause, actors: &[Hit<Faction>]) -> Option<(Faction, String, bool)> {
     let t = c.trigger;
     let verb = c.lower[t.start..t.end].split(' ').next().unwrap_or("");
     let head = c.lower[..t.start].trim();
-    let fronted = match head {
+    let fronted = match strip_time_measure(head) {
         "" | "after" | "before" | "since" | "while" | "upon" | "by" => verb.ends_with("ing"),
         "having" | "after having" => true,
         _ => false,

@@ -1906,3 +1906,45 @@ fn a_denial_later_in_the_sentence_leaves_a_claim() {
         assert_eq!(action(text), Some(Capture), "{text:?}");
     }
 }
+
+#[test]
+fn an_event_tied_to_another_by_a_count_of_days_gets_its_own_day() {
+    const IDLIB: &str = "gn:169389";
+    const MAARAT: &str = "gn:167611";
+    const KHAN_SHAYKHUN: &str = "gn:168325";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // The day named belongs to the tied event; the main clause is a day later.
+        (
+            "A day after taking Idlib on Thursday, rebels took Hama.",
+            &[(IDLIB, "2024-12-05"), (HAMA, "2024-12-06")],
+        ),
+        (
+            "Shortly after taking Idlib on Thursday, rebels took Hama on Sunday.",
+            &[(IDLIB, "2024-12-05"), (HAMA, "2024-12-08")],
+        ),
+        (
+            "Rebels captured Hama, a day after taking Idlib on Saturday.",
+            &[(HAMA, "2024-12-08"), (IDLIB, "2024-12-07")],
+        ),
+        // The main clause is dated: the tied event is counted back (or on) from it.
+        (
+            "Rebels on Wednesday took Khan Shaykhun, a day after seizing Maarat al-Numan.",
+            &[(KHAN_SHAYKHUN, "2024-12-04"), (MAARAT, "2024-12-03")],
+        ),
+        (
+            "Rebels took Hama on Thursday, two days before entering Homs.",
+            &[(HAMA, "2024-12-05"), (HOMS, "2024-12-07")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(String, String)> = events(text, "2024-12-09")
+            .into_iter()
+            .map(|(place, _, _, day)| (place, day))
+            .collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(p, d)| (p.to_string(), d.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
