@@ -273,7 +273,7 @@ pub struct Scratch {
     /// The keys of each word read past the first of a window ("ez-Zor", "al-Hayr"), by
     /// word as written: folding and classing letters cost more than looking them up.
     /// Bounded by [`WORD_CACHE`].
-    tokens: rustc_hash::FxHashMap<Box<str>, TokenKeys>,
+    tokens: TokenCache,
     /// Sites by name and site noun ([`Gazetteer::site`]): keying a name costs more than
     /// a lookup, and the same few sites recur. Bounded by [`WORD_CACHE`].
     sites: rustc_hash::FxHashMap<Box<str>, Option<u32>>,
@@ -306,28 +306,35 @@ struct TokenKeys {
     article: bool,
 }
 
-impl TokenKeys {
-    /// The keys of `word`, from `cache` or made and kept there.
-    fn of<'c>(
-        cache: &'c mut rustc_hash::FxHashMap<Box<str>, TokenKeys>,
-        word: &str,
-    ) -> &'c TokenKeys {
-        if !cache.contains_key(word) {
-            if cache.len() >= WORD_CACHE {
-                cache.clear();
-            }
-            let mut folded = String::new();
-            fold_into(word, &mut folded);
-            let mut classes = String::new();
-            for_each_class(&folded, |c| classes.push(c));
-            let keys = TokenKeys {
-                article: is_article(&folded),
-                folded: folded.into(),
-                classes: classes.into(),
-            };
-            cache.insert(word.into(), keys);
+/// [`TokenKeys`] by word as written: the keys in a vector, so that a word read before is
+/// one hash lookup (a map of keys would need a second to hand out the reference).
+#[derive(Debug, Default)]
+struct TokenCache {
+    index: rustc_hash::FxHashMap<Box<str>, u32>,
+    keys: Vec<TokenKeys>,
+}
+
+impl TokenCache {
+    /// The keys of `word`, made and kept here the first time.
+    fn of(&mut self, word: &str) -> &TokenKeys {
+        if let Some(&i) = self.index.get(word) {
+            return &self.keys[i as usize];
         }
-        &cache[word]
+        if self.keys.len() >= WORD_CACHE {
+            self.index.clear();
+            self.keys.clear();
+        }
+        let mut folded = String::new();
+        fold_into(word, &mut folded);
+        let mut classes = String::new();
+        for_each_class(&folded, |c| classes.push(c));
+        self.index.insert(word.into(), self.keys.len() as u32);
+        self.keys.push(TokenKeys {
+            article: is_article(&folded),
+            folded: folded.into(),
+            classes: classes.into(),
+        });
+        self.keys.last().expect("just pushed")
     }
 }
 
@@ -612,7 +619,7 @@ impl Gazetteer {
                 best = w.window(first_end, first_span, buf);
                 true
             } else {
-                let token = TokenKeys::of(tokens, &text[t.start..t.end]);
+                let token = tokens.of(&text[t.start..t.end]);
                 let article = token.article;
                 if article && (k != 0 || lex_next(&t, raw_end).is_some()) {
                     true // articles carry no identity; a lone one is still a word
