@@ -179,6 +179,20 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("announced complete control of", Trigger::Take),
     ("announced complete control over", Trigger::Take),
     ("declared full control of", Trigger::Take),
+    // The control announced, with words between: "announced on Saturday its control
+    // over", "declared late on Sunday full control of" (`Clause::is_unannounced_control`).
+    ("its control of", Trigger::Take),
+    ("its control over", Trigger::Take),
+    ("their control of", Trigger::Take),
+    ("their control over", Trigger::Take),
+    ("full control of", Trigger::Take),
+    ("full control over", Trigger::Take),
+    ("its full control of", Trigger::Take),
+    ("its full control over", Trigger::Take),
+    ("their full control of", Trigger::Take),
+    ("their full control over", Trigger::Take),
+    ("complete control of", Trigger::Take),
+    ("complete control over", Trigger::Take),
     // "declared Damascus free", "declared the city liberated" (a declaration without those
     // words, "declared Hama a military zone", is none: `Clause::is_plain_declaration`).
     ("declared", Trigger::Take),

@@ -603,9 +603,10 @@ impl<'g> Extractor<'g> {
         st: &mut ArticleState,
         out: &mut Extraction,
     ) {
-        let (triggers, actors) = (sm.triggers.as_slice(), sm.actors.as_slice());
         let s = &st.text[sent.span.start..sent.span.end];
         let lower = &st.lower[sent.span.start..sent.span.end];
+        sm.triggers.retain(|t| !is_unannounced_control(lower, t));
+        let (triggers, actors) = (sm.triggers.as_slice(), sm.actors.as_slice());
         let (article_lower, published) = (st.lower, st.published);
         let (words, cues) = st.words_in(sent.span);
         let base = sent.span.start;
@@ -1093,6 +1094,35 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
             st.last_day = Some(day);
         }
     }
+}
+
+/// "tightened its control over Hama", "has full control of": control named without a
+/// verb of taking is a change only when announced ("announced on Saturday its control
+/// over", "declared late on Sunday full control of"), by one of the six words before.
+/// Such a phrase is dropped before clauses are cut, so that it never ends the clause of
+/// the trigger before it.
+fn is_unannounced_control(lower: &str, t: &Hit<Trigger>) -> bool {
+    const ANNOUNCED: &[&str] = &[
+        "announced",
+        "announces",
+        "announce",
+        "declared",
+        "declares",
+        "declare",
+        "proclaimed",
+        "proclaims",
+        "confirmed",
+        "confirms",
+    ];
+    let phrase = &lower[t.start..t.end];
+    let bare = ["its ", "their ", "full ", "complete "]
+        .iter()
+        .any(|p| phrase.starts_with(p));
+    bare && !lower[..t.start]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .any(|w| ANNOUNCED.contains(&w))
 }
 
 /// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?

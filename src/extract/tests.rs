@@ -1948,3 +1948,45 @@ fn an_event_tied_to_another_by_a_count_of_days_gets_its_own_day() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn control_announced_with_words_between_is_a_capture() {
+    for (text, place, faction) in [
+        (
+            "Rebels announced on Saturday their control over the town of Saraqib.",
+            "gn:164816",
+            Opposition,
+        ),
+        (
+            "The opposition declared late on Sunday full control over Damascus.",
+            DAMASCUS,
+            Opposition,
+        ),
+        (
+            "Turkish-backed factions confirmed on Monday their control over Tal Rifaat.",
+            "gn:163476",
+            Sna,
+        ),
+    ] {
+        let found = events(text, "2024-12-09");
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1),
+            (place, faction),
+            "{text}"
+        );
+    }
+    // Control held or tightened is no change, and does not cut the clause before it.
+    assert_eq!(
+        events("The army tightened its control over Hama.", "2024-12-09"),
+        []
+    );
+    assert_eq!(
+        events(
+            "The regime lost its control over Daraa on Friday.",
+            "2024-12-09"
+        )
+        .len(),
+        1
+    );
+}
