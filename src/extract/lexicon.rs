@@ -197,6 +197,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     // words, "declared Hama a military zone", is none: `Clause::is_plain_declaration`).
     ("declared", Trigger::Take),
     ("declares", Trigger::Take),
+    ("declare", Trigger::Take),
     ("declared full control over", Trigger::Take),
     ("assumed control of", Trigger::Take),
     ("assumed control over", Trigger::Take),

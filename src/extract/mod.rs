@@ -375,10 +375,12 @@ impl Clause<'_> {
     fn is_plain_declaration(&self) -> bool {
         let t = self.trigger;
         // To the sentence's end: "liberated" is a trigger of its own and ends the clause.
-        matches!(&self.lower[t.start..t.end], "declared" | "declares")
-            && !self
-                .words_within(t.end, self.lower.len())
-                .any(|w| matches!(w, "free" | "liberated"))
+        matches!(
+            &self.lower[t.start..t.end],
+            "declared" | "declares" | "declare"
+        ) && !self
+            .words_within(t.end, self.lower.len())
+            .any(|w| matches!(w, "free" | "liberated"))
     }
 
     /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an

@@ -1537,6 +1537,8 @@ fn declaring_a_place_free_or_liberated() {
         "Rebels declared Homs free on Saturday.",
         "The opposition declared the city of Homs liberated on Saturday.",
         "Rebels declared full control of Homs on Saturday.",
+        // A timeline's present tense.
+        "Dec. 7: Rebels declare Homs free.",
     ] {
         assert_eq!(
             events(text, "2024-12-09"),
@@ -1547,6 +1549,7 @@ fn declaring_a_place_free_or_liberated() {
     for text in [
         "Rebels declared a curfew in Homs on Saturday.",
         "Rebels declared Homs a military zone on Saturday.",
+        "Rebels declare Homs a military zone.",
     ] {
         assert_eq!(events(text, "2024-12-09"), [], "{text}");
     }
