@@ -243,6 +243,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("falls to", Trigger::TakePassive),
     ("fall to", Trigger::TakePassive),
     ("fallen to", Trigger::TakePassive),
+    // "with Rastan and Talbiseh falling to the rebels on Thursday"
+    ("falling to", Trigger::TakePassive),
     ("fell under", Trigger::TakePassive),
     ("came under the control of", Trigger::TakePassive),
     ("came under the full control of", Trigger::TakePassive),
@@ -385,6 +387,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("pulled forces out of", Trigger::Lose),
     // The Syrian defence ministry's word for a withdrawal.
     ("redeployed outside", Trigger::Lose),
+    ("redeployed from", Trigger::Lose),
+    ("redeploying from", Trigger::Lose),
+    ("repositioned from", Trigger::Lose),
     ("redeploy outside", Trigger::Lose),
     ("redeployment outside", Trigger::Lose),
     ("redeployed its forces outside", Trigger::Lose),

@@ -595,6 +595,16 @@ fn losses_and_entries_in_other_words() {
             "Rebels made gains in the northern suburbs of Hama on Thursday.",
             vec![ev(HAMA, Opposition, Partial, "2024-12-05")],
         ),
+        (
+            "Government forces redeployed from Hama on Thursday.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        // An absolute clause: "with X falling to" the side named or meant.
+        (
+            "Rebels advanced on Homs, with Hama falling to them on Thursday.",
+            vec![ev(HAMA, Opposition, Capture, "2024-12-05")],
+        ),
+        ("Prices are falling to record lows in Hama.", vec![]),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-07"), want, "{text}");
