@@ -243,6 +243,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("falls to", Trigger::TakePassive),
     ("fall to", Trigger::TakePassive),
     ("fallen to", Trigger::TakePassive),
+    // A possessive with its agent: "Hama's capture by the rebels", "Aleppo's fall to".
+    ("'s capture by", Trigger::TakePassive),
+    ("\u{2019}s capture by", Trigger::TakePassive),
+    ("'s seizure by", Trigger::TakePassive),
+    ("\u{2019}s seizure by", Trigger::TakePassive),
+    ("'s fall to", Trigger::TakePassive),
+    ("\u{2019}s fall to", Trigger::TakePassive),
     // "with Rastan and Talbiseh falling to the rebels on Thursday"
     ("falling to", Trigger::TakePassive),
     ("fell under", Trigger::TakePassive),

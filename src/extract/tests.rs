@@ -1655,6 +1655,24 @@ fn passive_captures_take_the_side_after_by() {
     // A participle with its agent and no "was": the agent took the places listed.
     let text = "The army held on to Hama. Areas captured by the SDF on Sunday: Tal Rifaat, Manbij.";
     assert_eq!(sides_of(text, "2024-12-09"), [(Sdf, None), (Sdf, None)]);
+    // A possessive with its agent: the place before "'s", the side after "by" / "to".
+    for text in [
+        "Hama's capture by the rebels on Sunday opened the road to Homs.",
+        "Hama\u{2019}s fall to the opposition on Sunday stunned Damascus.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(HAMA, Opposition, Capture, "2024-12-08")],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        events(
+            "The army's capture by surprise was unexpected.",
+            "2024-12-09"
+        ),
+        []
+    );
 }
 
 #[test]
