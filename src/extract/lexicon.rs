@@ -215,6 +215,12 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("imposed their control over", Trigger::Take),
     ("imposed its control over", Trigger::Take),
     ("imposed full control over", Trigger::Take),
+    // Translated from Arabic: "imposed their control on", "managed to control".
+    ("imposed control on", Trigger::Take),
+    ("imposed their control on", Trigger::Take),
+    ("imposed its control on", Trigger::Take),
+    ("managed to control", Trigger::Take),
+    ("succeeded in controlling", Trigger::Take),
     ("completed control of", Trigger::Take),
     ("completed their control of", Trigger::Take),
     ("completed its control of", Trigger::Take),

@@ -1234,6 +1234,15 @@ fn recaptures_and_expulsions_in_other_words() {
             "Rebels evicted government forces from Suran on Friday.",
             Opposition,
         ),
+        // As translations from Arabic write it.
+        (
+            "Opposition factions imposed their control on Suran on Friday.",
+            Opposition,
+        ),
+        (
+            "The factions of the opposition managed to control Suran on Friday.",
+            Opposition,
+        ),
     ] {
         assert_eq!(
             events(text, "2024-12-09"),
@@ -1246,6 +1255,7 @@ fn recaptures_and_expulsions_in_other_words() {
         "Rebels pushed south from Suran on Friday.",
         "Rebels pushed towards Suran on Friday.",
         "The army pushed the rebels away from Suran on Friday.",
+        "Rebels never managed to control Suran.",
     ] {
         assert_eq!(events(text, "2024-12-09"), [], "{text}");
     }
