@@ -1096,6 +1096,28 @@ fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) 
             st.last_day = Some(day);
         }
     }
+    join_ranges(found, lower);
+}
+
+/// "between November 29 and December 1", "from Nov. 29 to Dec. 1": a range is its last
+/// day (the change was done by then), within a week at best; its first day dates nothing.
+fn join_ranges(found: &mut [DateMention], lower: &str) {
+    for k in 1..found.len() {
+        let (first, last) = (found[k - 1], found[k]);
+        if first.day.is_none() || last.day.is_none() || first.end > last.start {
+            continue;
+        }
+        let joined = matches!(lower[first.end..last.start].trim(), "and" | "to" | "until");
+        let opened = lower[..first.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| matches!(w, "between" | "from"));
+        if joined && opened {
+            found[k - 1].day = None;
+            found[k].precision = found[k].precision.max(2);
+        }
+    }
 }
 
 /// "tightened its control over Hama", "has full control of": control named without a

@@ -1911,6 +1911,17 @@ fn counted_and_weekly_dates_give_the_day_and_its_precision() {
             "2024-12-03",
             1,
         ),
+        // A range: its last day, within a week.
+        (
+            "Rebels captured Hama between November 28 and November 30.",
+            "2024-11-30",
+            2,
+        ),
+        (
+            "From Nov. 28 to Nov. 30, rebels captured Hama.",
+            "2024-11-30",
+            2,
+        ),
     ];
     for (text, day, precision) in cases {
         let hama = extracted(text, "2024-12-03")
