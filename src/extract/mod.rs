@@ -20,6 +20,7 @@
 
 pub mod dates;
 pub mod lexicon;
+mod memory;
 mod phrases;
 mod places;
 mod record;
@@ -34,7 +35,8 @@ use crate::text::{self, Sentence};
 use chrono::{Datelike, Duration, NaiveDate};
 use dates::{DateBasis, DateMention, Word};
 use lexicon::{Hit, Lexicon, Mark, Marks, Trigger, CLOSE_BLOCKERS, PROSPECTS};
-use std::cell::OnceCell;
+use memory::SideMemory;
+use std::cell::{OnceCell, RefCell};
 
 /// What kind of change an event states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -128,8 +130,7 @@ struct ArticleState<'a> {
     /// The day of the lede, when the lede states a change: the article's news day.
     lede_day: Option<Dated>,
     /// The last side named as a subject, and the last one other than the government.
-    last_actor: Option<(Faction, String)>,
-    last_attacker: Option<(Faction, String)>,
+    memory: RefCell<SideMemory>,
     /// Every side named in the article (article offsets): "the fighters" may stand for
     /// one named sentences before.
     actors: &'a [Hit<Faction>],
@@ -654,7 +655,7 @@ impl<'g> Extractor<'g> {
                 let _ = st.last_places[st.index].set(found.last().map(Mention::place));
             }
         }
-        self.remember(s, actors, triggers, st);
+        st.memory.get_mut().read(sent.span, actors, triggers);
         // "the city" reaches back one sentence at most.
         st.previous_object = st.last_object.take();
         // The lede's day is a day: "seized Aleppo last week" dates no later sentence.
@@ -699,35 +700,6 @@ impl<'g> Extractor<'g> {
             .filter(|c| c.1 == sent.paragraph)
             .map(|c| c.0)
             .or(st.lede_day)
-    }
-
-    /// Notes the sentence's last side in subject position, and its last attacker (read
-    /// back from the end: only the last of each is kept). A side right after a trigger is
-    /// its object ("expelled regime forces"), not a subject.
-    fn remember(
-        &self,
-        s: &str,
-        actors: &[Hit<Faction>],
-        triggers: &[Hit<Trigger>],
-        st: &mut ArticleState,
-    ) {
-        let mut actor_noted = false;
-        for k in (0..actors.len()).rev() {
-            let first = &actors[sides::first_conjunct(s, actors, k)];
-            if !sides::is_subject_position(s, first) || sides::is_trigger_object(s, triggers, first)
-            {
-                continue;
-            }
-            let text = &s[first.start..first.end];
-            if !actor_noted {
-                note_side(&mut st.last_actor, first.what, text);
-                actor_noted = true;
-            }
-            if first.what != Faction::Government {
-                note_side(&mut st.last_attacker, first.what, text);
-                break;
-            }
-        }
     }
 
     fn clause(
@@ -997,11 +969,18 @@ impl ArticleState<'_> {
         d.day.filter(|_| heads)
     }
 
-    fn note_actor(&mut self, f: Faction, text: &str) {
-        note_side(&mut self.last_actor, f, text);
-        if f != Faction::Government {
-            note_side(&mut self.last_attacker, f, text);
-        }
+    fn note_actor(&mut self, f: Faction, name: &str) {
+        self.memory.get_mut().note(f, name, self.text);
+    }
+
+    /// The last side named as a subject ([`SideMemory::last_actor`]).
+    fn last_actor(&self) -> Option<memory::Side> {
+        self.memory.borrow_mut().last_actor(self.text)
+    }
+
+    /// The last side other than the government named as a subject.
+    fn last_attacker(&self) -> Option<memory::Side> {
+        self.memory.borrow_mut().last_attacker(self.text)
     }
 
     /// The side most often named in the article other than `loser` (government losses go
@@ -1032,19 +1011,6 @@ fn taker_of(events: &[Event], place: u32, loser: Option<Faction>) -> Option<Fact
                 )
         })
         .map(|e| e.faction)
-}
-
-/// Sets `slot` to side `f` as written (`text`), reusing its buffer: called for many
-/// actor names.
-fn note_side(slot: &mut Option<(Faction, String)>, f: Faction, text: &str) {
-    match slot {
-        Some((g, s)) => {
-            *g = f;
-            s.clear();
-            s.push_str(text);
-        }
-        None => *slot = Some((f, text.to_string())),
-    }
 }
 
 /// Resolves anaphors in order and records every resolved day as the article's last.

@@ -547,7 +547,7 @@ impl Extractor<'_> {
             Trigger::Fall if agent.is_none() => {
                 // "Hama fell on Thursday": to the side attacking, never to the government
                 // the article last named (it lost the place).
-                let (f, actor) = st.last_attacker.clone()?;
+                let (f, actor) = st.last_attacker()?;
                 Some(sides((f, actor, false), from))
             }
             _ if passive => {
@@ -628,11 +628,11 @@ impl Extractor<'_> {
             }
             let rebel = REBEL_PRONOUNS.contains(&word.as_str());
             let last = if rebel {
-                &st.last_attacker
+                st.last_attacker()
             } else {
-                &st.last_actor
+                st.last_actor()
             };
-            last.clone().map(|(f, s)| (f, s, false))
+            last.map(|(f, s)| (f, s, false))
         };
         // "Hezbollah fighters", "the army's troops": a pronoun-like noun right after the
         // side is that side's noun, not a pronoun standing for another.
@@ -657,8 +657,9 @@ impl Extractor<'_> {
             }
             (Some(k), _) => Some(named(c.s, &actors[k])),
             (None, Some(p)) => context(&p),
-            (None, None) => fronted_subject(c, actors)
-                .or_else(|| st.last_actor.clone().map(|(f, s)| (f, s, false))),
+            (None, None) => {
+                fronted_subject(c, actors).or_else(|| st.last_actor().map(|(f, s)| (f, s, false)))
+            }
         }
     }
 
