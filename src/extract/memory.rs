@@ -214,7 +214,9 @@ mod tests {
         }
     }
 
-    fn run(steps: &[Step]) -> Vec<(Option<Side>, Option<Side>, Option<Side>, Option<Side>)> {
+    /// Runs `steps` on a lazy memory and the eager reference; at every `Ask` and at the
+    /// end, both answers of both: (lazy actor, eager actor, lazy attacker, eager attacker).
+    fn run(steps: &[Step]) -> Vec<[Option<Side>; 4]> {
         let (text, spans) = article();
         let (mut lazy, mut eager) = (SideMemory::default(), Eager::default());
         let mut answers = Vec::new();
@@ -230,20 +232,20 @@ mod tests {
                     lazy.note(f, "noted", &text);
                     eager.note(f, "noted");
                 }
-                Step::Ask => answers.push((
+                Step::Ask => answers.push([
                     lazy.last_actor(&text),
                     eager.actor.clone(),
                     lazy.last_attacker(&text),
                     eager.attacker.clone(),
-                )),
+                ]),
             }
         }
-        answers.push((
+        answers.push([
             lazy.last_actor(&text),
             eager.actor.clone(),
             lazy.last_attacker(&text),
             eager.attacker.clone(),
-        ));
+        ]);
         answers
     }
 
@@ -286,7 +288,7 @@ mod tests {
                 0..12,
             )
         ) {
-            for (lazy_actor, actor, lazy_attacker, attacker) in run(&steps) {
+            for [lazy_actor, actor, lazy_attacker, attacker] in run(&steps) {
                 proptest::prop_assert_eq!(lazy_actor, actor);
                 proptest::prop_assert_eq!(lazy_attacker, attacker);
             }
