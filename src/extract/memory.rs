@@ -15,16 +15,20 @@ use std::ops::Range;
 /// A side as remembered: its faction and its name as written.
 pub(super) type Side = (Faction, String);
 
-/// The last sides named, with the sentences read since they were last brought up to date.
+/// The last sides named, with the sentences read since each was last brought up to date.
 #[derive(Debug, Default)]
 pub(super) struct SideMemory {
     last_actor: Option<Side>,
     last_attacker: Option<Side>,
-    /// Sentences with actor names, read since the answers were last brought up to date,
-    /// oldest first; their names and triggers (sentence-relative) are in the two buffers.
+    /// Sentences with actor names, oldest first, read since the answers were last brought
+    /// up to date; their names and triggers (sentence-relative) are in the two buffers.
     pending: Vec<Pending>,
     actors: Vec<Hit<Faction>>,
     triggers: Vec<Hit<Trigger>>,
+    /// How many of `pending` each answer has taken in already (a government event sets
+    /// the last actor but not the last attacker).
+    actor_from: usize,
+    attacker_from: usize,
 }
 
 #[derive(Debug)]
@@ -34,11 +38,27 @@ struct Pending {
     triggers: Range<usize>,
 }
 
+/// Which answer.
+#[derive(Clone, Copy)]
+enum Slot {
+    Actor,
+    Attacker,
+}
+
 impl SideMemory {
+    /// Starts a new article, keeping the buffers.
+    pub(super) fn clear(&mut self) {
+        self.last_actor = None;
+        self.last_attacker = None;
+        self.forget_pending();
+    }
+
     fn forget_pending(&mut self) {
         self.pending.clear();
         self.actors.clear();
         self.triggers.clear();
+        self.actor_from = 0;
+        self.attacker_from = 0;
     }
 
     /// Notes a sentence that has been read (`span` in the article), with its actor names
@@ -59,52 +79,57 @@ impl SideMemory {
 
     /// Notes the side of an event just found: the last side named from now on, and the
     /// last attacker unless it is the government.
-    pub(super) fn note(&mut self, f: Faction, name: &str, text: &str) {
+    pub(super) fn note(&mut self, f: Faction, name: &str) {
+        note_side(&mut self.last_actor, f, name);
         if f == Faction::Government {
             // The attacker may still be one of the sentences read before.
-            self.bring_up_to_date(text);
-        }
-        self.forget_pending();
-        note_side(&mut self.last_actor, f, name);
-        if f != Faction::Government {
+            self.actor_from = self.pending.len();
+        } else {
             note_side(&mut self.last_attacker, f, name);
+            self.forget_pending();
         }
     }
 
     /// The last side named as a subject (`text`: the article).
     pub(super) fn last_actor(&mut self, text: &str) -> Option<Side> {
-        self.bring_up_to_date(text);
+        self.bring_up_to_date(Slot::Actor, text);
         self.last_actor.clone()
     }
 
     /// The last side other than the government named as a subject.
     pub(super) fn last_attacker(&mut self, text: &str) -> Option<Side> {
-        self.bring_up_to_date(text);
+        self.bring_up_to_date(Slot::Attacker, text);
         self.last_attacker.clone()
     }
 
-    /// Reads the pending sentences, newest first, until both answers are found: a newer
-    /// sentence's subject replaces an older one's.
-    fn bring_up_to_date(&mut self, text: &str) {
-        let (mut actor, mut attacker) = (None, None);
-        for p in self.pending.iter().rev() {
+    /// Reads the sentences `slot` has not taken in, newest first, until one answers it: a
+    /// newer sentence's subject replaces an older one's.
+    fn bring_up_to_date(&mut self, slot: Slot, text: &str) {
+        let from = match slot {
+            Slot::Actor => self.actor_from,
+            Slot::Attacker => self.attacker_from,
+        };
+        let found = self.pending[from..].iter().rev().find_map(|p| {
             let s = &text[p.span.start..p.span.end];
             let actors = &self.actors[p.actors.clone()];
-            let (a, b) = subjects(s, actors, &self.triggers[p.triggers.clone()]);
-            let name = |k: usize| (actors[k].what, &s[actors[k].start..actors[k].end]);
-            actor = actor.or(a.map(name));
-            attacker = attacker.or(b.map(name));
-            if actor.is_some() && attacker.is_some() {
-                break;
-            }
+            let (actor, attacker) = subjects(s, actors, &self.triggers[p.triggers.clone()]);
+            let k = match slot {
+                Slot::Actor => actor,
+                Slot::Attacker => attacker,
+            }?;
+            Some((actors[k].what, &s[actors[k].start..actors[k].end]))
+        });
+        let (answer, from) = match slot {
+            Slot::Actor => (&mut self.last_actor, &mut self.actor_from),
+            Slot::Attacker => (&mut self.last_attacker, &mut self.attacker_from),
+        };
+        if let Some((f, name)) = found {
+            note_side(answer, f, name);
         }
-        if let Some((f, name)) = actor {
-            note_side(&mut self.last_actor, f, name);
+        *from = self.pending.len();
+        if self.actor_from == self.pending.len() && self.attacker_from == self.pending.len() {
+            self.forget_pending();
         }
-        if let Some((f, name)) = attacker {
-            note_side(&mut self.last_attacker, f, name);
-        }
-        self.forget_pending();
     }
 }
 
@@ -229,7 +254,7 @@ mod tests {
                     eager.read(s, &actors, &triggers);
                 }
                 Step::Note(f) => {
-                    lazy.note(f, "noted", &text);
+                    lazy.note(f, "noted");
                     eager.note(f, "noted");
                 }
                 Step::Ask => answers.push([
@@ -268,7 +293,7 @@ mod tests {
             &lex().actors(SENTENCES[5]),
             &lex().triggers(SENTENCES[5]),
         );
-        m.note(Faction::Government, "the army", &text);
+        m.note(Faction::Government, "the army");
         assert_eq!(
             m.last_attacker(&text),
             side(Faction::Sna, "Turkish-backed factions")

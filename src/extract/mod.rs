@@ -163,6 +163,7 @@ struct ArticleBuffers {
     sentences: Vec<Sentence>,
     marks: Marks,
     last_places: Vec<OnceCell<Option<u32>>>,
+    memory: SideMemory,
 }
 
 thread_local! {
@@ -574,6 +575,8 @@ impl<'g> Extractor<'g> {
         let marks = &buf.marks;
         buf.last_places.clear();
         buf.last_places.resize(sentences.len(), OnceCell::new());
+        let mut memory = std::mem::take(&mut buf.memory);
+        memory.clear();
         let mut st = ArticleState {
             published: article.published,
             text,
@@ -583,6 +586,7 @@ impl<'g> Extractor<'g> {
             cues: &buf.cues,
             last_places: &buf.last_places,
             actors: &marks.actors,
+            memory: RefCell::new(memory),
             ..Default::default()
         };
         for h in &marks.actors {
@@ -596,6 +600,8 @@ impl<'g> Extractor<'g> {
             st.index = index;
             self.sentence(sent, &mut sm, &mut st, &mut out);
         }
+        let memory = st.memory.into_inner();
+        buf.memory = memory; // its buffers, for the next article
         out
     }
 
@@ -970,7 +976,7 @@ impl ArticleState<'_> {
     }
 
     fn note_actor(&mut self, f: Faction, name: &str) {
-        self.memory.get_mut().note(f, name, self.text);
+        self.memory.get_mut().note(f, name);
     }
 
     /// The last side named as a subject ([`SideMemory::last_actor`]).
