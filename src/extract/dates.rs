@@ -165,8 +165,12 @@ pub const CUE_WORDS: &[&str] = &[
 /// its last comma or stop? Then the date opens a period ("held since Thursday", "since the
 /// war began ten years ago") rather than dating anything.
 pub(super) fn follows_since(before: &str) -> bool {
-    let clause = before.rsplit([',', '.', ';', '\n']).next().unwrap_or("");
-    super::has_word(clause, "since")
+    // Byte-wise: the stops are ASCII (asked of every date of every sentence).
+    let start = before
+        .bytes()
+        .rposition(|c| matches!(c, b',' | b'.' | b';' | b'\n'))
+        .map_or(0, |i| i + 1);
+    super::has_word(&before[start..], "since")
 }
 
 /// Can a date expression start (or be anchored) at this lowercase word? The words

@@ -1218,6 +1218,14 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Council",
 ];
 
+/// [`COMMON_CAPITALISED`] as a set: asked of every word of every capitalised run of a
+/// trigger sentence, and a hundred compares a word cost more than one hash.
+fn common_capitalised() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| COMMON_CAPITALISED.iter().copied().collect());
+    &SET
+}
+
 fn is_common_capitalised(name: &str) -> bool {
     // "Kurdish-majority", "Russian-made": an adjective, its tail a lowercase word (names
     // capitalise theirs: "Deir ez-Zor", "al-Bab" at a sentence's start).
@@ -1230,7 +1238,7 @@ fn is_common_capitalised(name: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() >= 3)
             .all(|w| {
-                COMMON_CAPITALISED.contains(&w)
+                common_capitalised().contains(w)
                     || super::dates::is_calendar_word(w)
                     // Only a word with a digit can be a date of its own ("30th").
                     || w.starts_with(|c: char| c.is_ascii_digit())
