@@ -19,7 +19,7 @@
 //!   week" and "a week ago").
 //! - "the day before", "the night before", "the previous evening", "a day earlier", "three
 //!   days earlier", "the same day", "that day", "that night", "the next day", "the
-//!   following day" and "two days later" are anaphors: the caller resolves them against
+//!   following day" (or morning, evening, night) and "two days later" are anaphors: the caller resolves them against
 //!   the previous date of the article. "A day after taking Idlib on Thursday" and "two
 //!   days before entering Homs on Saturday" count from the next date of the sentence
 //!   ([`DateMention::forward`]); with none, they date the event after them from the
@@ -644,7 +644,10 @@ impl<'a> Scan<'a> {
             "day" | "night" | "evening" | "morning" if i > 0 && self.is(i - 1, "that") => {
                 self.anaphor(i - 1, i, Anaphor::SAME_DAY)
             }
-            "day" if i > 0 && matches!(self.word(i - 1), "next" | "following") => {
+            // "the next day", "the following morning"
+            "day" | "morning" | "evening" | "night"
+                if i > 0 && matches!(self.word(i - 1), "next" | "following") =>
+            {
                 self.anaphor(i - 1, i, Anaphor(1))
             }
             "day" | "night" if i > 0 && self.is(i - 1, "same") => {
@@ -1402,6 +1405,8 @@ mod tests {
             ("three days earlier", Anaphor(-3)),
             ("the next day, rebels entered", Anaphor(1)),
             ("on the following day", Anaphor(1)),
+            ("the following morning, rebels entered", Anaphor(1)),
+            ("the next evening the army left", Anaphor(1)),
             ("two days later, the army withdrew", Anaphor(2)),
             ("a day later", Anaphor(1)),
             ("the previous evening", Anaphor::DAY_BEFORE),
