@@ -219,6 +219,11 @@ spellings! {
     menagh: "Menagh airbase" => "sy:menagh-airbase";
     abu_duhur: "Abu al-Duhur airbase" => "sy:abu-al-duhur-airbase";
     t4: "T4 airbase" => "sy:tiyas-airbase";
+    // An air base by its bare name, as reports write it ("rebels took Kuweires").
+    kuweires_bare: "Kuweires" => "sy:kuweires-airbase";
+    shayrat_bare: "Shayrat" => "sy:shayrat-airbase";
+    t4_bare: "T4" => "sy:tiyas-airbase";
+    nairab_bare: "Nairab" => "sy:aleppo-international-airport";
     hmeimim: "Hmeimim" => "sy:hmeimim-airbase";
     khmeimim: "Khmeimim airbase" => "sy:hmeimim-airbase";
     mezzeh_airport: "Mezzeh military airport" => "sy:mezzeh-airport";
