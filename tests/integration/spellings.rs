@@ -222,7 +222,7 @@ spellings! {
     // An air base by its bare name, as reports write it ("rebels took Kuweires").
     kuweires_bare: "Kuweires" => "sy:kuweires-airbase";
     shayrat_bare: "Shayrat" => "sy:shayrat-airbase";
-    t4_bare: "T4" => "sy:tiyas-airbase";
+    tiyas_bare: "Tiyas" => "sy:tiyas-airbase";
     nairab_bare: "Nairab" => "sy:aleppo-international-airport";
     hmeimim: "Hmeimim" => "sy:hmeimim-airbase";
     khmeimim: "Khmeimim airbase" => "sy:hmeimim-airbase";
