@@ -199,13 +199,19 @@ impl Clause<'_> {
     /// The day written right after the place at `span` ("Hama on December 5", "Homs late
     /// on Saturday"), with nothing but a preposition between.
     fn own_day(&self, span: Span) -> Option<Dated> {
+        let d = self.own_date(span)?;
+        Some((d.day?, d.basis, d.precision))
+    }
+
+    /// The date expression of [`Self::own_day`], resolved to a day.
+    fn own_date(&self, span: Span) -> Option<&DateMention> {
         const LINKS: &[&str] = &[
             "", "on", "late on", "early on", "later on", "by", "late", "early",
         ];
         let d = self.dates.iter().find(|d| d.start >= span.end)?;
         let gap = self.lower[span.end..d.start].trim_start_matches(',').trim();
-        let day = d.day?;
-        LINKS.contains(&gap).then_some((day, d.basis, d.precision))
+        d.day?;
+        LINKS.contains(&gap).then_some(d)
     }
 
     /// "…took Hama, but the army denied it": a denial (or a doubt, [`Self::unconfirmed_later`])
@@ -734,6 +740,8 @@ impl<'g> Extractor<'g> {
         let mut objects = self.objects(c, mentions, passive);
         if !passive {
             objects.extend(self.implied_sites(c, mentions, st));
+        } else if !objects.is_empty() {
+            objects.extend(self.gapped_objects(c, mentions));
         }
         objects.extend(self.listed_provincial_capital(c, &objects));
         if objects.is_empty() {

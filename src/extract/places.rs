@@ -582,6 +582,38 @@ impl Extractor<'_> {
     }
 
     /// The object places of a clause, in order.
+    /// "Aleppo fell on Nov. 30, Hama on Dec. 5 and Homs on Dec. 7": after a passive change
+    /// and its date, places listed each with a day of their own took the same change (the
+    /// verb is left out, not repeated).
+    pub(super) fn gapped_objects(&self, c: &Clause, mentions: &[Mention]) -> Vec<Object> {
+        let t = c.trigger;
+        let first = c.dates.iter().find(|d| d.start >= t.end && d.end <= c.end);
+        let Some(first) = first.filter(|d| !c.lower[t.end..d.start].contains(',')) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut end = first.end;
+        for m in mentions.iter().filter(|m| m.span.end <= c.end) {
+            if m.span.start < end {
+                continue;
+            }
+            let gap = &c.s[end..m.span.start];
+            let Some(date) = c.own_date(m.span).filter(|_| !gap.trim().is_empty()) else {
+                break;
+            };
+            if !is_list_gap(gap) {
+                break;
+            }
+            out.push(Object {
+                place: m.place(),
+                span: m.span,
+                partial: false,
+            });
+            end = date.end;
+        }
+        out
+    }
+
     pub(super) fn objects(&self, c: &Clause, mentions: &[Mention], passive: bool) -> Vec<Object> {
         let t = c.trigger;
         let (a, b) = if passive {

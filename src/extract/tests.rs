@@ -2042,3 +2042,37 @@ fn control_announced_with_words_between_is_a_capture() {
         1
     );
 }
+
+#[test]
+fn places_after_a_passive_change_each_with_its_day_share_it() {
+    let cases = [
+        (
+            "Rebels pushed south. Aleppo fell on Nov. 30, Hama on Dec. 5 and Homs on Dec. 7.",
+            vec![
+                ev(ALEPPO, Opposition, Capture, "2024-11-30"),
+                ev(HAMA, Opposition, Capture, "2024-12-05"),
+                ev(HOMS, Opposition, Capture, "2024-12-07"),
+            ],
+        ),
+        (
+            "Aleppo was captured by rebels on Nov. 30, Hama on Dec. 5 and Homs two days later.",
+            vec![
+                ev(ALEPPO, Opposition, Capture, "2024-11-30"),
+                ev(HAMA, Opposition, Capture, "2024-12-05"),
+                ev(HOMS, Opposition, Capture, "2024-12-07"),
+            ],
+        ),
+        // Only places with a day of their own, in a list.
+        (
+            "Aleppo fell to the rebels on Nov. 30, and Russia on Monday said it was surprised.",
+            vec![ev(ALEPPO, Opposition, Capture, "2024-11-30")],
+        ),
+        (
+            "Aleppo fell to the rebels on Nov. 30, Hama residents on Dec. 5 fled.",
+            vec![ev(ALEPPO, Opposition, Capture, "2024-11-30")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-09"), want, "{text}");
+    }
+}
