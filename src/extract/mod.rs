@@ -1101,12 +1101,13 @@ fn join_ranges(found: &mut [DateMention], lower: &str) {
 }
 
 /// "tightened its control over Hama", "has full control of": control named without a
-/// verb of taking is a change only when announced ("announced on Saturday its control
-/// over", "declared late on Sunday full control of"), by one of the six words before.
+/// verb of taking is a change only when announced or taken with words between
+/// ("announced on Saturday its control over", "established late on Sunday full control
+/// of"), by one of the six words before.
 /// Such a phrase is dropped before clauses are cut, so that it never ends the clause of
 /// the trigger before it.
 fn is_unannounced_control(lower: &str, t: &Hit<Trigger>) -> bool {
-    const ANNOUNCED: &[&str] = &[
+    const ANNOUNCED_OR_TAKEN: &[&str] = &[
         "announced",
         "announces",
         "announce",
@@ -1117,6 +1118,17 @@ fn is_unannounced_control(lower: &str, t: &Hit<Trigger>) -> bool {
         "proclaims",
         "confirmed",
         "confirms",
+        // A verb of taking with words between: "established on Saturday their control
+        // over", "gained late on Sunday full control of".
+        "established",
+        "gained",
+        "imposed",
+        "extended",
+        "secured",
+        "regained",
+        "restored",
+        "asserted",
+        "assumed",
     ];
     let phrase = &lower[t.start..t.end];
     let bare = ["its ", "their ", "full ", "complete "]
@@ -1126,7 +1138,7 @@ fn is_unannounced_control(lower: &str, t: &Hit<Trigger>) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(6)
-        .any(|w| ANNOUNCED.contains(&w))
+        .any(|w| ANNOUNCED_OR_TAKEN.contains(&w))
 }
 
 /// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?

@@ -2015,6 +2015,11 @@ fn control_announced_with_words_between_is_a_capture() {
             Opposition,
         ),
         (
+            "Rebels established late on Sunday full control over Damascus.",
+            DAMASCUS,
+            Opposition,
+        ),
+        (
             "Turkish-backed factions confirmed on Monday their control over Tal Rifaat.",
             "gn:163476",
             Sna,
