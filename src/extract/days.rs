@@ -14,6 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 /// Resolves anaphors in order and records every resolved day as the article's last.
 /// A date introduced by "since" opens a period and is not the day of anything.
+#[inline]
 pub(super) fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut ArticleState) {
     for k in 0..found.len() {
         // "a day after taking Idlib on Thursday": from the next date of the sentence.
@@ -109,6 +110,7 @@ fn distance(d: &DateMention, t: &Hit<Trigger>) -> usize {
 /// Is the trigger about an earlier year? ("In August 2019, ... took", "seized Manbij in
 /// 2016"): the date expression nearest it is a year before publication, or a day more than
 /// 60 days before it. "Pushed into Manbij on Monday, ... held since 2016" is not.
+#[inline]
 pub(super) fn is_background<'d>(
     dates: impl Iterator<Item = &'d DateMention>,
     t: &Hit<Trigger>,
@@ -124,6 +126,7 @@ pub(super) fn is_background<'d>(
 
 /// "have been in control of Hama since Thursday": the day a state began, from a "since"
 /// date between trigger `k` and the next.
+#[inline]
 pub(super) fn since_day(
     lower: &str,
     dates: &[DateMention],
@@ -147,6 +150,7 @@ pub(super) fn since_day(
 /// The day of trigger `k` of `triggers`: its nearest resolved date. A date between the
 /// trigger before and this one is that trigger's ("entered Homs on Saturday and took the
 /// city on Sunday") when this one has a date of its own after it.
+#[inline]
 pub(super) fn nearest_day(
     lower: &str,
     dates: &[DateMention],
