@@ -130,6 +130,21 @@ fn site_noun_at(rest: &str) -> Option<&'static str> {
 }
 
 /// What a side withdraws from "in X".
+/// Do the gap words (last first) name military positions not the subject's own ("army
+/// positions", "positions vacated by the army"; not "its positions")?
+fn takes_others_positions<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    while let Some(w) = words.next() {
+        if MILITARY_POSITION_NOUNS.contains(&w) {
+            return !matches!(words.next(), Some("its" | "their" | "his" | "our"));
+        }
+    }
+    false
+}
+
+/// The military part of [`POSITION_NOUNS`]: taken, they are a foothold in the place, not
+/// the place (villages or areas "in Hama" may be the province's).
+const MILITARY_POSITION_NOUNS: &[&str] = &["positions", "posts", "points", "barracks", "bases"];
+
 const POSITION_NOUNS: &[&str] = &[
     "positions",
     "bases",
@@ -251,6 +266,11 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
             "in" | "around" if lose && before.clone().any(|w| POSITION_NOUNS.contains(&w)) => {
                 return Role::Object { partial }
+            }
+            // Taking "positions vacated by the army in X" is a foothold in X ("secured its
+            // positions in X" holds what it had).
+            "in" | "around" if !lose && takes_others_positions(before.clone()) => {
+                return Role::Object { partial: true }
             }
             w if is_context_preposition(w) => return Role::Context,
             "rural" => return Role::Context,
@@ -1305,6 +1325,13 @@ mod tests {
             ),
             (" 10 km west of ", Trigger::Take, Role::Context),
             (" their positions in ", Trigger::Lose, obj),
+            // Positions taken are a foothold; villages "in" a name may be the province's.
+            (
+                " over positions vacated by the army in ",
+                Trigger::Take,
+                Role::Object { partial: true },
+            ),
+            (" several villages in ", Trigger::Take, Role::Context),
             (
                 " the southern suburbs of ",
                 Trigger::Enter,
