@@ -180,7 +180,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("announced complete control over", Trigger::Take),
     ("declared full control of", Trigger::Take),
     // The control announced, with words between: "announced on Saturday its control
-    // over", "declared late on Sunday full control of" (`Clause::is_unannounced_control`).
+    // over", "declared late on Sunday full control of" (`is_bare_control` in the extractor).
     ("its control of", Trigger::Take),
     ("its control over", Trigger::Take),
     ("their control of", Trigger::Take),

@@ -622,7 +622,7 @@ impl<'g> Extractor<'g> {
     ) {
         let s = &st.text[sent.span.start..sent.span.end];
         let lower = &st.lower[sent.span.start..sent.span.end];
-        sm.triggers.retain(|t| !is_unannounced_control(lower, t));
+        sm.triggers.retain(|t| !is_bare_control(lower, t));
         let (triggers, actors) = (sm.triggers.as_slice(), sm.actors.as_slice());
         let (article_lower, published) = (st.lower, st.published);
         let (words, cues) = st.words_in(sent.span);
@@ -1035,7 +1035,7 @@ fn taker_of(events: &[Event], place: u32, loser: Option<Faction>) -> Option<Fact
 /// of"), by one of the six words before.
 /// Such a phrase is dropped before clauses are cut, so that it never ends the clause of
 /// the trigger before it.
-fn is_unannounced_control(lower: &str, t: &Hit<Trigger>) -> bool {
+fn is_bare_control(lower: &str, t: &Hit<Trigger>) -> bool {
     const ANNOUNCED_OR_TAKEN: &[&str] = &[
         "announced",
         "announces",
