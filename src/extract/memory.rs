@@ -4,8 +4,8 @@
 //! of events as they are found; gives the last side named as a subject and the last one
 //! other than the government. Most clauses name their own side and never ask, so a
 //! sentence is only read for its subjects when a later clause asks: newest sentence
-//! first, and only until both answers are found (judging a name's position is the costly
-//! part, and most sentences would be judged for nothing).
+//! first, and only until the answer asked for is found (judging a name's position is the
+//! costly part, and most sentences would be judged for nothing).
 
 use super::lexicon::{Hit, Trigger};
 use super::sides;
