@@ -26,6 +26,10 @@ pub(super) fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut Art
         // "took Khan Shaykhun on Wednesday, a day after seizing Maarat": with no date
         // ahead, the event after "after" is counted back from the date before.
         let behind = found[..k].iter().rev().find_map(|n| n.day);
+        let main_clause = behind
+            .is_none()
+            .then(|| day_after_relative_clause(found, k, lower))
+            .flatten();
         let d = &mut found[k];
         if let (Some(kind), Some(base)) = (d.anaphor, ahead) {
             d.day = Some(base + Duration::days(kind.0));
@@ -47,7 +51,7 @@ pub(super) fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut Art
             }
         }
         if let Some(kind) = d.anaphor {
-            let base = st.last_day.or(st.published);
+            let base = main_clause.or(st.last_day).or(st.published);
             d.day = base.map(|b| b + Duration::days(kind.0));
         }
         let opens_period = dates::follows_since(&lower[..d.start]);
@@ -63,6 +67,19 @@ pub(super) fn resolve_dates(found: &mut [DateMention], lower: &str, st: &mut Art
         }
     }
     join_ranges(found, lower);
+}
+
+/// "Rebels, who had taken Aleppo two days earlier, seized Hama on Thursday": the day of
+/// the main clause, after the relative clause that anaphor `k` stands in, from which it
+/// counts (rather than from the article's last date).
+fn day_after_relative_clause(found: &[DateMention], k: usize, lower: &str) -> Option<NaiveDate> {
+    let d = &found[k];
+    d.anaphor?;
+    let (_, end) = super::relative_clauses(lower).find(|&(a, b)| d.start > a && d.end <= b)?;
+    found[k + 1..]
+        .iter()
+        .find(|n| n.start >= end && n.anaphor.is_none())?
+        .day
 }
 
 /// "between November 29 and December 1", "from Nov. 29 to Dec. 1": a range is its last

@@ -1987,6 +1987,11 @@ fn an_event_tied_to_another_by_a_count_of_days_gets_its_own_day() {
             "Rebels took Hama on Thursday, two days before entering Homs.",
             &[(HAMA, "2024-12-05"), (HOMS, "2024-12-07")],
         ),
+        // In a relative clause, "earlier" counts from the main clause's day.
+        (
+            "Rebels, who had taken Idlib two days earlier, seized Hama on Thursday.",
+            &[(IDLIB, "2024-12-03"), (HAMA, "2024-12-05")],
+        ),
     ];
     for (text, want) in cases {
         let got: Vec<(String, String)> = events(text, "2024-12-09")
