@@ -428,6 +428,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("retreating from", Trigger::Lose),
     ("evacuated", Trigger::Lose),
     ("abandoned", Trigger::Lose),
+    ("vacated", Trigger::Lose),
+    ("vacating", Trigger::Lose),
+    // "positions vacated by the army": what another verb took, not a clause of its own;
+    // but "Manbij was vacated by the SDF" is the place left.
+    ("vacated by", Trigger::Ignore),
+    ("was vacated by", Trigger::LosePassive),
+    ("were vacated by", Trigger::LosePassive),
     ("lost control of", Trigger::Lose),
     ("lost all control of", Trigger::Lose),
     ("lost control over", Trigger::Lose),

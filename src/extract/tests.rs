@@ -605,6 +605,19 @@ fn losses_and_entries_in_other_words() {
             vec![ev(HAMA, Opposition, Capture, "2024-12-05")],
         ),
         ("Prices are falling to record lows in Hama.", vec![]),
+        (
+            "Government forces vacated Hama on Thursday.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        (
+            "Hama was vacated by government forces on Thursday.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        // Positions another side left are taken, not a clause of their own.
+        (
+            "The SDF took over positions vacated by the army in Hama on Thursday.",
+            vec![ev(HAMA, Sdf, Partial, "2024-12-05")],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-07"), want, "{text}");
