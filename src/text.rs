@@ -82,10 +82,16 @@ pub fn sentences_into(text: &str, skip: usize, out: &mut Vec<Sentence>) {
     let body = &text[offset..];
     let base = offset;
     let ends = memchr::memchr_iter(b'\n', body.as_bytes()).map(move |i| base + i + 1);
+    // One search for stops over the whole body: a search per line pays its setup on
+    // every short line.
+    let mut stops = memchr::memchr3_iter(b'.', b'!', b'?', body.as_bytes())
+        .map(move |i| base + i)
+        .peekable();
     for line_end in ends.chain((!body.ends_with('\n')).then_some(text.len())) {
         let start = offset;
         let line = &text[start..line_end];
         offset = line_end;
+        let line_stops = std::iter::from_fn(|| stops.next_if(|&i| i < line_end));
         if trimmed(text, start, line_end).is_none() {
             blank_before = true;
             continue;
@@ -94,15 +100,29 @@ pub fn sentences_into(text: &str, skip: usize, out: &mut Vec<Sentence>) {
             paragraph += 1;
         }
         blank_before = false;
-        split_line(text, start, start + line.len(), paragraph, out);
+        split_line(
+            text,
+            (start, start + line.len()),
+            line_stops,
+            paragraph,
+            out,
+        );
     }
 }
 
-fn split_line(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Splits the line `text[start..end]` at its `stops` (byte offsets in `text` of each
+/// `.`, `!` and `?` in the line, in order).
+fn split_line(
+    text: &str,
+    (start, end): (usize, usize),
+    stops: impl Iterator<Item = usize>,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let line = &text[start..end];
     let b = line.as_bytes();
     let mut sent_start = 0;
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
+    for i in stops.map(|i| i - start) {
         // A closing quote or bracket right after the stop belongs to the sentence.
         let mut stop_end = i + 1;
         loop {

@@ -266,6 +266,33 @@ fn is_alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+/// Is the char before byte `i` of `s` alphanumeric? ASCII is answered from its byte.
+#[inline]
+fn alnum_before(s: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|j| s.as_bytes()[j]) {
+        None => false,
+        Some(c) if c < 0x80 => ALNUM[c as usize],
+        Some(_) => is_alnum(s[..i].chars().next_back()),
+    }
+}
+
+/// Is the char at byte `i` of `s` alphanumeric (false at the end)?
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&c) if c < 0x80 => ALNUM[c as usize],
+        Some(_) => is_alnum(s.get(i..).and_then(|r| r.chars().next())),
+    }
+}
+
+/// `a == b` for the short tails of phrases: a loop the compiler keeps inline, where the
+/// slice compare calls `memcmp` (most tails are a few bytes).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 impl<T: Copy> PhraseSet<T> {
     /// A set of several lists: each phrase comes with its list (below [`MAX_LISTS`]);
     /// phrases are lowercased here, empty ones ignored. The scan tells of each word
@@ -534,7 +561,10 @@ impl<T: Copy> PhraseSet<T> {
     fn hit_at(&self, s: &str, i: usize, p: &Phrase<T>, checked: usize) -> Option<Hit<T>> {
         let b = s.as_bytes();
         let exact = i + p.text.len();
-        let end = if b.get(i + checked..exact) == Some(&p.text.as_bytes()[checked..]) {
+        let end = if b
+            .get(i + checked..exact)
+            .is_some_and(|t| same_bytes(t, &p.text.as_bytes()[checked..]))
+        {
             exact
         } else {
             quoted_end(b, i, p.text.as_bytes(), checked)?
@@ -544,10 +574,10 @@ impl<T: Copy> PhraseSet<T> {
         } else {
             i
         };
-        if p.starts_word && !p.space_before && is_alnum(s[..i].chars().next_back()) {
+        if p.starts_word && !p.space_before && alnum_before(s, i) {
             return None;
         }
-        if p.ends_word && is_alnum(s.get(end..)?.chars().next()) {
+        if p.ends_word && alnum_at(s, end) {
             return None;
         }
         Some(Hit {
