@@ -184,6 +184,18 @@ pub fn is_date_cue(word: &str) -> bool {
 /// day of the week? Such words are capitalised but never a place.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     // Lowercased on the stack: the clause reader asks this of every word before a place.
+    // Most words are answered by their first three letters.
+    const STEMS: [&[u8; 3]; 19] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+    ];
+    let stem = match word.as_bytes() {
+        [a, b, c, ..] => [a, b, c].map(|x| x.to_ascii_lowercase()),
+        _ => return false,
+    };
+    if !STEMS.contains(&&stem) {
+        return false;
+    }
     let mut buf = [0u8; 10]; // "september." is the longest spelling read
     let Some(lower) = buf.get_mut(..word.len()) else {
         return false;
@@ -922,6 +934,8 @@ mod tests {
                 let short = &name[..n];
                 if month_of(short).is_some() || weekday_of(short).is_some() {
                     assert!(CUE_WORDS.contains(&short), "{short}");
+                    // ... and a calendar word, in any case (its first-letter filter).
+                    assert!(is_calendar_word(&short.to_uppercase()), "{short}");
                 }
             }
         }

@@ -1071,12 +1071,17 @@ fn is_bare_control(lower: &str, t: &Hit<Trigger>) -> bool {
 }
 
 /// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?
-/// `word` must be alphanumeric (so overlapping candidates never matter) and non-empty.
-/// Asked once per date expression: found by its first byte, with no searcher to set up.
 fn has_word(s: &str, word: &str) -> bool {
-    let (b, w) = (s.as_bytes(), word.as_bytes());
+    find_word(s, word).is_some()
+}
+
+/// Byte offset of the first whole-word occurrence of `phrase` in `s`: not inside a longer
+/// run of letters or digits. Asked of short regions, so candidates are found by the
+/// phrase's first byte, with no searcher to set up.
+pub(super) fn find_word(s: &str, phrase: &str) -> Option<usize> {
+    let (b, w) = (s.as_bytes(), phrase.as_bytes());
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    memchr::memchr_iter(w[0], b).any(|i| {
+    memchr::memchr_iter(*w.first()?, b).find(|&i| {
         b[i..].starts_with(w)
             && !alnum(s[..i].chars().next_back())
             && !alnum(s[i + w.len()..].chars().next())

@@ -12,7 +12,7 @@
 //! when the gazetteer has one.
 
 use super::lexicon::{Mark, Trigger};
-use super::{ArticleState, Clause, Extraction, Extractor, Unresolved};
+use super::{find_word, ArticleState, Clause, Extraction, Extractor, Unresolved};
 use crate::gazetteer::matcher::{is_list_gap, names_part_before, TOWN_PART_NOUNS};
 use crate::gazetteer::Mention;
 use crate::model::{PlaceKind, Span};
@@ -312,7 +312,7 @@ fn qualifies_next(rest: &str) -> bool {
     // "the Aleppo-Damascus highway", "the Hama front": a road or a front, not the town;
     // "Hama's governor", "Aleppo's water supply": its people and services.
     let next_word = lower.split(|c: char| !c.is_alphanumeric()).next();
-    if next_word.is_some_and(|w| ROAD_NOUNS.contains(&w)) {
+    if next_word.is_some_and(is_road_noun) {
         return true;
     }
     // The next two words, before any punctuation ("the Idlib police chief"; not "Hama,
@@ -345,20 +345,23 @@ fn qualifies_next(rest: &str) -> bool {
 
 /// What a name before it only qualifies: roads and fronts named after the towns they
 /// lead to or face.
-const ROAD_NOUNS: &[&str] = &[
-    "highway",
-    "highways",
-    "road",
-    "roads",
-    "motorway",
-    "route",
-    "axis",
-    "front",
-    "fronts",
-    "frontline",
-    "direction",
-    "corridor",
-];
+fn is_road_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "highway"
+            | "highways"
+            | "road"
+            | "roads"
+            | "motorway"
+            | "route"
+            | "axis"
+            | "front"
+            | "fronts"
+            | "frontline"
+            | "direction"
+            | "corridor"
+    )
+}
 
 /// People and services of a town: taking "Hama's governor" or restoring "Aleppo's water
 /// supply" is not taking the town.
@@ -466,21 +469,6 @@ fn leading_word(s: &str) -> (&str, &str) {
             .take_while(|c| c.is_ascii_alphabetic())
             .count();
     (&s[start..end], &s[end..])
-}
-
-/// Byte offset of `phrase` in `s` as whole words.
-fn find_word(s: &str, phrase: &str) -> Option<usize> {
-    s.match_indices(phrase).map(|(p, _)| p).find(|&p| {
-        let before = s[..p]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = s[p + phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
 }
 
 /// Is what stands `p` bytes after the trigger of `c` an object (judged by the words
@@ -993,8 +981,9 @@ impl Extractor<'_> {
 /// (the place right before ", which", the trigger in the relative clause).
 fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mention> {
     let head = &c.lower[..c.trigger.start];
-    let which = head.rfind(", which ")?;
-    if head[which + 1..].contains(',') {
+    // The clause's last comma must open the relative clause: a later one closes it.
+    let which = memchr::memrchr(b',', head.as_bytes())?;
+    if !head[which..].starts_with(", which ") {
         return None;
     }
     mentions

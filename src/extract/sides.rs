@@ -325,11 +325,14 @@ pub(super) fn is_trigger_object(s: &str, triggers: &[Hit<Trigger>], a: &Hit<Fact
 /// capture verb used in the passive.
 pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
     // Only a participle makes a passive: "was captured", not "were in control of".
-    let verb = s[t.start..t.end].split(' ').next().unwrap_or("");
+    if t.what != Trigger::Take {
+        return false;
+    }
+    let phrase = &s[t.start..t.end];
+    let verb = phrase.split_once(' ').map_or(phrase, |(verb, _)| verb);
     let reduced_relative =
         || s[..t.start].trim_end().ends_with(',') && s[t.end..].starts_with(" by ");
-    t.what == Trigger::Take
-        && is_participle(verb)
+    is_participle(verb)
         && (after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
             || reduced_relative())
 }

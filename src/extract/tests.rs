@@ -1754,6 +1754,16 @@ fn has_word_finds_whole_words_only() {
     ] {
         assert_eq!(has_word(s, "since"), want, "{s:?}");
     }
+    // Phrases: the first whole-word occurrence, past ones inside words.
+    for (s, want) in [
+        ("the capitals, the capital", Some(14)),
+        ("athe capital", None),
+        ("the the capital", Some(4)),
+        ("the capital’s", Some(0)),
+        ("", None),
+    ] {
+        assert_eq!(super::find_word(s, "the capital"), want, "{s:?}");
+    }
 }
 
 #[test]
