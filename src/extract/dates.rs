@@ -16,7 +16,8 @@
 //! - "two days ago", "48 hours ago", "the day before yesterday" count back from
 //!   publication; "last night" is the day before it; "last week" is a week before it and
 //!   "Tuesday last week" that weekday of the week before (time precision 2 for "last
-//!   week" and "a week ago").
+//!   week" and "a week ago"); "last month" is by its last day (precision 3), and "last
+//!   year" is background, like a year alone.
 //! - "the day before", "the night before", "the previous evening", "a day earlier", "three
 //!   days earlier", "the same day", "that day", "that night", "the next day", "the
 //!   following day" (or morning, evening, night) and "two days later" are anaphors: the caller resolves them against
@@ -159,6 +160,8 @@ pub const CUE_WORDS: &[&str] = &[
     "day",
     "night",
     "week",
+    "month",
+    "year",
 ];
 
 /// Does "since" stand in the clause that `before` (lowercase text up to a date) ends, after
@@ -599,6 +602,18 @@ impl<'a> Scan<'a> {
                 let day = p.map(|d| d - Duration::days(7));
                 self.push(i - 1, i, day, DateBasis::Relative, 2)
             }
+            // Like "in November" when it is past: by the month's last day.
+            "month" if i > 0 && self.is(i - 1, "last") => {
+                let day = p.map(|d| d - Duration::days(d.day().into()));
+                self.push(i - 1, i, day, DateBasis::Relative, 3)
+            }
+            // Like "in 2023": background history.
+            "year" if i > 0 && self.is(i - 1, "last") => {
+                self.push(i - 1, i, None, DateBasis::Relative, 3);
+                if let Some(last) = self.out.last_mut() {
+                    last.year_only = p.map(|d| d.year() - 1);
+                }
+            }
             // "years ago", "two years earlier", "years later": a past year, background. Not
             // after "since" ("for the first time since the war began ten years ago").
             "ago" | "earlier" | "later"
@@ -970,6 +985,8 @@ mod tests {
             "two days after",
             "three days ago",
             "last week",
+            "last month",
+            "last year",
         ];
         for p in relative {
             assert_eq!(find_dates(p, Some(day("2024-12-08"))).len(), 1, "{p}");
@@ -1286,6 +1303,18 @@ mod tests {
             DateBasis::Relative,
         ),
         ("last week", "2024-12-10", "2024-12-03", DateBasis::Relative),
+        (
+            "last month",
+            "2025-01-10",
+            "2024-12-31",
+            DateBasis::Relative,
+        ),
+        (
+            "last month",
+            "2024-03-05",
+            "2024-02-29",
+            DateBasis::Relative,
+        ),
         // Publication is a Tuesday: "Tuesday last week" is a week before, not that day.
         (
             "on Tuesday last week",

@@ -1145,6 +1145,7 @@ fn denials_vows_and_nearby_places_yield_nothing() {
         "The regime lost Palmyra to ISIS in 2015 before retaking it in 2017.",
         // So is a count of years back, wherever it stands in the clause.
         "Rebels took Hama years ago, a commander recalled.",
+        "Rebels took Hama last year, a commander recalled.",
         // A span of years is background, even with a boundary word inside it.
         "Over the following years, the opposition seized large parts of Hama.",
         // "advanced on" a place is a direction; the withdrawal was from Syria.
@@ -1176,6 +1177,18 @@ fn years_ago_are_background_of_their_own_clause() {
         )
         .len(),
         1
+    );
+}
+
+#[test]
+fn last_month_dates_its_clause_not_the_day_before_it() {
+    // The day of an earlier sentence does not carry over a date of the clause's own.
+    assert_eq!(
+        events(
+            "Fighting raged on Wednesday. Clashes continued around Hama, which rebels seized last month.",
+            "2025-01-10"
+        ),
+        [ev(HAMA, Opposition, Capture, "2024-12-31")]
     );
 }
 
