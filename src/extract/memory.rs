@@ -148,12 +148,28 @@ fn subjects(
         if !sides::is_subject_position(s, a) || sides::is_trigger_object(s, triggers, a) {
             continue;
         }
+        // "Rebels advanced on Hama, a Syrian army source said": a source tagged on after
+        // the clause tells of it and takes no part in it.
+        if is_attribution(&s[..a.start]) && sides::is_speaker(s, a) {
+            continue;
+        }
         actor = actor.or(Some(first));
         if a.what != Faction::Government {
             return (actor, Some(first));
         }
     }
     (actor, None)
+}
+
+/// Does `before`, the sentence up to a side's name, end as a reporting tag opens (a
+/// comma, then an article at most)?
+fn is_attribution(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = ["a", "an", "the", "A", "An", "The"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
+        .unwrap_or(before);
+    before.trim_end().ends_with(',')
 }
 
 /// Puts `f` and `name` in `slot`, reusing its string.

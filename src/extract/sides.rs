@@ -360,7 +360,7 @@ fn heads_relative_clause(lower: &str, a: &Hit<Faction>, trigger_start: usize) ->
 
 /// "the rebels said", "X announced": the speaker of a quote.
 /// "an HTS commander told", "the SDF's spokesman said": a member of the side may speak.
-fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
+pub(super) fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
     const MEMBERS: &[&str] = &[
         "commander",
         "commanders",

@@ -802,6 +802,17 @@ fn pronouns_take_the_last_named_side() {
             ev(HAMA, Opposition, Capture, "2024-12-08"),
         ]
     );
+    // A source tagged on after a clause is not the side "they" stand for.
+    for text in [
+        "Rebels advanced toward Homs, an army source said. On Saturday they seized Rastan.",
+        "Rebels shelled Homs, the Syrian army said. On Saturday they seized Rastan.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-08"),
+            [ev("gn:172946", Opposition, Capture, "2024-12-07")],
+            "{text}"
+        );
+    }
     // "We" in a quote is the speaker's side, a member of it speaking too.
     for (text, side) in [
         (
