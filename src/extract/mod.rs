@@ -136,8 +136,9 @@ struct ArticleState<'a> {
     /// Every side named in the article (article offsets): "the fighters" may stand for
     /// one named sentences before.
     actors: &'a [Hit<Faction>],
-    /// Mentions of each side in the whole article (for withdrawals with no named taker).
-    counts: [usize; 7],
+    /// Mentions of each side in the whole article (for withdrawals with no named taker),
+    /// counted when first asked: most articles never ask.
+    counts: OnceCell<[usize; 7]>,
     /// The last place an event was found for (for "the city" in a later clause).
     last_object: Option<u32>,
     /// The last place the previous sentence told of a change of.
@@ -597,9 +598,6 @@ impl<'g> Extractor<'g> {
             memory: RefCell::new(memory),
             ..Default::default()
         };
-        for h in &marks.actors {
-            st.counts[h.what as usize] += 1;
-        }
         let mut cursors = [0; 3];
         let mut sm = SentenceMarks::default();
         let mut out = Extraction::default();
@@ -1002,11 +1000,23 @@ impl ArticleState<'_> {
     /// The side most often named in the article other than `loser` (government losses go
     /// to the attackers the article talks about).
     fn main_opponent(&self, loser: Faction) -> Faction {
+        let counts = self.counts.get_or_init(|| {
+            let mut counts = [0; 7];
+            for h in self.actors {
+                // "..., a Syrian army source said": a source is no side of the fighting.
+                if !memory::is_attribution(&self.text[..h.start])
+                    || !sides::is_speaker(self.text, h)
+                {
+                    counts[h.what as usize] += 1;
+                }
+            }
+            counts
+        });
         Faction::ALL
             .into_iter()
             .filter(|&f| f != loser && f != Faction::Unknown)
-            .max_by_key(|&f| (self.counts[f as usize], std::cmp::Reverse(f)))
-            .filter(|&f| self.counts[f as usize] > 0)
+            .max_by_key(|&f| (counts[f as usize], std::cmp::Reverse(f)))
+            .filter(|&f| counts[f as usize] > 0)
             .unwrap_or(Faction::Unknown)
     }
 }

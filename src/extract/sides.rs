@@ -394,9 +394,9 @@ pub(super) fn is_speaker(s: &str, a: &Hit<Faction>) -> bool {
         .filter(|w| !w.is_empty())
         .take(6)
         .find(|w| {
-            let lower = w.to_ascii_lowercase();
-            let is_name = w.starts_with(|c: char| c.is_uppercase()) || lower.starts_with("al-");
-            !(MEMBERS.contains(&lower.as_str()) || is_name)
+            let is_name = w.starts_with(|c: char| c.is_uppercase())
+                || w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("al-"));
+            !(MEMBERS.iter().any(|m| m.eq_ignore_ascii_case(w)) || is_name)
         })
         .unwrap_or("");
     VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v))

@@ -249,6 +249,14 @@ fn withdrawal_gives_the_place_to_the_other_side() {
         "2024-12-05",
     );
     assert_eq!(got, [ev(HAMA, Opposition, Withdrawal, "2024-12-05")]);
+    // With no winner named, the side the article fights for it; a source quoted after
+    // a clause ("..., an army source said") is none.
+    let got = events(
+        "Rebels shelled Homs on Friday after clashes with the SDF, an army source said. \
+         Two days earlier, the SDF had withdrawn from Hama.",
+        "2024-12-07",
+    );
+    assert_eq!(got, [ev(HAMA, Opposition, Withdrawal, "2024-12-04")]);
 }
 
 #[test]
