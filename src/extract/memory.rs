@@ -167,7 +167,7 @@ pub(super) fn is_attribution(before: &str) -> bool {
     // Byte-wise and looking back a few bytes only: asked of every side an article names.
     let b = before.as_bytes();
     // ", the " is the longest tail read: most names have no comma that near.
-    if !b[b.len().saturating_sub(8)..].iter().any(|&c| c == b',') {
+    if !b[b.len().saturating_sub(8)..].contains(&b',') {
         return false;
     }
     let space_back = |mut i: usize| {
