@@ -332,9 +332,35 @@ pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
     let verb = phrase.split_once(' ').map_or(phrase, |(verb, _)| verb);
     let reduced_relative =
         || s[..t.start].trim_end().ends_with(',') && s[t.end..].starts_with(" by ");
-    is_participle(verb)
-        && (after_word(s, t.start, &["was", "were", "been", "being", "is", "are"])
-            || reduced_relative())
+    is_participle(verb) && (after_passive_auxiliary(s, t.start) || reduced_relative())
+}
+
+/// Does a passive auxiliary stand before byte `at`, with up to two adverbs between ("was
+/// taken", "was also taken", "had since been quickly retaken")?
+fn after_passive_auxiliary(s: &str, mut at: usize) -> bool {
+    const AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are"];
+    for _ in 0..3 {
+        if after_word(s, at, AUXILIARIES) {
+            return true;
+        }
+        let before = trim_end(&s[..at]);
+        let word = last_word(before);
+        if !is_adverb(word) {
+            return false;
+        }
+        at = before.len() - word.len();
+    }
+    false
+}
+
+/// Is `w` an adverb that may stand inside a verb ("also", "then", "quickly")?
+fn is_adverb(w: &str) -> bool {
+    let ly = w.len() > 4 && w.ends_with("ly") && !w.eq_ignore_ascii_case("italy");
+    ly || [
+        "also", "then", "since", "soon", "now", "already", "later", "again", "once",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Is `verb` (a trigger's first word) a past participle ("captured", "taken", "overrun")?

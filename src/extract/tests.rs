@@ -1707,6 +1707,17 @@ fn passive_captures_take_the_side_after_by() {
         ),
         [(Opposition, None)]
     );
+    // Adverbs inside the passive verb.
+    for text in [
+        "Homs was also taken by the insurgents on Sunday.",
+        "Homs was then swiftly overrun by rebels on Sunday.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-09"),
+            [ev(HOMS, Opposition, Capture, "2024-12-08")],
+            "{text}"
+        );
+    }
     // A participle with its agent and no "was": the agent took the places listed.
     let text = "The army held on to Hama. Areas captured by the SDF on Sunday: Tal Rifaat, Manbij.";
     assert_eq!(sides_of(text, "2024-12-09"), [(Sdf, None), (Sdf, None)]);
