@@ -222,16 +222,28 @@ impl Clause<'_> {
     /// something ("it", "the claim", "losing"): "denying the regime a base" deprives, it
     /// does not deny.
     fn doubted_later(&self) -> bool {
-        const DENIED_OBJECTS: &[&str] = &[
-            "it", "this", "that", "the", "any", "losing", "having", "reports",
-        ];
+        let t = self.trigger;
         self.marks.iter().any(|m| {
-            let next = self.words_within(m.end, self.lower.len()).next();
-            m.start >= self.trigger.end
+            m.start >= t.end
                 && m.what == Mark::Blocker
-                && matches!(&self.lower[m.start..m.end], "denied" | "denies")
-                && next.is_none_or(|w| DENIED_OBJECTS.contains(&w))
+                && (self.is_denial(m)
+                    // "…said they took Manbij, but the SDF said it had repelled the attack".
+                    || self.lower[m.start..m.end] == *"repelled"
+                        && self
+                            .words_within(t.end, m.start)
+                            .any(|w| matches!(w, "but" | "however")))
         }) || self.unconfirmed_later()
+    }
+
+    /// Is blocker `m` a denial of something ("denied it", "denies that", "denied losing"),
+    /// not a deprivation ("denying the regime a base")?
+    fn is_denial(&self, m: &Hit<Mark>) -> bool {
+        const DENIED_OBJECTS: &[&str] = &[
+            "it", "this", "that", "the", "any", "losing", "having", "reports", "claims",
+        ];
+        let next = self.words_within(m.end, self.lower.len()).next();
+        matches!(&self.lower[m.start..m.end], "denied" | "denies")
+            && next.is_none_or(|w| DENIED_OBJECTS.contains(&w))
     }
 
     /// "The fall of Homs would cut…", "Capturing Homs could…", "the capture of Homs is
@@ -268,7 +280,7 @@ impl Clause<'_> {
         self.marks
             .iter()
             .filter(|m| m.what == Mark::Blocker && m.start >= from && m.end <= t.start)
-            .filter(|m| !is_claim_at(m))
+            .filter(|m| !is_claim_at(m) && !self.is_denial(m))
             .any(|m| {
                 let aside = OF_A_NOUN.contains(&&self.lower[m.start..m.end])
                     && self.lower[from..m.start].contains(',')
@@ -760,8 +772,18 @@ impl<'g> Extractor<'g> {
         if matches!(t.what, Trigger::Enter | Trigger::Flee) && !side.named && !pronoun() {
             return;
         }
+        // "The army denied that rebels had taken Hama": what is denied is claimed.
+        let denied = || {
+            c.marks.iter().any(|m| {
+                m.what == Mark::Blocker
+                    && m.start >= before_start
+                    && m.end <= t.start
+                    && c.is_denial(m)
+            })
+        };
         let claimed = t.what == Trigger::ClaimTake
             || c.has(Mark::Claim, before_start, t.start)
+            || denied()
             || c.doubted_later();
         let (date, basis, tp) = match (day, st.published) {
             (Some((d, b, p)), _) => (Some(d), b, if b == DateBasis::Publication { 2 } else { p }),

@@ -298,8 +298,32 @@ fn claims_attempts_and_denials() {
         .len(),
         1
     );
-    assert!(events(
+    // What a side denies is a claim (of the side said to have done it).
+    for text in [
         "The army denied that rebels had captured Homs.",
+        "The army denied reports that rebels had captured Homs.",
+        "Rebels captured Homs, which the army denied.",
+        "Rebels said they had captured Homs, but the army said it had repelled the attack.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-05"),
+            [ev(HOMS, Opposition, Claimed, "2024-12-05")],
+            "{text}"
+        );
+    }
+    // Repelling another attack, and denying a side something, leave the change stated.
+    for text in [
+        "Rebels captured Homs after the army repelled an attack on Hama.",
+        "Rebels captured Homs, denying the regime a base.",
+    ] {
+        assert_eq!(
+            events(text, "2024-12-05"),
+            [ev(HOMS, Opposition, Capture, "2024-12-05")],
+            "{text}"
+        );
+    }
+    assert!(events(
+        "The army denied that the defences of Homs had been breached.",
         "2024-12-05"
     )
     .is_empty());
