@@ -679,6 +679,9 @@ impl<'g> Extractor<'g> {
                 let _ = st.last_places[st.index].set(found.last().map(Mention::place));
             }
         }
+        if triggers.is_empty() && denies_what_was_said(lower, &sm.marks) {
+            claim_previous_sentence(st, out);
+        }
         st.memory.get_mut().read(sent.span, actors, triggers);
         // "the city" reaches back one sentence at most.
         st.previous_object = st.last_object.take();
@@ -1040,6 +1043,66 @@ impl ArticleState<'_> {
             .max_by_key(|&f| (counts[f as usize], std::cmp::Reverse(f)))
             .filter(|&f| counts[f as usize] > 0)
             .unwrap_or(Faction::Unknown)
+    }
+}
+
+/// "The SDF denied the claim", "The army denies this": a sentence (`lower`, with its
+/// `marks`) that denies what was just said, with no change of its own.
+fn denies_what_was_said(lower: &str, marks: &[Hit<Mark>]) -> bool {
+    const SAID: &[&str] = &[
+        "it",
+        "this",
+        "that",
+        "the claim",
+        "the claims",
+        "the report",
+        "the reports",
+        "these claims",
+        "these reports",
+        "such claims",
+        "such reports",
+    ];
+    marks.iter().any(|m| {
+        let rest = lower[m.end..].trim_start();
+        m.what == Mark::Blocker
+            && matches!(&lower[m.start..m.end], "denied" | "denies")
+            && SAID
+                .iter()
+                .any(|w| rest.strip_prefix(w).is_some_and(ends_the_object))
+    })
+}
+
+/// Does `after` (the text after a denied object) leave the object whole: the clause ends,
+/// or an adverbial follows ("denied it on Monday")? Not in "denied it had bombed a
+/// hospital", where "it" begins what is denied.
+fn ends_the_object(after: &str) -> bool {
+    const ADVERBIAL: &[&str] = &[
+        "on", "in", "as", "and", "but", "saying", "later", "earlier", "late", "outright",
+    ];
+    let after = after.trim_start();
+    match after.chars().next() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(_) => ADVERBIAL.iter().any(|w| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        }),
+    }
+}
+
+/// Makes the events of the sentence before `st.index` claims (it has been denied).
+fn claim_previous_sentence(st: &ArticleState, out: &mut Extraction) {
+    let Some(previous) = st.index.checked_sub(1).map(|i| st.sentences[i].span) else {
+        return;
+    };
+    for e in out
+        .events
+        .iter_mut()
+        .rev()
+        .take_while(|e| e.sentence == previous)
+    {
+        e.action = Action::Claimed;
     }
 }
 

@@ -327,6 +327,29 @@ fn claims_attempts_and_denials() {
         "2024-12-05"
     )
     .is_empty());
+    // A sentence that denies what the one before said makes its changes claims; one
+    // that denies something else does not.
+    for (denial, action) in [
+        ("The army denied the claim.", Claimed),
+        ("The army denied it on Thursday.", Claimed),
+        (
+            "The army denies this, saying it still holds the city.",
+            Claimed,
+        ),
+        ("Russia denied it had bombed a hospital.", Capture),
+        ("Turkey denied its troops were involved.", Capture),
+        (
+            "The army denied the rebels a quick victory elsewhere.",
+            Capture,
+        ),
+    ] {
+        let text = format!("Rebels said they had captured Homs. {denial}");
+        assert_eq!(
+            events(&text, "2024-12-05"),
+            [ev(HOMS, Opposition, action, "2024-12-05")],
+            "{text}"
+        );
+    }
 }
 
 #[test]
