@@ -164,9 +164,12 @@ pub(super) fn since_day(
         .find_map(|d| Some((d.opens?, d.basis, d.precision)))
 }
 
-/// The day of trigger `k` of `triggers`: its nearest resolved date. A date between the
-/// trigger before and this one is that trigger's ("entered Homs on Saturday and took the
-/// city on Sunday") when this one has a date of its own after it.
+/// The day of trigger `k` of `triggers`: its nearest resolved date. A date before this
+/// trigger is an earlier trigger's ("entered Homs on Saturday and took the city on
+/// Sunday"; "30 November: Aleppo falls; the SNA takes Tal Rifaat and the airport the
+/// following day") when this one has a date of its own after it. The first trigger keeps
+/// a date before it: one after it may open the next clause ("On Nov. 30, rebels took
+/// Aleppo, and on the same day they gained Idlib").
 #[inline]
 pub(super) fn nearest_day(
     lower: &str,
@@ -175,7 +178,6 @@ pub(super) fn nearest_day(
     k: usize,
 ) -> Option<Dated> {
     let t = &triggers[k];
-    let after_previous = k.checked_sub(1).map_or(usize::MAX, |p| triggers[p].end);
     let before_next = triggers.get(k + 1).map_or(usize::MAX, |n| n.start);
     let own_after = dates
         .iter()
@@ -183,7 +185,7 @@ pub(super) fn nearest_day(
     let tied = tied_phrase(lower, dates, triggers);
     dates
         .iter()
-        .filter(|d| !(own_after && d.end <= t.start && d.start >= after_previous))
+        .filter(|d| !(own_after && k > 0 && d.end <= t.start))
         .filter(|d| match tied {
             // The tied event's day is not the anaphor's; a later clause's is not its date.
             Some((anaphor, j, end)) => {

@@ -1546,6 +1546,18 @@ fn a_sites_possessive_name_and_two_events_of_one_place() {
             ev(HOMS, Opposition, Capture, "2024-12-08")
         ]
     );
+    // A timeline's day heads the first clause; a later clause's own day after it wins,
+    // however long its list of places.
+    let got = events(
+        "6 December: rebels take Hama; the army withdraws from Homs and the nearby towns of \
+         Rastan and Talbiseh the following day.",
+        "2024-12-09",
+    );
+    let days: Vec<&str> = got.iter().map(|e| e.3.as_str()).collect();
+    assert_eq!(
+        days,
+        ["2024-12-06", "2024-12-07", "2024-12-07", "2024-12-07"]
+    );
 }
 
 #[test]
