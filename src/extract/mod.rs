@@ -933,7 +933,9 @@ fn clause_of<'s>(
     // A passive's subject is what a relative pronoun stands for, or stands before the
     // relative clause: "Aleppo, which fell to the rebels", "Aleppo, which the army took in
     // 2016, fell to the rebels", "Suran, captured by rebels on Tuesday, was retaken".
-    let passive = t.what.places_before() || sides::is_passive_take(s, &t);
+    let passive = t.what.places_before()
+        || sides::is_passive_take(s, &t)
+        || sides::is_headline_passive(s, Span::new(start, t.start), &t, &sm.actors);
     if passive {
         let which = lower[..start]
             .strip_suffix(" which ")

@@ -12,7 +12,7 @@
 
 use super::lexicon::{Hit, Mark, Trigger, REBEL_PRONOUNS};
 use super::{ArticleState, Clause, Extractor};
-use crate::model::Faction;
+use crate::model::{Faction, Span};
 
 /// Words after which an actor name is not a subject.
 const NOT_SUBJECT_BEFORE: &[&str] = &[
@@ -328,11 +328,96 @@ pub(super) fn is_passive_take(s: &str, t: &Hit<Trigger>) -> bool {
     if t.what != Trigger::Take {
         return false;
     }
-    let phrase = &s[t.start..t.end];
-    let verb = phrase.split_once(' ').map_or(phrase, |(verb, _)| verb);
+    let verb = first_word(&s[t.start..t.end]);
     let reduced_relative =
         || s[..t.start].trim_end().ends_with(',') && s[t.end..].starts_with(" by ");
     is_participle(verb) && (after_passive_auxiliary(s, t.start) || reduced_relative())
+}
+
+/// A passive without its auxiliary, as headlines and timelines write it: "Hama captured
+/// after government forces withdraw", "7 December: Daraa and Suwayda taken by local
+/// groups". The clause so far (`head`, after a timeline's "date:") is names only, none
+/// of them a side, and no object follows the participle ("Turkey captured Afrin" is
+/// active).
+pub(super) fn is_headline_passive(
+    s: &str,
+    head: Span,
+    t: &Hit<Trigger>,
+    actors: &[Hit<Faction>],
+) -> bool {
+    if t.what != Trigger::Take || !is_participle(first_word(&s[t.start..t.end])) {
+        return false;
+    }
+    // Most clauses fail here: the word before the verb is a side or lowercase.
+    let before = trim_end(&s[head.start..t.start]);
+    if !is_name_word(last_word(before)) || actors.iter().any(|a| a.end == before.len() + head.start)
+    {
+        return false;
+    }
+    let from = head.start + before.rfind(':').map_or(0, |i| i + 1);
+    let mut words = s[from..t.start].split([' ', ',']).filter(|w| !w.is_empty());
+    let next = s[t.end..].trim_start();
+    let next_word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let no_object =
+        !next.starts_with(|c: char| c.is_alphanumeric()) || ADVERBIAL_STARTS.contains(&next_word);
+    words.all(|w| is_name_word(w) || matches!(w, "and" | "or"))
+        && !actors.iter().any(|a| a.start < t.start && a.end > from)
+        && no_object
+}
+
+/// What may follow a passive participle that has no object: an agent, a time, a cause.
+const ADVERBIAL_STARTS: &[&str] = &[
+    "by",
+    "after",
+    "on",
+    "in",
+    "as",
+    "following",
+    "amid",
+    "late",
+    "early",
+    "overnight",
+    "yesterday",
+    "today",
+    "at",
+    "during",
+    "before",
+    "while",
+    "from",
+    "without",
+    "within",
+];
+
+/// Can `w` be part of a place's name in a headline: a capitalised word or an attached
+/// article ("al-Kubra"), but no plural noun ("Areas captured by the SDF: Tal Rifaat").
+fn is_name_word(w: &str) -> bool {
+    const PLACE_NOUNS: &[&str] = &[
+        "areas",
+        "villages",
+        "towns",
+        "cities",
+        "positions",
+        "regions",
+        "districts",
+        "sites",
+        "bases",
+        "territories",
+        "settlements",
+        "neighbourhoods",
+        "neighborhoods",
+        "places",
+    ];
+    let capital = w.starts_with(|c: char| c.is_uppercase())
+        && !PLACE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w));
+    capital || w.starts_with("al-") || w.starts_with("ad-")
+}
+
+/// The first word of a trigger phrase.
+fn first_word(phrase: &str) -> &str {
+    phrase.split_once(' ').map_or(phrase, |(w, _)| w)
 }
 
 /// Does a passive auxiliary stand before byte `at`, with up to two adverbs between ("was

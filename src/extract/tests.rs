@@ -1777,6 +1777,27 @@ fn passive_captures_take_the_side_after_by() {
             "{text}"
         );
     }
+    // Headlines and timelines drop the auxiliary; a participle with an object after it
+    // is still active ("Allies Captured Afrin").
+    for (text, want) in [
+        (
+            "7 December: Daraa and Suwayda taken by local groups.",
+            vec![
+                ev("gn:170905", Opposition, Capture, "2024-12-07"),
+                ev("gn:172408", Opposition, Capture, "2024-12-07"),
+            ],
+        ),
+        (
+            "Homs captured by rebels",
+            vec![ev(HOMS, Opposition, Capture, "2024-12-09")],
+        ),
+        (
+            "The SNA advanced on Saturday. Erdogan Allies Captured Homs on Sunday.",
+            vec![ev(HOMS, Sna, Capture, "2024-12-08")],
+        ),
+    ] {
+        assert_eq!(events(text, "2024-12-09"), want, "{text}");
+    }
     // A participle with its agent and no "was": the agent took the places listed.
     let text = "The army held on to Hama. Areas captured by the SDF on Sunday: Tal Rifaat, Manbij.";
     assert_eq!(sides_of(text, "2024-12-09"), [(Sdf, None), (Sdf, None)]);
