@@ -117,6 +117,9 @@ const PARTIAL_NOUNS: &[&str] = &[
     "edges",
     "percent",
     "side",
+    "half",
+    "section",
+    "sections",
 ];
 /// The longest site noun `rest` starts with ("international airport" over "airport").
 fn site_noun_at(rest: &str) -> Option<&'static str> {

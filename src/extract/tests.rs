@@ -398,6 +398,8 @@ fn a_part_named_after_the_town_is_partial() {
         "Rebels took control of Hama’s eastern districts on Thursday.",
         "Rebels seized Hama' southern suburbs on Thursday.",
         "Rebels captured Hama's western neighbourhoods on Thursday.",
+        "Rebels took the western half of Hama on Thursday.",
+        "Rebels seized a section of Hama on Thursday.",
     ];
     for text in cases {
         assert_eq!(
