@@ -256,6 +256,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("\u{2019}s seizure by", Trigger::TakePassive),
     ("'s fall to", Trigger::TakePassive),
     ("\u{2019}s fall to", Trigger::TakePassive),
+    // "Hama's fall follows ...": a fall named as a noun, with the place before.
+    ("'s fall", Trigger::Fall),
+    ("\u{2019}s fall", Trigger::Fall),
     // "with Rastan and Talbiseh falling to the rebels on Thursday"
     ("falling to", Trigger::TakePassive),
     ("fell under", Trigger::TakePassive),

@@ -257,7 +257,7 @@ impl Clause<'_> {
                 .actors
                 .iter()
                 .any(|a| a.end <= t.start && a.start >= self.start);
-        (t.what == Trigger::Nominal || gerund_subject)
+        (t.what == Trigger::Nominal || gerund_subject || self.is_possessive())
             && self.marks.iter().any(|m| {
                 m.start >= t.end
                     && m.what == Mark::Blocker
@@ -382,7 +382,8 @@ impl Clause<'_> {
             "rapidly",
         ];
         let t = self.trigger;
-        if t.what != Trigger::Fall {
+        // A possessive fall is a noun: "Hama's fall stunned Damascus".
+        if t.what != Trigger::Fall || self.is_possessive() {
             return false;
         }
         let rest = self.lower[t.end..].trim_start();
@@ -391,6 +392,13 @@ impl Clause<'_> {
             .next()
             .unwrap_or("");
         !next.is_empty() && !ADVERBIAL.contains(&next) && !rest.starts_with(char::is_numeric)
+    }
+
+    /// Is the trigger a change named as a possessive noun ("Hama's fall", "Hama's capture
+    /// by")?
+    fn is_possessive(&self) -> bool {
+        let phrase = &self.lower[self.trigger.start..];
+        phrase.starts_with("'s ") || phrase.starts_with("\u{2019}s ")
     }
 
     /// "declared a curfew in Hama", "declared Hama a military zone": a declaration is a

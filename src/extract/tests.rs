@@ -1803,6 +1803,28 @@ fn passive_captures_take_the_side_after_by() {
     // A participle with its agent and no "was": the agent took the places listed.
     let text = "The army held on to Hama. Areas captured by the SDF on Sunday: Tal Rifaat, Manbij.";
     assert_eq!(sides_of(text, "2024-12-09"), [(Sdf, None), (Sdf, None)]);
+    // A possessive fall without its agent goes to the side attacking, as "Hama fell"
+    // does; as a prospect or history it is none.
+    for (text, want) in [
+        (
+            "Rebels advanced. Hama's fall follows the capture of Aleppo.",
+            vec![
+                ev(HAMA, Opposition, Capture, "2024-12-09"),
+                ev(ALEPPO, Opposition, Capture, "2024-12-09"),
+            ],
+        ),
+        (
+            "Rebels advanced. Hama\u{2019}s fall on Sunday stunned Damascus.",
+            vec![ev(HAMA, Opposition, Capture, "2024-12-08")],
+        ),
+        ("Rebels advanced. Hama's fall would open the road.", vec![]),
+        (
+            "Rebels advanced. Hama's fall in 2016 was a turning point.",
+            vec![],
+        ),
+    ] {
+        assert_eq!(events(text, "2024-12-09"), want, "{text}");
+    }
     // A possessive with its agent: the place before "'s", the side after "by" / "to".
     for text in [
         "Hama's capture by the rebels on Sunday opened the road to Homs.",
