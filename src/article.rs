@@ -142,11 +142,40 @@ pub enum IngestError {
 struct Record {
     text: String,
     #[serde(default)]
-    date: Option<String>,
+    date: Option<RecordDate>,
     #[serde(default)]
-    published: Option<String>,
+    published: Option<RecordDate>,
     #[serde(flatten)]
     meta: Meta,
+}
+
+/// A record's date as scrapers write it: text ("2024-12-09", "Mon, 09 Dec 2024 10:00:00
+/// GMT") or a Unix time in seconds (milliseconds when it is too large for seconds).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RecordDate {
+    Text(String),
+    Unix(i64),
+}
+
+impl RecordDate {
+    /// The text of the date (a Unix time as its UTC day, ISO).
+    fn text(self) -> String {
+        match self {
+            RecordDate::Text(s) => s,
+            RecordDate::Unix(t) => {
+                // Seconds reach 1e11 only in the year 5138; scrapers' milliseconds pass it.
+                let secs = if t.abs() >= 100_000_000_000 {
+                    t / 1000
+                } else {
+                    t
+                };
+                chrono::DateTime::from_timestamp(secs, 0)
+                    .map(|d| d.date_naive().to_string())
+                    .unwrap_or_default()
+            }
+        }
+    }
 }
 
 /// Reading options.
@@ -358,7 +387,7 @@ fn parse_record(
         dateline_day: None,
     };
     if a.published.is_none() {
-        let field = rec.date.or(rec.published);
+        let field = rec.date.or(rec.published).map(RecordDate::text);
         settle_published(&mut a, field.as_deref(), opts);
     }
     Ok(a)
@@ -624,11 +653,14 @@ mod tests {
         assert_eq!(out[2].as_ref().unwrap().published, Some(day("2024-12-06")));
         // Feeds write dates other ways too.
         for date in [
-            "Fri, 06 Dec 2024 10:00:00 GMT",
-            "December 6, 2024",
-            "6 December 2024",
+            "\"Fri, 06 Dec 2024 10:00:00 GMT\"",
+            "\"December 6, 2024\"",
+            "\"6 December 2024\"",
+            // Unix time, in seconds and in milliseconds (2024-12-06 23:59:59 UTC).
+            "1733529599",
+            "1733529599000",
         ] {
-            let line = format!("{{\"text\":\"x\",\"published\":\"{date}\"}}");
+            let line = format!("{{\"text\":\"x\",\"published\":{date}}}");
             let a = parse_record("f.jsonl", 1, &line, IngestOptions::default()).unwrap();
             assert_eq!(
                 (a.published, a.published_from),
