@@ -654,8 +654,9 @@ impl Extractor<'_> {
                 let loser = agent.map(|a| a.what).or(from)?;
                 Some(sides(self.subject(c, actors, st)?, Some(loser)))
             }
-            Trigger::Nominal if agent.is_some_and(|a| after_word(c.s, a.start, &["to"])) => {
-                // "the fall of Hama to the rebels": the side it fell to.
+            Trigger::Nominal if agent.is_some_and(|a| after_word(c.s, a.start, &["to", "by"])) => {
+                // "the fall of Hama to the rebels", "the capture of Hama by rebels": the
+                // side it fell to, or that took it.
                 Some(sides(named(c.s, agent?), from))
             }
             Trigger::Fall if agent.is_none() => {

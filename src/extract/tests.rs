@@ -1478,6 +1478,11 @@ fn wresting_routing_surrendering_and_fleeing() {
             "After the fall of Manbij to the SNA on Friday, the SDF regrouped.",
             ev(MANBIJ, Sna, Capture, "2024-12-06"),
         ),
+        // ... or with the side that took it.
+        (
+            "The capture of Manbij by the SNA on Friday stunned the SDF.",
+            ev(MANBIJ, Sna, Capture, "2024-12-06"),
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(events(text, "2024-12-09"), [want], "{text}");
