@@ -630,6 +630,13 @@ fn losses_and_entries_in_other_words() {
             ],
         ),
         ("The withdrawal of civilians from Hama continued.", vec![]),
+        // Giving up a place is losing it; giving up on taking it is no change.
+        (
+            "The army gave up Hama on Thursday.",
+            vec![ev(HAMA, Unknown, Withdrawal, "2024-12-05")],
+        ),
+        ("The army gave up on retaking Hama on Thursday.", vec![]),
+        ("Residents of Hama gave up hope on Thursday.", vec![]),
         // Of its members: the subject's.
         (
             "The army command reported the withdrawal of troops from Hama on Thursday.",
