@@ -575,8 +575,11 @@ fn fronted_subject(c: &Clause, actors: &[Hit<Faction>]) -> Option<(Faction, Stri
         .map(|a| named(c.s, a))
 }
 
-/// In "X and Y seized", the first conjunct X.
+/// In "X and Y seized", the first conjunct X. A comma joins sides only in a list that an
+/// "and" ends ("X, Y and Z seized"): in "After clashes with regime forces, rebels seized"
+/// it ends a fronted phrase.
 pub(super) fn first_conjunct(s: &str, actors: &[Hit<Faction>], mut k: usize) -> usize {
+    let mut listed = false;
     while k > 0 {
         let gap = s[actors[k - 1].end..actors[k].start]
             .trim()
@@ -587,8 +590,10 @@ pub(super) fn first_conjunct(s: &str, actors: &[Hit<Faction>], mut k: usize) -> 
             .trim();
         if matches!(
             gap,
-            "and" | "and other" | "and allied" | "," | "and its allied" | "and their allied"
-        ) {
+            "and" | "and other" | "and allied" | "and its allied" | "and their allied"
+        ) || gap == "," && listed
+        {
+            listed = true;
             k -= 1;
         } else {
             break;

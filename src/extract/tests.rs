@@ -1926,6 +1926,32 @@ fn has_word_finds_whole_words_only() {
 }
 
 #[test]
+fn conjoined_sides_take_the_first_and_a_fronted_phrase_none() {
+    for (text, side) in [
+        (
+            "HTS, SNA and Turkish-backed factions took Hama on Thursday.",
+            Opposition,
+        ),
+        ("The SNA and HTS took Hama on Thursday.", Sna),
+        // The comma ends a fronted phrase: its side is no conjunct of the subject.
+        (
+            "After clashes with regime forces, rebels captured Hama on Thursday.",
+            Opposition,
+        ),
+        (
+            "After fierce battles with the army, HTS fighters captured Hama on Thursday.",
+            Opposition,
+        ),
+    ] {
+        assert_eq!(
+            events(text, "2024-12-07"),
+            [ev(HAMA, side, Capture, "2024-12-05")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_relative_clause_takes_the_side_it_follows() {
     let cases = [
         ("The SNA, which seized Tal Rifaat on Sunday, moved on.", Sna),
