@@ -165,7 +165,7 @@ impl RecordDate {
             RecordDate::Text(s) => s,
             RecordDate::Unix(t) => {
                 // Seconds reach 1e11 only in the year 5138; scrapers' milliseconds pass it.
-                let secs = if t.abs() >= 100_000_000_000 {
+                let secs = if t.unsigned_abs() >= 100_000_000_000 {
                     t / 1000
                 } else {
                     t
@@ -651,6 +651,12 @@ mod tests {
         assert_eq!(a.meta.url.as_deref(), Some("u"));
         assert!(matches!(&out[1], Err(IngestError::Record { line: 2, .. })));
         assert_eq!(out[2].as_ref().unwrap().published, Some(day("2024-12-06")));
+        // A number no calendar holds is no date, and no panic.
+        for n in [i64::MIN, i64::MAX] {
+            let line = format!("{{\"text\":\"x\",\"date\":{n}}}");
+            let a = parse_record("f.jsonl", 1, &line, IngestOptions::default()).unwrap();
+            assert_eq!(a.published, None, "{n}");
+        }
         // Feeds write dates other ways too.
         for date in [
             "\"Fri, 06 Dec 2024 10:00:00 GMT\"",
