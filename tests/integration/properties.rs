@@ -28,6 +28,12 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("İdlib".to_string()),
         Just("rebels".to_string()),
         Just(" the day before ".to_string()),
+        Just(" captured by ".to_string()),
+        Just(": ".to_string()),
+        Just("’s fall".to_string()),
+        Just(" denied the claim".to_string()),
+        Just(", an army source said".to_string()),
+        Just(" last month".to_string()),
         "\\PC{0,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
