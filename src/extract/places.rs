@@ -312,6 +312,16 @@ fn qualifies_next(rest: &str) -> bool {
     if lower.starts_with("and its ") {
         return false; // "Salamiyah and its countryside": the town, and more
     }
+    if lower.is_ascii() {
+        qualifies_next_ascii(lower)
+    } else {
+        qualifies_next_chars(lower)
+    }
+}
+
+/// The rest of [`qualifies_next`], char-wise: `lower` is the text after the name and its
+/// possessive.
+fn qualifies_next_chars(lower: &str) -> bool {
     // "the Aleppo-Damascus highway", "the Hama front": a road or a front, not the town;
     // "Hama's governor", "Aleppo's water supply": its people and services.
     let next_word = lower.split(|c: char| !c.is_alphanumeric()).next();
@@ -332,15 +342,44 @@ fn qualifies_next(rest: &str) -> bool {
     if ending.len() < first.len() && !ending.is_empty() && is_owned_noun(ending) {
         return true;
     }
-    if !lower.is_ascii() {
-        return lower
-            .split_whitespace()
-            .take(3)
-            .any(|w| w.starts_with("countryside"));
-    }
     lower
-        .as_bytes()
-        .split(|&b| crate::text::is_space_byte(b))
+        .split_whitespace()
+        .take(3)
+        .any(|w| w.starts_with("countryside"))
+}
+
+/// The rest of [`qualifies_next`] for ASCII text (`lower`, after the possessive),
+/// byte-wise: asked of every place named in a clause.
+fn qualifies_next_ascii(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let end_from = |from: usize, stop: fn(&u8) -> bool| {
+        b[from..]
+            .iter()
+            .position(stop)
+            .map_or(b.len(), |i| from + i)
+    };
+    let next_word = end_from(0, |c| !c.is_ascii_alphanumeric());
+    if is_road_noun(&lower[..next_word]) {
+        return true;
+    }
+    // The first two space-separated words; the second counts only if all letters and
+    // digits (which every owned noun is).
+    let first_end = end_from(0, |&c| c == b' ');
+    let first = &lower[..first_end];
+    if next_word == first_end {
+        let second = match first_end < b.len() {
+            true => &lower[first_end + 1..end_from(first_end + 1, |&c| c == b' ')],
+            false => "",
+        };
+        if is_owned_noun(first) || is_owned_noun(second) {
+            return true;
+        }
+    }
+    let ending = first.trim_end_matches(['.', ',', ';', ':']);
+    if ending.len() < first.len() && !ending.is_empty() && is_owned_noun(ending) {
+        return true;
+    }
+    b.split(|&c| crate::text::is_space_byte(c))
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| w.starts_with(b"countryside"))
@@ -1358,6 +1397,20 @@ mod tests {
                 .collect();
             want.reverse();
             proptest::prop_assert_eq!(gap_words_back(&gap).collect::<Vec<_>>(), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn qualifiers_ascii_path_agrees_with_the_char_path(
+            lower in crate::extract::text_of(&[
+                "highway", "highways ", "front", "governor", "police ", "chief", "chief.",
+                "town", "towns,", "residents ", " ", "\t", "-", ",", ".", ";", "hama ",
+                "countryside", "western ", "the ", "al-", "1",
+            ], 8),
+        ) {
+            proptest::prop_assume!(lower.is_ascii());
+            proptest::prop_assert_eq!(qualifies_next_ascii(&lower), qualifies_next_chars(&lower));
         }
     }
 
