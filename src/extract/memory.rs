@@ -166,8 +166,13 @@ fn subjects(
 pub(super) fn is_attribution(before: &str) -> bool {
     // Byte-wise and looking back a few bytes only: asked of every side an article names.
     let b = before.as_bytes();
-    // ", the " is the longest tail read: most names have no comma that near.
-    if !b[b.len().saturating_sub(8)..].contains(&b',') {
+    // ", the " is the longest tail read: most names have no comma that near (one load
+    // tells; a text shorter than that is read byte by byte).
+    let comma_near = match crate::swar::load(b, b.len().saturating_sub(8)) {
+        Some(tail) => crate::swar::equal(tail, b',') != 0,
+        None => b.contains(&b','),
+    };
+    if !comma_near {
         return false;
     }
     let space_back = |mut i: usize| {
