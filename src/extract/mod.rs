@@ -774,7 +774,7 @@ impl<'g> Extractor<'g> {
         if objects.is_empty() {
             return;
         }
-        let Some(side) = self.sides(c, passive, st) else {
+        let Some(mut side) = self.sides(c, passive, st) else {
             return;
         };
         // Entering is weak evidence ("aid convoys entered Idlib"): it needs a side named in
@@ -801,8 +801,13 @@ impl<'g> Extractor<'g> {
             (None, Some(p)) => (Some(p), DateBasis::Publication, 2),
             (None, None) => (None, DateBasis::Unknown, 3),
         };
+        // A subject read from context is the side a later "they" means too: in "fighters
+        // seized Khan Shaykhun ... they captured Morek", "they" are the fighters, not the
+        // side an earlier sentence named last.
+        st.note_actor(side.subject_faction, &side.actor);
         let listed = objects.len() > 1;
-        for obj in objects {
+        let last = objects.len().saturating_sub(1);
+        for (n, obj) in objects.into_iter().enumerate() {
             // "took Aleppo, Hama on December 5 and Homs on Saturday": a day right after an
             // item of a list is that item's.
             let (date, basis, tp) = match c.own_day(obj.span).filter(|_| listed) {
@@ -843,7 +848,12 @@ impl<'g> Extractor<'g> {
                 },
                 previous_faction: side.old,
                 action,
-                actor: side.actor.clone(),
+                // The last event takes the name; the others copy it.
+                actor: if n == last {
+                    std::mem::take(&mut side.actor)
+                } else {
+                    side.actor.clone()
+                },
             };
             // One sentence may tell of one place twice: "entered Homs on Saturday and took
             // control of the city on Sunday" is two events; a second mention of one is not.
@@ -859,10 +869,6 @@ impl<'g> Extractor<'g> {
                 out.events.push(ev);
             }
         }
-        // A subject read from context is the side a later "they" means too: in "fighters
-        // seized Khan Shaykhun ... they captured Morek", "they" are the fighters, not the
-        // side an earlier sentence named last.
-        st.note_actor(side.subject_faction, &side.actor);
     }
 }
 
