@@ -289,7 +289,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
 /// `a == b` for the short tails of phrases: a loop the compiler keeps inline, where the
 /// slice compare calls `memcmp` (most tails are a few bytes).
 #[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
