@@ -1193,7 +1193,8 @@ pub(super) fn find_word(s: &str, phrase: &str) -> Option<usize> {
     let (b, w) = (s.as_bytes(), phrase.as_bytes());
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     memchr::memchr_iter(*w.first()?, b).find(|&i| {
-        b.get(i..i + w.len()).is_some_and(|t| phrases::same_bytes(t, w))
+        b.get(i..i + w.len())
+            .is_some_and(|t| phrases::same_bytes(t, w))
             && !alnum(s[..i].chars().next_back())
             && !alnum(s[i + w.len()..].chars().next())
     })
