@@ -153,7 +153,7 @@ pub(super) fn since_day(
     let t = &triggers[k];
     // Changes within a period are not its start: "had taken dozens of towns since
     // launching their offensive last Wednesday".
-    let verb = lower[t.start..t.end].split(' ').next().unwrap_or("");
+    let verb = super::first_word(&lower[t.start..t.end]);
     if is_change_verb(verb) {
         return None;
     }

@@ -251,8 +251,8 @@ impl Clause<'_> {
     /// followed by a modal or a goal is a prospect, not news.
     fn is_hypothetical(&self) -> bool {
         let t = self.trigger;
-        let first_word = self.lower[t.start..t.end].split(' ').next().unwrap_or("");
-        let gerund_subject = first_word.ends_with("ing")
+        let verb = first_word(&self.lower[t.start..t.end]);
+        let gerund_subject = verb.ends_with("ing")
             && !self
                 .actors
                 .iter()
@@ -448,7 +448,7 @@ impl Clause<'_> {
         if head.ends_with(|c: char| c.is_alphanumeric()) {
             return false; // "into", "onto"
         }
-        let verb = self.lower[t.start..t.end].split(' ').next().unwrap_or("");
+        let verb = first_word(&self.lower[t.start..t.end]);
         let word_before = head.split_whitespace().next_back().unwrap_or("");
         // "forced government troops to withdraw": the side made to do it, done.
         let made_to = || {
@@ -1045,9 +1045,7 @@ impl ArticleState<'_> {
             let mut counts = [0; 7];
             for h in self.actors {
                 // "..., a Syrian army source said": a source is no side of the fighting.
-                if !memory::is_attribution(&self.text[..h.start])
-                    || !sides::is_speaker(self.text, h)
-                {
+                if !sides::is_source_tag(self.text, h) {
                     counts[h.what as usize] += 1;
                 }
             }
@@ -1179,6 +1177,11 @@ fn is_bare_control(lower: &str, t: &Hit<Trigger>) -> bool {
         .filter(|w| !w.is_empty())
         .take(6)
         .any(|w| ANNOUNCED_OR_TAKEN.contains(&w))
+}
+
+/// The first word of a phrase (a trigger's verb: "captured" of "captured by").
+pub(super) fn first_word(phrase: &str) -> &str {
+    phrase.split_once(' ').map_or(phrase, |(w, _)| w)
 }
 
 /// Does `s` contain `word` as a whole word (not inside a longer run of letters/digits)?
