@@ -949,7 +949,7 @@ mod tests {
                 let short = &name[..n];
                 if month_of(short).is_some() || weekday_of(short).is_some() {
                     assert!(CUE_WORDS.contains(&short), "{short}");
-                    // ... and a calendar word, in any case (its first-letter filter).
+                    // ... and a calendar word, in any case (its three-letter stem filter).
                     assert!(is_calendar_word(&short.to_uppercase()), "{short}");
                 }
             }
