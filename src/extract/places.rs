@@ -148,7 +148,9 @@ fn takes_others_positions<'a>(mut words: impl Iterator<Item = &'a str>) -> bool 
 /// the place (villages or areas "in Hama" may be the province's).
 const MILITARY_POSITION_NOUNS: &[&str] = &["positions", "posts", "points", "barracks", "bases"];
 
-const POSITION_NOUNS: &[&str] = &[
+/// Plural nouns of places and positions ("villages", "positions"): what a side takes "in
+/// X" or withdraws from.
+pub(super) const POSITION_NOUNS: &[&str] = &[
     "positions",
     "bases",
     "areas",

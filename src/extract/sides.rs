@@ -394,24 +394,19 @@ const ADVERBIAL_STARTS: &[&str] = &[
 /// Can `w` be part of a place's name in a headline: a capitalised word or an attached
 /// article ("al-Kubra"), but no plural noun ("Areas captured by the SDF: Tal Rifaat").
 fn is_name_word(w: &str) -> bool {
-    const PLACE_NOUNS: &[&str] = &[
-        "areas",
-        "villages",
-        "towns",
-        "cities",
-        "positions",
-        "regions",
-        "districts",
-        "sites",
-        "bases",
-        "territories",
-        "settlements",
-        "neighbourhoods",
-        "neighborhoods",
-        "places",
-    ];
-    let capital = w.starts_with(|c: char| c.is_uppercase())
-        && !PLACE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w));
+    let plural_noun = || {
+        let extra = [
+            "cities",
+            "regions",
+            "districts",
+            "sites",
+            "territories",
+            "places",
+        ];
+        let nouns = super::places::POSITION_NOUNS.iter().chain(&extra);
+        nouns.into_iter().any(|n| n.eq_ignore_ascii_case(w))
+    };
+    let capital = w.starts_with(|c: char| c.is_uppercase()) && !plural_noun();
     capital || w.starts_with("al-") || w.starts_with("ad-")
 }
 
