@@ -387,6 +387,17 @@ fn qualifies_next_ascii(lower: &str) -> bool {
         .any(|w| w.starts_with(b"countryside"))
 }
 
+/// Does `rest` (the lowercase text after the last name of a list) start with the plural
+/// noun the list's names share ("Souran and Morek villages")?
+fn is_plural_head(rest: &str) -> bool {
+    const PLURALS: &[&str] = &["villages", "towns", "cities", "settlements", "districts"];
+    let rest = rest.trim_start();
+    PLURALS.iter().any(|n| {
+        rest.strip_prefix(n)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 /// What a name before it only qualifies: roads and fronts named after the towns they
 /// lead to or face.
 fn is_road_noun(w: &str) -> bool {
@@ -698,8 +709,11 @@ impl Extractor<'_> {
             let role = if let Some((site, at)) = site_before {
                 place = site;
                 role_from_gap(&c.lower[anchor..at], t.what)
-            } else if is_qualifier(c.lower, m) {
-                // Even in a list: "took Rastan, as well as the Homs countryside".
+            } else if is_qualifier(c.lower, m)
+                && !(listed.is_some() && is_plural_head(&c.lower[m.span.end..]))
+            {
+                // Even in a list: "took Rastan, as well as the Homs countryside"; but in
+                // "Souran and Morek villages" the noun is the whole list's.
                 Role::Context
             } else if let Some((_, accepted)) = listed {
                 accepted.map_or(Role::Context, |partial| Role::Object { partial })

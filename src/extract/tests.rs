@@ -171,11 +171,20 @@ fn lists_share_the_verb() {
     for text in [
         "Rebels took Tal Rifaat in addition to Azaz on Sunday.",
         "Rebels took Tal Rifaat and Azaz, as well as the Afrin countryside, on Sunday.",
+        // A plural noun after a list is the list's.
+        "Rebels took Tal Rifaat and Azaz towns on Sunday.",
     ] {
         let got = events(text, "2024-12-02");
         let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
         assert_eq!(ids, ["gn:163476", "gn:172082"], "{text}");
     }
+    // After a lone name it is that place's towns, not the place.
+    let got = events(
+        "Rebels took Tal Rifaat and key Afrin towns on Sunday.",
+        "2024-12-02",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(ids, ["gn:163476"]);
 }
 
 #[test]
