@@ -107,7 +107,7 @@ pub struct Meta {
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// The file or folder could not be read.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::printable::printable(path))]
     Io {
         /// The path.
         path: String,
@@ -115,19 +115,19 @@ pub enum IngestError {
         source: io::Error,
     },
     /// The file is empty or only whitespace.
-    #[error("{path}: empty article, skipped")]
+    #[error("{}: empty article, skipped", crate::printable::printable(path))]
     Empty {
         /// The path.
         path: String,
     },
     /// The file looks binary (NUL bytes).
-    #[error("{path}: binary file, skipped")]
+    #[error("{}: binary file, skipped", crate::printable::printable(path))]
     Binary {
         /// The path.
         path: String,
     },
     /// A JSON Lines record that is not an article.
-    #[error("{path} line {line}: {message}")]
+    #[error("{} line {line}: {message}", crate::printable::printable(path))]
     Record {
         /// The path.
         path: String,
@@ -185,23 +185,35 @@ pub struct IngestOptions {
     pub fallback_published: Option<NaiveDate>,
 }
 
-/// Expands `inputs` into the files to read: folders recursively (sorted), `-` kept.
+/// Expands `inputs` into the files to read: folders recursively (sorted), `-` kept. A
+/// folder reached twice (a symlink loop such as `d/l -> .`) is walked once.
 pub fn expand(inputs: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in inputs {
         if p.as_os_str() == "-" || !p.is_dir() {
             out.push(Ok(p.clone()));
             continue;
         }
         let mut files = Vec::new();
-        walk(p, &mut files, &mut out);
+        walk(p, &mut files, &mut out, &mut seen);
         files.sort();
         out.extend(files.into_iter().map(Ok));
     }
     out
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Result<PathBuf, IngestError>>) {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<Result<PathBuf, IngestError>>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    if let Ok(real) = fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -215,7 +227,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Result<PathBuf, I
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, files, errors);
+            walk(&path, files, errors, seen);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("txt" | "md" | "json" | "jsonl")
@@ -225,45 +237,92 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Result<PathBuf, I
     }
 }
 
+/// The SHA-256 and size of an input, taken from the bytes as they are read (so a FIFO or
+/// `<(…)` is read once, not once to hash and again to parse).
+#[derive(Debug, Default, Clone)]
+pub struct InputDigest {
+    hash: sha2::Sha256,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+impl InputDigest {
+    /// The SHA-256 of the bytes read, hex.
+    pub fn sha256_hex(&self) -> String {
+        use sha2::Digest;
+        self.hash
+            .clone()
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// Shared by a reader and whoever wants the digest once the articles are consumed.
+pub type SharedDigest = std::rc::Rc<std::cell::RefCell<InputDigest>>;
+
+/// A reader that feeds every byte it gives to a [`SharedDigest`].
+struct Digesting<R> {
+    inner: R,
+    digest: Option<SharedDigest>,
+}
+
+impl<R: Read> Read for Digesting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(d) = &self.digest {
+            use sha2::Digest;
+            let mut d = d.borrow_mut();
+            d.hash.update(&buf[..n]);
+            d.bytes += n as u64;
+        }
+        Ok(n)
+    }
+}
+
 /// The articles of one input, read lazily: a JSON Lines file streams record by record,
 /// so memory does not grow with the file.
 pub type Articles = Box<dyn Iterator<Item = Result<Article, IngestError>>>;
 
 /// Reads one expanded input into its articles (a JSON Lines file gives several).
 pub fn read(path: &Path, opts: IngestOptions) -> Articles {
+    read_digested(path, opts, None)
+}
+
+/// [`read`], feeding every byte read to `digest` (complete once the articles are consumed).
+pub fn read_digested(path: &Path, opts: IngestOptions, digest: Option<SharedDigest>) -> Articles {
     let name = path.display().to_string();
     let is_jsonl = matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "json")
     );
-    let stdin = path.as_os_str() == "-";
-    if is_jsonl {
-        let reader: Box<dyn BufRead> = if stdin {
-            Box::new(BufReader::new(io::stdin()))
-        } else {
-            match fs::File::open(path) {
-                Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
-                Err(source) => {
-                    return Box::new(std::iter::once(Err(IngestError::Io { path: name, source })))
-                }
+    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        match fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(source) => {
+                return Box::new(std::iter::once(Err(IngestError::Io { path: name, source })))
             }
-        };
+        }
+    };
+    let mut reader = Digesting {
+        inner: source,
+        digest,
+    };
+    if is_jsonl {
         return Box::new(JsonLines {
             name,
-            reader,
+            reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
             line: 0,
             buf: Vec::new(),
             opts,
         });
     }
-    let bytes = if stdin {
-        let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).map(|_| b)
-    } else {
-        fs::read(path)
-    };
-    Box::new(std::iter::once(match bytes {
-        Ok(b) => parse_text(name, &b, opts),
+    let mut b = Vec::new();
+    Box::new(std::iter::once(match reader.read_to_end(&mut b) {
+        Ok(_) => parse_text(name, &b, opts),
         Err(source) => Err(IngestError::Io { path: name, source }),
     }))
 }

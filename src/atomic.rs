@@ -1,91 +1,130 @@
 //! Writing output files whole or not at all: write to a temporary file beside the target,
 //! flush and sync, then rename over it. A crash or an error leaves the old file (or none),
 //! never a half-written one.
+//!
+//! The temporary file is created by `tempfile` with `O_EXCL` under a random name, so a
+//! symlink planted where a predictable name would be is never followed. A target that is
+//! not a regular file (`-o /dev/stdout`, a FIFO, a device) is written in place, never
+//! replaced. Every file's SHA-256 is computed as it is written, for the manifest.
 
-use std::fs::{self, File};
+use sha2::{Digest, Sha256};
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
 
 /// An output file being written. [`AtomicFile::commit`] puts it in place; dropping it
 /// uncommitted removes the temporary file and leaves the target untouched.
 #[derive(Debug)]
 pub struct AtomicFile {
     target: PathBuf,
-    temp: PathBuf,
-    writer: Option<BufWriter<File>>,
+    sink: Option<Sink>,
+    hash: Sha256,
+}
+
+#[derive(Debug)]
+enum Sink {
+    /// A temporary file beside a regular (or absent) target.
+    Temp(BufWriter<NamedTempFile>),
+    /// A device, FIFO or other special file, written as it is.
+    Special(BufWriter<File>),
+}
+
+/// Is `target` an existing file that is neither regular nor a symlink (a device, a FIFO)?
+fn is_special(target: &Path) -> bool {
+    std::fs::symlink_metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir() && !m.is_symlink())
 }
 
 impl AtomicFile {
     /// Starts writing `target` (through a hidden temporary file in the same folder).
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let file = File::create(&temp)?;
+        let sink = if is_special(target) {
+            Sink::Special(BufWriter::new(OpenOptions::new().write(true).open(target)?))
+        } else {
+            let dir = match target.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let name = target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let temp = tempfile::Builder::new()
+                .prefix(&format!(".{name}."))
+                .suffix(".tmp")
+                .tempfile_in(dir)?;
+            Sink::Temp(BufWriter::new(temp))
+        };
         Ok(AtomicFile {
             target: target.to_path_buf(),
-            temp,
-            writer: Some(BufWriter::new(file)),
+            sink: Some(sink),
+            hash: Sha256::new(),
         })
     }
 
-    /// Flushes, syncs and renames the file into place.
-    pub fn commit(mut self) -> io::Result<()> {
-        let mut w = self.writer.take().expect("writer is present until commit");
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        drop(w);
-        fs::rename(&self.temp, &self.target)
+    /// Flushes, syncs and renames the file into place; gives its SHA-256 (hex).
+    pub fn commit(mut self) -> io::Result<String> {
+        let sink = self.sink.take().expect("sink is present until commit");
+        match sink {
+            Sink::Temp(w) => {
+                let temp = w.into_inner().map_err(|e| e.into_error())?;
+                temp.as_file().sync_all()?;
+                temp.persist(&self.target).map_err(|e| e.error)?;
+            }
+            Sink::Special(mut w) => w.flush()?,
+        }
+        let digest = std::mem::take(&mut self.hash).finalize();
+        Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match self.sink.as_mut().expect("sink is present until commit") {
+            Sink::Temp(w) => w,
+            Sink::Special(w) => w,
+        }
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer
-            .as_mut()
-            .expect("writer is present until commit")
-            .write(buf)
+        let n = self.writer().write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.writer
-            .as_mut()
-            .expect("writer is present until commit")
-            .flush()
+        self.writer().flush()
     }
 }
 
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if self.writer.take().is_some() {
-            let _ = fs::remove_file(&self.temp);
-        }
-    }
-}
-
-/// Writes `path` through `fill` atomically; on any error the target is untouched.
+/// Writes `path` through `fill` atomically; on any error the target is untouched. Gives
+/// `fill`'s value and the file's SHA-256.
 pub fn write_atomic<T>(
     path: &Path,
     fill: impl FnOnce(&mut AtomicFile) -> io::Result<T>,
-) -> io::Result<T> {
+) -> io::Result<(T, String)> {
     let mut f = AtomicFile::create(path)?;
     let value = fill(&mut f)?;
-    f.commit()?;
-    Ok(value)
+    let sha = f.commit()?;
+    Ok((value, sha))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn success_replaces_and_failure_keeps_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("out.txt");
-        write_atomic(&p, |w| w.write_all(b"first")).unwrap();
+        let ((), sha) = write_atomic(&p, |w| w.write_all(b"first")).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "first");
+        // sha256("first"), from `printf first | sha256sum`.
+        assert_eq!(
+            sha,
+            "a7937b64b8caa58f03721bb6bacf5c78cb235febe0e70b1b84cd99541461a08e"
+        );
         let err = write_atomic(&p, |w| {
             w.write_all(b"half")?;
             Err::<(), _>(io::Error::other("boom"))
@@ -108,5 +147,45 @@ mod tests {
             f.write_all(b"data").unwrap();
         }
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_symlinks_at_the_old_temporary_names_are_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "keep").unwrap();
+        let p = dir.path().join("out.txt");
+        // The names an earlier version used, for this and nearby process ids.
+        let me = std::process::id();
+        for pid in me.saturating_sub(2)..me + 3 {
+            let link = dir.path().join(format!(".out.txt.{pid}.tmp"));
+            std::os::unix::fs::symlink(&victim, link).unwrap();
+        }
+        write_atomic(&p, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_target_is_written_not_replaced() {
+        let p = Path::new("/dev/null");
+        write_atomic(p, |w| w.write_all(b"gone")).unwrap();
+        let m = fs::symlink_metadata(p).unwrap();
+        assert!(!m.is_file(), "/dev/null is still a device");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_target_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "keep").unwrap();
+        let p = dir.path().join("out.txt");
+        std::os::unix::fs::symlink(&victim, &p).unwrap();
+        write_atomic(&p, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(!fs::symlink_metadata(&p).unwrap().is_symlink());
     }
 }

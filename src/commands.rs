@@ -285,13 +285,20 @@ fn extract_to(
                 continue;
             }
         };
-        tally.articles += 1;
         if !a.quiet {
             for warning in &art.warnings {
                 eprintln!("frontline: warning: {warning}");
             }
         }
-        let x = ex.extract(&art);
+        let x = match ex.try_extract(&art) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("frontline: {e}");
+                tally.skipped += 1;
+                continue;
+            }
+        };
+        tally.articles += 1;
         if art.published.is_none() && !x.events.is_empty() && !a.quiet {
             eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", art.id);
         }

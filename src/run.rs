@@ -3,6 +3,7 @@
 use crate::cli::{GazetteerArgs, RenderArgs, RunArgs, SourceArgs};
 use crate::commands::{load_gazetteer, parse_day};
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use frontline::article::{self, IngestOptions};
 use frontline::export::{self, InputInfo, RunInfo};
 use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
@@ -18,14 +19,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Hashes a file without holding it in memory.
-fn sha256_file(path: &Path) -> std::io::Result<(String, u64)> {
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    let n = std::io::copy(&mut f, &mut h)?;
-    Ok((h.finalize().iter().map(|b| format!("{b:02x}")).collect(), n))
 }
 
 /// Progress on stderr for long runs at a terminal: a bar over the input bytes.
@@ -100,13 +93,20 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
         .sum();
     let mut progress = Progress::new(total, quiet);
     let take = |a: &article::Article, r: &mut Read| {
-        r.articles += 1;
         if !quiet {
             for warning in &a.warnings {
                 eprintln!("frontline: warning: {warning}");
             }
         }
-        let x = ex.extract(a);
+        let x = match ex.try_extract(a) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("frontline: {e}");
+                r.skipped += 1;
+                return;
+            }
+        };
+        r.articles += 1;
         r.mentions
             .extend(x.events.iter().map(|e| EventRecord::new(a, e, g)));
         r.unresolved
@@ -115,25 +115,26 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
     let mut years = article::RunYears::default();
     let mut waiting = Vec::new();
     for path in &files {
-        let (sha256, bytes) = match sha256_file(path) {
-            Ok((h, n)) => (Some(h), n),
-            Err(_) => (None, 0),
-        };
-        r.inputs.push(InputInfo {
-            path: path.display().to_string(),
-            sha256,
-            bytes,
-        });
-        for art in article::read(path, opts) {
+        let digest = article::SharedDigest::default();
+        let mut readable = true;
+        for art in article::read_digested(path, opts, Some(digest.clone())) {
             match art {
                 Ok(a) if years.waits(&a) => waiting.push(a),
                 Ok(a) => take(&a, &mut r),
                 Err(e) => {
+                    readable &= !matches!(e, article::IngestError::Io { .. });
                     eprintln!("frontline: {e}");
                     r.skipped += 1;
                 }
             }
         }
+        let digest = digest.borrow();
+        r.inputs.push(InputInfo {
+            path: path.display().to_string(),
+            sha256: readable.then(|| digest.sha256_hex()),
+            bytes: digest.bytes,
+        });
+        let bytes = digest.bytes;
         progress.advance(bytes, r.articles);
     }
     for mut a in waiting {
@@ -210,6 +211,7 @@ fn build(a: &SourceArgs) -> Result<Built> {
         parse_day("--from", a.from.as_deref())?,
         parse_day("--to", a.to.as_deref())?,
     );
+    check_day_flags(from, to)?;
     let opts = IngestOptions {
         fallback_published: parse_day("--published", a.published.as_deref())?,
     };
@@ -225,6 +227,32 @@ fn build(a: &SourceArgs) -> Result<Built> {
         read,
         baseline: (baseline_name, baseline_sha),
     })
+}
+
+/// The inputs as the user gave them, for a message.
+fn describe_inputs(inputs: &[PathBuf]) -> String {
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|p| frontline::printable::printable(&p.display().to_string()).into_owned())
+        .collect();
+    names.join(", ")
+}
+
+/// `--from` after `--to`, or a span over [`timeline::MAX_DAYS`], is a flag error.
+fn check_day_flags(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            anyhow::bail!("--from {f} is after --to {t}");
+        }
+        if (t - f).num_days() >= timeline::MAX_DAYS {
+            anyhow::bail!(
+                "--from {f} --to {t}: {} days, more than the {} a run may draw",
+                (t - f).num_days() + 1,
+                timeline::MAX_DAYS
+            );
+        }
+    }
+    Ok(())
 }
 
 fn exit_code(skipped: usize) -> ExitCode {
@@ -244,6 +272,15 @@ pub fn run(a: RunArgs) -> Result<ExitCode> {
         read,
         baseline,
     } = build(&a.source)?;
+    if read.articles == 0 {
+        anyhow::bail!(
+            "no article read from {} ({} input(s) skipped); {} left as it was. Pass files or folders of articles, e.g. `frontline run reports/ --out {}` (the default input is seeds/ in the current folder)",
+            describe_inputs(&a.source.inputs),
+            read.skipped,
+            a.out.display(),
+            a.out.display()
+        );
+    }
     let run = RunInfo {
         inputs: read.inputs.clone(),
         gazetteer_sha256: gazetteer_sha256(&a.source.gazetteer)?,
@@ -325,5 +362,6 @@ fn write_picture(
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     frontline::atomic::write_atomic(path, |w| draw(w))
+        .map(|_| ())
         .with_context(|| format!("writing {}", path.display()))
 }

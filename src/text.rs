@@ -190,14 +190,80 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     (s < e).then(|| Span::new(s, e))
 }
 
+/// The longest sentence read as one. News sentences run 100–300 bytes and a long list of
+/// villages about 1,500; a run of text without a stop beyond this (a table flattened into
+/// one line, garbage) is cut into pieces at spaces, so the work per sentence is bounded
+/// and extraction stays linear in the article's length.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    if let Some(span) = trimmed(text, start, end) {
-        out.push(Sentence { span, paragraph });
+    let Some(mut span) = trimmed(text, start, end) else {
+        return;
+    };
+    while span.len() > MAX_SENTENCE_BYTES {
+        let cut = piece_end(text, span.start);
+        if let Some(piece) = trimmed(text, span.start, cut) {
+            out.push(Sentence {
+                span: piece,
+                paragraph,
+            });
+        }
+        match trimmed(text, cut, span.end) {
+            Some(rest) => span = rest,
+            None => return,
+        }
+    }
+    out.push(Sentence { span, paragraph });
+}
+
+/// Where a piece of at most [`MAX_SENTENCE_BYTES`] from `start` ends: after its last space,
+/// else on the last char boundary.
+fn piece_end(text: &str, start: usize) -> usize {
+    let mut limit = start + MAX_SENTENCE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match text.as_bytes()[start..limit]
+        .iter()
+        .rposition(|&b| b == b' ')
+    {
+        Some(k) if k > 0 => start + k + 1,
+        _ => limit,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_run_without_stops_is_cut_into_bounded_pieces() {
+        let cases: [(&str, String); 3] = [
+            ("words", "Rebels took Hama and ".repeat(1000)),
+            (
+                "no space at all",
+                "x".repeat(3 * super::MAX_SENTENCE_BYTES + 5),
+            ),
+            ("multibyte letters", "ḤamāḤamā ".repeat(900)),
+        ];
+        for (name, text) in cases {
+            let got = super::sentences(&text, 0);
+            assert!(got.len() > 1, "{name}");
+            let mut covered = String::new();
+            for s in &got {
+                assert!(s.span.len() <= super::MAX_SENTENCE_BYTES, "{name}");
+                assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+                covered.extend(text[s.span.start..s.span.end].split_whitespace());
+            }
+            let all: String = text.split_whitespace().collect();
+            assert_eq!(covered, all, "{name}: no text lost");
+        }
+        let ordinary = "Rebels took Hama on Thursday. The army withdrew.";
+        assert_eq!(
+            super::sentences(ordinary, 0).len(),
+            2,
+            "ordinary sentences are not cut"
+        );
+    }
+
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {

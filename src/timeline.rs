@@ -328,17 +328,54 @@ fn mark_contested(events: &mut [FusedEvent]) {
 }
 
 /// The days to show: `from`..=`to` where given, else the span of the events.
+/// The longest run of layers `--from`/`--to` may ask for (about 30 years: the whole war
+/// and more, while a typo such as 0024 or 9999 is refused instead of writing millions of
+/// files).
+pub const MAX_DAYS: i64 = 11_000;
+
+/// Dated events further apart than this start a new stretch of reporting; only the
+/// stretch with the most events sets the layer days, so one outlier date (a Unix time of
+/// 0, a year mistyped as 9999) cannot stretch a run to decades of empty layers.
+const REPORTING_GAP_DAYS: i64 = 366;
+
+/// The days with layers: `--from`/`--to`, else the span of the main stretch of dated
+/// events (see [`REPORTING_GAP_DAYS`]).
 fn day_range(
     events: &[FusedEvent],
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Vec<NaiveDate> {
-    let first = from.or_else(|| events.iter().map(|e| e.date).min());
-    let last = to.or_else(|| events.iter().map(|e| e.date).max());
-    match (first, last) {
-        (Some(a), Some(b)) if a <= b => a.iter_days().take_while(|d| *d <= b).collect(),
-        _ => Vec::new(),
+    let (first, last) = match main_stretch(events) {
+        Some((a, b)) => (from.unwrap_or(a), to.unwrap_or(b)),
+        None => match (from, to) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return Vec::new(),
+        },
+    };
+    if first > last || (last - first).num_days() >= MAX_DAYS {
+        return Vec::new();
     }
+    first.iter_days().take_while(|d| *d <= last).collect()
+}
+
+/// The first and last day of the stretch of event days holding the most events (ties: the
+/// latest stretch), where a stretch breaks at a gap over [`REPORTING_GAP_DAYS`].
+fn main_stretch(events: &[FusedEvent]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut days: Vec<NaiveDate> = events.iter().map(|e| e.date).collect();
+    days.sort_unstable();
+    let mut best: Option<(usize, NaiveDate, NaiveDate)> = None;
+    let mut start = 0;
+    for k in 1..=days.len() {
+        let breaks = k == days.len() || (days[k] - days[k - 1]).num_days() > REPORTING_GAP_DAYS;
+        if breaks {
+            let count = k - start;
+            if best.is_none_or(|(n, _, _)| count >= n) {
+                best = Some((count, days[start], days[k - 1]));
+            }
+            start = k;
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
 }
 
 /// Per place, every change: (day, faction, event id), oldest first.
@@ -607,6 +644,64 @@ mod tests {
 
     const ALEPPO: &str = "gn:170063";
     const HAMA: &str = "gn:170017";
+
+    #[test]
+    fn one_outlier_date_does_not_stretch_the_layer_days() {
+        use DateBasis::*;
+        let at = |d: &str| {
+            mention(
+                "a.txt",
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                d,
+                Explicit,
+            )
+        };
+        type Case<'a> = (&'a str, Vec<&'a str>, Option<(&'a str, &'a str)>);
+        let cases: [Case; 4] = [
+            (
+                "a Unix time of 0 before a week of reports",
+                vec!["1970-01-01", "2024-11-20", "2024-12-01", "2024-12-10"],
+                Some(("2024-11-20", "2024-12-10")),
+            ),
+            (
+                "a mistyped year after them",
+                vec!["2024-11-20", "2024-12-01", "9999-12-31"],
+                Some(("2024-11-20", "2024-12-01")),
+            ),
+            (
+                "a year of reports with months between them stays whole",
+                vec!["2016-01-01", "2016-06-01", "2016-12-20"],
+                Some(("2016-01-01", "2016-12-20")),
+            ),
+            ("no dated event", vec![], None),
+        ];
+        for (name, days, want) in cases {
+            let (ev, _) = fuse(&days.iter().map(|d| at(d)).collect::<Vec<_>>());
+            let got = day_range(&ev, None, None);
+            let got = got
+                .first()
+                .zip(got.last())
+                .map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(
+                got,
+                want.map(|(a, b)| (a.to_string(), b.to_string())),
+                "{name}"
+            );
+        }
+        let (ev, _) = fuse(&[at("2024-12-01")]);
+        assert_eq!(
+            day_range(&ev, Some(day("2024-12-05")), Some(day("2024-12-01"))),
+            vec![],
+            "from after to"
+        );
+        assert_eq!(
+            day_range(&ev, Some(day("0024-01-01")), Some(day("2024-12-01"))),
+            vec![],
+            "over the cap"
+        );
+    }
 
     #[test]
     fn mentions_of_one_change_fuse_with_the_best_dated_day() {

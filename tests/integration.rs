@@ -8,6 +8,8 @@ mod cli;
 mod extract;
 #[path = "integration/properties.rs"]
 mod properties;
+#[path = "integration/robustness.rs"]
+mod robustness;
 #[path = "integration/run.rs"]
 mod run;
 #[path = "integration/spellings.rs"]

@@ -59,9 +59,10 @@ impl Default for Formats {
     }
 }
 
-/// An output that could not be written.
+/// An output that could not be written. Its message names the path; the OS error is its
+/// `source`, printed once by whoever prints the chain.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {source}", path.display())]
+#[error("{}", crate::printable::printable(&path.display().to_string()))]
 pub struct ExportError {
     /// The file or folder.
     pub path: PathBuf,
@@ -116,11 +117,15 @@ pub struct Manifest {
     pub layers: BTreeMap<String, usize>,
     /// Every file this run wrote (relative paths); the next run replaces exactly these.
     pub files: Vec<String>,
+    /// SHA-256 of each file written but the manifest itself. A later run removes a file it
+    /// no longer writes only while it still has this checksum (see [`remove_stale`]).
+    pub checksums: BTreeMap<String, String>,
 }
 
 struct Writer<'a> {
     dir: &'a Path,
     files: Vec<String>,
+    checksums: BTreeMap<String, String>,
     layers: BTreeMap<String, usize>,
 }
 
@@ -137,9 +142,15 @@ impl Writer<'_> {
         rel: &str,
         fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), ExportError> {
-        write_atomic(&self.dir.join(rel), |w| fill(w)).map_err(|e| self.err(rel, e))?;
-        self.files.push(rel.to_string());
+        let ((), sha) =
+            write_atomic(&self.dir.join(rel), |w| fill(w)).map_err(|e| self.err(rel, e))?;
+        self.wrote(rel, sha);
         Ok(())
+    }
+
+    fn wrote(&mut self, rel: &str, sha256: String) {
+        self.files.push(rel.to_string());
+        self.checksums.insert(rel.to_string(), sha256);
     }
 
     /// A FeatureCollection with one feature per line (readable diffs, same bytes each run).
@@ -241,6 +252,7 @@ pub fn write_all(
     let mut w = Writer {
         dir,
         files: Vec::new(),
+        checksums: BTreeMap::new(),
         layers: BTreeMap::new(),
     };
     let layers = layers(tl, gaz);
@@ -269,6 +281,7 @@ pub fn write_all(
         .map_err(io::Error::other)
         .map_err(|e| w.err("manifest.json", e))?;
     write_atomic(&dir.join("manifest.json"), |f| writeln!(f, "{body}"))
+        .map(|_| ())
         .map_err(|e| w.err("manifest.json", e))?;
     remove_stale(dir, &previous, &manifest.files);
     Ok(manifest)
@@ -278,10 +291,13 @@ pub fn write_all(
 fn write_gpkg(w: &mut Writer, layers: &[LayerData], tl: &Timeline) -> Result<(), ExportError> {
     let rel = "frontline.gpkg";
     let target = w.dir.join(rel);
-    let temp = w
-        .dir
-        .join(format!(".frontline.gpkg.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_file(&temp);
+    // SQLite writes into a fresh empty file created with O_EXCL (see `atomic`); it is
+    // removed if anything fails.
+    let temp = tempfile::Builder::new()
+        .prefix(".frontline.gpkg.")
+        .suffix(".tmp")
+        .tempfile_in(w.dir)
+        .map_err(|e| w.err(rel, e))?;
     // The governorates go in too, as the base map of the QGIS project.
     let base: serde_json::Value = serde_json::from_str(geojson::GOVERNORATES_GEOJSON)
         .map_err(io::Error::other)
@@ -299,14 +315,12 @@ fn write_gpkg(w: &mut Writer, layers: &[LayerData], tl: &Timeline) -> Result<(),
         features: &base,
     });
     let stamp = tl.days.last().map_or("1970-01-01".to_string(), |d| ymd(*d)) + "T00:00:00.000Z";
-    let result = gpkg::write(&temp, &tables, &stamp)
+    gpkg::write(temp.path(), &tables, &stamp)
         .map_err(io::Error::other)
-        .and_then(|()| std::fs::rename(&temp, &target));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(w.err(rel, e));
-    }
-    w.files.push(rel.to_string());
+        .map_err(|e| w.err(rel, e))?;
+    let sha = file_sha256(temp.path()).map_err(|e| w.err(rel, e))?;
+    temp.persist(&target).map_err(|e| w.err(rel, e.error))?;
+    w.wrote(rel, sha);
     Ok(())
 }
 
@@ -365,32 +379,70 @@ fn manifest(
         days: tl.days.iter().map(|d| ymd(*d)).collect(),
         layers: w.layers.clone(),
         files,
+        checksums: w.checksums.clone(),
     }
 }
 
-/// The files the previous run listed in `dir/manifest.json` (none if unreadable).
-fn previous_files(dir: &Path) -> Vec<String> {
+/// The files a previous run of frontline listed in `dir/manifest.json`, with their
+/// checksums: none unless the manifest is frontline's own (its `frontline` key names the
+/// program, and it has checksums), so a user's `manifest.json` is never acted on.
+fn previous_files(dir: &Path) -> BTreeMap<String, String> {
     let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
-        return Vec::new();
+        return BTreeMap::new();
     };
     let Ok(v) = serde_json::from_str::<Value>(&text) else {
-        return Vec::new();
+        return BTreeMap::new();
     };
-    v["files"]
-        .as_array()
+    let ours = v["frontline"]
+        .as_str()
+        .is_some_and(|p| p.starts_with("frontline "));
+    if !ours {
+        return BTreeMap::new();
+    }
+    v["checksums"]
+        .as_object()
         .into_iter()
         .flatten()
-        .filter_map(|f| f.as_str().map(String::from))
+        .filter_map(|(f, sha)| Some((f.clone(), sha.as_str()?.to_string())))
         .collect()
 }
 
-/// Removes files the previous run wrote and this one did not; only plain relative paths
-/// inside `dir` are considered, so a tampered manifest cannot reach outside it.
-fn remove_stale(dir: &Path, previous: &[String], current: &[String]) {
-    for rel in previous.iter().filter(|p| !current.contains(p)) {
-        let path = Path::new(rel);
-        if path.components().all(|c| matches!(c, Component::Normal(_))) {
-            let _ = std::fs::remove_file(dir.join(path));
+/// Removes the files a previous run wrote and this one did not, when each is still what
+/// frontline wrote: a plain relative path inside `dir`, reached through no symlink, a
+/// regular file, with the checksum the manifest gives. Anything else stays.
+fn remove_stale(dir: &Path, previous: &BTreeMap<String, String>, current: &[String]) {
+    for (rel, sha) in previous.iter().filter(|(p, _)| !current.contains(p)) {
+        if let Some(path) = own_file(dir, Path::new(rel)) {
+            if file_sha256(&path).is_ok_and(|s| &s == sha) {
+                let _ = std::fs::remove_file(path);
+            }
         }
     }
+}
+
+/// `dir/rel` when `rel` is plain (no `..`, no root) and neither it nor a folder on the way
+/// is a symlink, and it is a regular file.
+fn own_file(dir: &Path, rel: &Path) -> Option<PathBuf> {
+    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let mut path = dir.to_path_buf();
+    for c in rel.components() {
+        path.push(c);
+        let m = std::fs::symlink_metadata(&path).ok()?;
+        if m.is_symlink() {
+            return None;
+        }
+    }
+    std::fs::symlink_metadata(&path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|_| path)
+}
+
+fn file_sha256(path: &Path) -> io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    io::copy(&mut std::fs::File::open(path)?, &mut h)?;
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }

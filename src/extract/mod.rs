@@ -105,6 +105,19 @@ pub struct Extraction {
     pub unresolved: Vec<Unresolved>,
 }
 
+/// An article whose extraction failed (an internal error, reported and skipped).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "{}: internal error in extraction, article skipped: {message}",
+    crate::printable::printable(article)
+)]
+pub struct ExtractFailure {
+    /// The article's id.
+    pub article: String,
+    /// The panic's message.
+    pub message: String,
+}
+
 /// Extracts events; build once, share across threads.
 #[derive(Debug)]
 pub struct Extractor<'g> {
@@ -582,6 +595,22 @@ impl<'g> Extractor<'g> {
         })
     }
 
+    /// [`Extractor::extract`], with a bug in extraction contained to its article: a panic
+    /// becomes an [`ExtractFailure`] naming the article, so a run skips that article and
+    /// keeps every other one's results.
+    pub fn try_extract(&self, article: &Article) -> Result<Extraction, ExtractFailure> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(article))).map_err(
+            |payload| ExtractFailure {
+                article: article.id.clone(),
+                message: payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into()),
+            },
+        )
+    }
+
     fn extract_with(&self, article: &Article, buf: &mut ArticleBuffers) -> Extraction {
         let text = article.text.as_str();
         buf.lower.clear();
@@ -857,13 +886,19 @@ impl<'g> Extractor<'g> {
             };
             // One sentence may tell of one place twice: "entered Homs on Saturday and took
             // control of the city on Sunday" is two events; a second mention of one is not.
-            let dup = out.events.iter().any(|e| {
-                e.sentence == ev.sentence
-                    && e.place == ev.place
-                    && e.faction == ev.faction
-                    && e.action == ev.action
-                    && e.date == ev.date
-            });
+            // Events are in text order: this sentence's are the last ones.
+            let dup = out
+                .events
+                .iter()
+                .rev()
+                .take_while(|e| e.sentence == ev.sentence)
+                .any(|e| {
+                    e.sentence == ev.sentence
+                        && e.place == ev.place
+                        && e.faction == ev.faction
+                        && e.action == ev.action
+                        && e.date == ev.date
+                });
             if !dup {
                 st.last_object = Some(ev.place);
                 out.events.push(ev);
@@ -1123,9 +1158,13 @@ fn claim_previous_sentence(st: &ArticleState, out: &mut Extraction) {
 /// The side an earlier event of the article gave `place` to, other than `loser`: "rebels
 /// took Deir ez-Zor ... the SDF withdrew from the city" went to the rebels.
 fn taker_of(events: &[Event], place: u32, loser: Option<Faction>) -> Option<Faction> {
+    // A reader remembers the last few dozen changes, not every one of a 100 MB text; the
+    // bound keeps a long article linear.
+    const RECALLED_EVENTS: usize = 64;
     events
         .iter()
         .rev()
+        .take(RECALLED_EVENTS)
         .find(|e| {
             e.place == place
                 && Some(e.faction) != loser
