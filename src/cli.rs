@@ -81,6 +81,9 @@ pub enum Command {
     Places {
         /// Text files; "-" or nothing reads stdin.
         inputs: Vec<PathBuf>,
+        /// One JSON object per name instead of TSV.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },

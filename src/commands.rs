@@ -6,6 +6,7 @@ use frontline::article::{self, IngestOptions};
 use frontline::atomic::AtomicFile;
 use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
 use frontline::gazetteer::{load, Gazetteer, Severity};
+use frontline::printable::printable;
 use serde_json::json;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,7 +27,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Gazetteer {
             action: GazetteerAction::Collisions { words },
         } => collisions(&words),
-        Command::Places { inputs, gazetteer } => places(&load_gazetteer(&gazetteer)?, &inputs),
+        Command::Places {
+            inputs,
+            json,
+            gazetteer,
+        } => places(&load_gazetteer(&gazetteer)?, &inputs, json),
         Command::Corpus { mb } => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let (n, bytes) = frontline::corpus::generate(mb << 20, &mut out)?;
@@ -92,13 +97,13 @@ fn resolve(g: &Gazetteer, names: &[String], json: bool, runners_up: usize) -> Re
                 let mark = if i == 0 { "=>" } else { "  " };
                 writeln!(
                     out,
-                    "  {mark} {:<14} {:<32} {:<13} {:<12} {:.5},{:.5}  score {:.3}",
+                    "  {mark} {:<14} {:<32} {:<13} {:<12} lon {:.5} lat {:.5}  score {:.3}",
                     p.id,
                     p.name,
                     p.kind.as_str(),
                     p.governorate,
-                    p.lat,
                     p.lon,
+                    p.lat,
                     c.score
                 )?;
             }
@@ -144,40 +149,78 @@ fn check(file: Option<&Path>) -> Result<ExitCode> {
     })
 }
 
-fn places(g: &Gazetteer, inputs: &[PathBuf]) -> Result<ExitCode> {
-    let mut texts = Vec::new();
-    if inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-") {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("reading stdin")?;
-        texts.push(("-".to_string(), s));
-    }
-    for p in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
-        texts.push((
-            p.display().to_string(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-        ));
-    }
+/// `frontline places`: every place name found, as TSV with a header or JSON Lines. An
+/// unreadable input is reported and skipped (exit 1); the others are still listed.
+fn places(g: &Gazetteer, inputs: &[PathBuf], json: bool) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    for (name, text) in &texts {
-        for m in g.find(text) {
+    if !json {
+        writeln!(
+            out,
+            "input\tstart\tend\ttext\tid\tname\tkind\tgovernorate\tlon\tlat\tcue"
+        )?;
+    }
+    let stdin = [PathBuf::from("-")];
+    let inputs = if inputs.is_empty() {
+        &stdin[..]
+    } else {
+        inputs
+    };
+    let mut skipped = 0;
+    for p in inputs {
+        let bytes = if p.as_os_str() == "-" {
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b).map(|_| b)
+        } else {
+            std::fs::read(p)
+        };
+        let name = frontline::printable::printable(&p.display().to_string()).into_owned();
+        let text = match bytes {
+            Ok(b) => String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            Err(e) => {
+                eprintln!("frontline: {name}: {e}");
+                skipped += 1;
+                continue;
+            }
+        };
+        for m in g.find(&text) {
             let p = g.place(m.place());
-            writeln!(
-                out,
-                "{name}\t{}..{}\t{}\t{}\t{}\t{}\t{:?}",
-                m.span.start,
-                m.span.end,
-                &text[m.span.start..m.span.end],
-                p.id,
-                p.name,
-                p.kind,
-                m.cue
-            )?;
+            let written = &text[m.span.start..m.span.end];
+            if json {
+                let row = json!({"input": name, "span": [m.span.start, m.span.end],
+                    "text": written, "id": p.id, "name": p.name, "kind": p.kind.as_str(),
+                    "governorate": p.governorate, "lon": p.lon, "lat": p.lat,
+                    "cue": m.cue.as_str()});
+                writeln!(out, "{row}")?;
+            } else {
+                writeln!(
+                    out,
+                    "{name}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}",
+                    m.span.start,
+                    m.span.end,
+                    tsv_field(written),
+                    p.id,
+                    p.name,
+                    p.kind.as_str(),
+                    p.governorate,
+                    p.lon,
+                    p.lat,
+                    m.cue.as_str()
+                )?;
+            }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A TSV field: tabs and line breaks inside a name (a name across a line break) become
+/// spaces.
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
 }
 
 fn collisions(words: &Path) -> Result<ExitCode> {
@@ -287,7 +330,7 @@ fn extract_to(
         };
         if !a.quiet {
             for warning in &art.warnings {
-                eprintln!("frontline: warning: {warning}");
+                eprintln!("frontline: warning: {}", printable(warning));
             }
         }
         let x = match ex.try_extract(&art) {
@@ -300,7 +343,7 @@ fn extract_to(
         };
         tally.articles += 1;
         if art.published.is_none() && !x.events.is_empty() && !a.quiet {
-            eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", art.id);
+            eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", printable(&art.id));
         }
         for e in &x.events {
             serde_json::to_writer(&mut *out.events, &EventRecord::new(&art, e, g))?;
@@ -312,7 +355,9 @@ fn extract_to(
             if !a.quiet {
                 eprintln!(
                     "frontline: unresolved: {}: {:?} in {:?}",
-                    rec.article, rec.name, rec.sentence
+                    printable(&rec.article),
+                    rec.name,
+                    rec.sentence
                 );
             }
             if let Some(w) = out.unresolved.as_mut() {

@@ -8,7 +8,8 @@ use frontline::article::{self, IngestOptions};
 use frontline::export::{self, InputInfo, RunInfo};
 use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
 use frontline::gazetteer::Gazetteer;
-use frontline::timeline::{self, Baseline};
+use frontline::printable::printable;
+use frontline::timeline::{self, Baseline, UnknownPlaces};
 use sha2::{Digest, Sha256};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -95,7 +96,7 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
     let take = |a: &article::Article, r: &mut Read| {
         if !quiet {
             for warning in &a.warnings {
-                eprintln!("frontline: warning: {warning}");
+                eprintln!("frontline: warning: {}", printable(warning));
             }
         }
         let x = match ex.try_extract(a) {
@@ -156,7 +157,20 @@ fn load_baseline(path: Option<&Path>, g: &Gazetteer) -> Result<(Baseline, String
             timeline::BUNDLED_BASELINE.to_string(),
         ),
     };
-    let b = Baseline::parse(&name, &text, g)?;
+    // The bundled baseline names places of the bundled gazetteer; against another one,
+    // the rows it lacks are left out.
+    let unknown = if path.is_some() {
+        UnknownPlaces::Reject
+    } else {
+        UnknownPlaces::Skip
+    };
+    let b = Baseline::parse_with(&name, &text, g, unknown)?;
+    if b.skipped > 0 {
+        eprintln!(
+            "frontline: note: {name}: {} row(s) name places this gazetteer lacks; left out",
+            b.skipped
+        );
+    }
     let sha = sha256_hex(text.as_bytes());
     Ok((b, name, sha))
 }

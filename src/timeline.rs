@@ -95,6 +95,8 @@ pub struct BaselineRow {
 pub struct Baseline {
     /// Rows by place id.
     pub rows: BTreeMap<String, BaselineRow>,
+    /// Rows skipped because the gazetteer lacks their place.
+    pub skipped: usize,
 }
 
 /// A baseline file that could not be used.
@@ -116,21 +118,48 @@ impl Baseline {
     /// Parses a baseline CSV (`place_id,faction,as_of,source`); every place id must be in
     /// the gazetteer.
     pub fn parse(file: &str, data: &str, gaz: &Gazetteer) -> Result<Baseline, BaselineError> {
+        Self::parse_with(file, data, gaz, UnknownPlaces::Reject)
+    }
+
+    /// [`Baseline::parse`], choosing what a place id the gazetteer lacks means: an error in
+    /// a baseline the user gave, a row skipped (and counted in [`Baseline::skipped`]) in
+    /// the bundled one read against a gazetteer the user gave.
+    pub fn parse_with(
+        file: &str,
+        data: &str,
+        gaz: &Gazetteer,
+        unknown: UnknownPlaces,
+    ) -> Result<Baseline, BaselineError> {
+        let err = |line: usize, message: String| BaselineError {
+            file: file.to_string(),
+            line,
+            message,
+        };
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(data.as_bytes());
+        // A file without its header would silently lose its first row as one.
+        let header = rdr.headers().map_err(|e| err(1, e.to_string()))?;
+        if header.get(0).map(str::trim) != Some("place_id")
+            || header.get(1).map(str::trim) != Some("faction")
+        {
+            return Err(err(
+                1,
+                "no header: the first line must be place_id,faction,as_of,source".into(),
+            ));
+        }
         let mut rows = BTreeMap::new();
+        let mut skipped = 0;
         for rec in rdr.records() {
-            let err = |line: usize, message: String| BaselineError {
-                file: file.to_string(),
-                line,
-                message,
-            };
             let rec =
                 rec.map_err(|e| err(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
             let line = rec.position().map_or(0, |p| p.line() as usize);
             let field = |i: usize| rec.get(i).unwrap_or("").trim();
             if field(0).is_empty() || field(0).starts_with('#') {
+                continue;
+            }
+            if gaz.by_id(field(0)).is_none() && unknown == UnknownPlaces::Skip {
+                skipped += 1;
                 continue;
             }
             if gaz.by_id(field(0)).is_none() {
@@ -151,8 +180,17 @@ impl Baseline {
                 },
             );
         }
-        Ok(Baseline { rows })
+        Ok(Baseline { rows, skipped })
     }
+}
+
+/// What a baseline row naming a place the gazetteer lacks means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownPlaces {
+    /// An error naming the line.
+    Reject,
+    /// The row is skipped.
+    Skip,
 }
 
 /// The control of one place at the end of one day.
@@ -1028,5 +1066,18 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.to_string(), "b.csv line 2: unknown faction \"rebels\"");
+        let e = Baseline::parse("b.csv", "gn:170063,government,2024-11-26,x\n", gaz()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.csv line 1: no header: the first line must be place_id,faction,as_of,source"
+        );
+        let b = Baseline::parse_with(
+            "b.csv",
+            "place_id,faction,as_of,source\ngn:0,government,2024-11-26,x\ngn:170063,government,2024-11-26,x\n",
+            gaz(),
+            UnknownPlaces::Skip,
+        )
+        .unwrap();
+        assert_eq!((b.rows.len(), b.skipped), (1, 1));
     }
 }

@@ -6,6 +6,8 @@ mod browser;
 mod cli;
 #[path = "integration/extract.rs"]
 mod extract;
+#[path = "integration/fuzz.rs"]
+mod fuzz;
 #[path = "integration/properties.rs"]
 mod properties;
 #[path = "integration/robustness.rs"]

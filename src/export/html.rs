@@ -98,19 +98,58 @@ fn data(tl: &Timeline, gaz: &Gazetteer) -> Value {
 
 /// Writes the page.
 pub fn write_map(w: &mut dyn Write, tl: &Timeline, gaz: &Gazetteer) -> io::Result<()> {
-    let page = TEMPLATE
-        .replacen("/*LEAFLET_CSS*/", LEAFLET_CSS, 1)
-        .replacen("__FRONTLINE_DATA__", &script_safe_json(&data(tl, gaz)), 1);
-    // Leaflet goes in last so that its source is never searched for placeholders.
-    let (head, tail) = page.split_once("/*LEAFLET_JS*/").unwrap_or((&page, ""));
-    w.write_all(head.as_bytes())?;
-    w.write_all(LEAFLET_JS.as_bytes())?;
-    w.write_all(tail.as_bytes())
+    let data = script_safe_json(&data(tl, gaz));
+    fill_template(
+        w,
+        TEMPLATE,
+        &[
+            ("/*LEAFLET_CSS*/", LEAFLET_CSS),
+            ("__FRONTLINE_DATA__", &data),
+            ("/*LEAFLET_JS*/", LEAFLET_JS),
+        ],
+    )
+}
+
+/// Writes `template` with each placeholder's first occurrence replaced by its content.
+/// Only the template is searched, never what was put in, so article text that happens to
+/// contain a placeholder (`/*LEAFLET_JS*/`) stays text.
+fn fill_template(w: &mut dyn Write, template: &str, fills: &[(&str, &str)]) -> io::Result<()> {
+    let mut at: Vec<(usize, &str, &str)> = fills
+        .iter()
+        .filter_map(|&(key, content)| Some((template.find(key)?, key, content)))
+        .collect();
+    at.sort_unstable();
+    let mut from = 0;
+    for (start, key, content) in at {
+        w.write_all(&template.as_bytes()[from..start])?;
+        w.write_all(content.as_bytes())?;
+        from = start + key.len();
+    }
+    w.write_all(&template.as_bytes()[from..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_inside_the_content_are_never_filled() {
+        let mut out = Vec::new();
+        fill_template(
+            &mut out,
+            "<style>/*CSS*/</style><script>DATA</script><script>/*JS*/</script>",
+            &[
+                ("/*CSS*/", "c"),
+                ("DATA", "\"/*JS*/ and /*CSS*/\""),
+                ("/*JS*/", "js"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<style>c</style><script>\"/*JS*/ and /*CSS*/\"</script><script>js</script>"
+        );
+    }
 
     #[test]
     fn hostile_text_cannot_close_the_data_block() {

@@ -36,6 +36,18 @@ pub enum Cue {
     Populated,
 }
 
+impl Cue {
+    /// The cue's name as output files write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::None => "none",
+            Cue::Governorate => "governorate",
+            Cue::District => "district",
+            Cue::Populated => "populated",
+        }
+    }
+}
+
 /// One place name found in text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {

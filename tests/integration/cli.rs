@@ -81,3 +81,86 @@ fn add_gazetteer_extends_the_bundled_one() {
     assert!(stdout(&o).contains("sy:test-zyx"));
     assert!(stdout(&o).contains("gn:170063"));
 }
+
+#[test]
+fn places_is_a_tsv_with_a_header_or_json_and_skips_a_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = dir.path().join("ok.txt");
+    std::fs::write(&ok, "Rebels took Aleppo and Hama.").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let o = run(&["places", s(&missing), s(&ok)]);
+    assert_eq!(o.status.code(), Some(1), "a skipped input is exit 1");
+    let out = stdout(&o);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows[0],
+        [
+            "input",
+            "start",
+            "end",
+            "text",
+            "id",
+            "name",
+            "kind",
+            "governorate",
+            "lon",
+            "lat",
+            "cue"
+        ]
+    );
+    // Aleppo: bytes 12..18 of the text; GeoNames 170063 at 37.16117 E, 36.20124 N.
+    assert_eq!(
+        rows[1][1..],
+        [
+            "12",
+            "18",
+            "Aleppo",
+            "gn:170063",
+            "Aleppo",
+            "city",
+            "Aleppo",
+            "37.16117",
+            "36.20124",
+            "none"
+        ]
+    );
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(!out.contains("None") && !out.contains("Populated"), "{out}");
+    let o = run(&["places", "--json", s(&ok)]);
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines[1]["name"], "Hama");
+    assert_eq!(lines[1]["span"], serde_json::json!([23, 27]));
+}
+
+#[test]
+fn resolve_labels_its_coordinates_lon_first() {
+    let o = run(&["resolve", "Aleppo"]);
+    assert!(
+        stdout(&o).contains("lon 37.16117 lat 36.20124"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_gazetteer_of_ones_own_runs_with_the_bundled_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.csv");
+    std::fs::write(
+        &g,
+        "id,name,kind,lat,lon,governorate\nx:aleppo,Aleppo,city,36.20124,37.16117,Aleppo\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[
+        "run",
+        "--gazetteer",
+        s(&g),
+        "--out",
+        s(&out),
+        "--format",
+        "none",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("row(s) name places this gazetteer lacks"));
+}

@@ -229,3 +229,36 @@ fn one_outlying_date_does_not_make_a_run_of_decades() {
     assert!(days.len() < 40, "{} days", days.len());
     assert_eq!(days[0], "2024-11-27");
 }
+
+#[test]
+fn a_placeholder_in_article_text_stays_text_in_the_web_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("a.txt");
+    fs::write(
+        &art,
+        " date 2024-12-06\nRebels took Hama on Thursday. /*LEAFLET_JS*/ __FRONTLINE_DATA__ /*LEAFLET_CSS*/\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[
+        "run",
+        "--quiet",
+        s(&art),
+        "--out",
+        s(&out),
+        "--format",
+        "html",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(out.join("map.html")).unwrap();
+    assert_eq!(
+        page.matches("/*LEAFLET_JS*/").count(),
+        1,
+        "the article's, as text"
+    );
+    assert_eq!(
+        page.matches("Leaflet 1.").count(),
+        1,
+        "Leaflet inlined once"
+    );
+}
