@@ -1013,9 +1013,12 @@ impl Extractor<'_> {
                         .iter()
                         .any(|m| m.span.start <= a && b <= m.span.end))
                 || c.actors.iter().any(|h| h.start < b && a < h.end);
+            // Unresolved names are in text order: only this sentence's can repeat.
             let known = out
                 .unresolved
                 .iter()
+                .rev()
+                .take_while(|u| u.span.start >= sent.span.start)
                 .any(|u| u.span == Span::new(sent.span.start + a, sent.span.start + b));
             // "..., said Hassan Abdul Ghani": a speaker, not a place.
             let before = c.lower[..a].trim_end();

@@ -262,3 +262,14 @@ fn a_placeholder_in_article_text_stays_text_in_the_web_map() {
         "Leaflet inlined once"
     );
 }
+
+#[test]
+fn a_file_name_with_control_characters_reaches_stderr_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = dir.path().join("a\u{1b}[2Jb.txt");
+    fs::write(&hostile, "").unwrap(); // empty: skipped, and named on stderr
+    let o = run(&["extract", s(&hostile)]);
+    let err = stderr(&o);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("a\\u{1b}[2Jb.txt: empty article"), "{err:?}");
+}
