@@ -10,6 +10,8 @@ mod extract;
 mod fuzz;
 #[path = "integration/properties.rs"]
 mod properties;
+#[path = "integration/quality.rs"]
+mod quality;
 #[path = "integration/robustness.rs"]
 mod robustness;
 #[path = "integration/run.rs"]
