@@ -18,6 +18,7 @@
 //!   `claimed`; outskirts, suburbs and entering make it `partial`; sentences about earlier
 //!   years ("In August 2019, ...") are background and yield nothing.
 
+mod background;
 pub mod dates;
 mod days;
 pub mod lexicon;
@@ -778,6 +779,7 @@ impl<'g> Extractor<'g> {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
         if c.is_continued_or_near()
+            || c.is_background_form()
             || c.is_blocked_before(before_start)
             || c.is_hypothetical()
             || c.is_intended()

@@ -690,6 +690,15 @@ impl Extractor<'_> {
             .iter()
             .filter(|m| m.span.start >= a && m.span.end <= b)
         {
+            // "the Damascus government", "the Deir ez-Zor Military Council": a place in a
+            // side's name names the side, not a place taken.
+            if c.actors
+                .iter()
+                .any(|h| h.start <= m.span.start && m.span.end <= h.end)
+            {
+                prev = Some((m.span, None));
+                continue;
+            }
             if piece_of_part_name(c.s, m.span) {
                 prev = Some((m.span, None));
                 continue;
