@@ -741,6 +741,25 @@ const BOUNDARIES: &[&str] = &[
     " except ",
     " excluding ",
     " apart from ",
+    // Exclusion: "withdrew from the province, with the exception of Khan Shaykhun".
+    " with the exception of ",
+    " other than ",
+    " save for ",
+    // A reduced relative or purpose clause after the object: "lost the city seen as
+    // crucial to protect the capital, Damascus".
+    " seen as ",
+    " regarded as ",
+    " considered ",
+    " in its efforts to ",
+    " in their efforts to ",
+    " in an effort to ",
+    // "as" opening a clause with a side as its subject: "fled the province as a rebel
+    // offensive dealt Damascus" (not "as well as a base").
+    " as a rebel",
+    " as an opposition",
+    " as an insurgent",
+    " as a government",
+    " as an army",
 ];
 
 /// Words between a trigger and a place that make the gain partial.

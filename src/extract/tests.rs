@@ -2435,3 +2435,67 @@ fn a_place_in_a_sides_name_is_no_object() {
         assert_eq!(events(text, pub_day), want, "{name}: {text}");
     }
 }
+
+/// Where an object list ends: an exclusion, a reduced relative or purpose clause, and an
+/// "as" clause with a side of its own.
+#[test]
+fn object_lists_end_at_exclusions_and_new_clauses() {
+    let d = "2024-12-06";
+    let cases = [
+        (
+            "exclusion",
+            "The army withdrew from Hama, with the exception of Homs.",
+            vec![ev(HAMA, Unknown, Withdrawal, d)],
+        ),
+        (
+            "other than",
+            "Rebels took Hama and no town other than Homs.",
+            vec![ev(HAMA, Opposition, Capture, d)],
+        ),
+        (
+            "reduced relative",
+            "Rebels took Hama, seen as crucial to protect Damascus.",
+            vec![ev(HAMA, Opposition, Capture, d)],
+        ),
+        (
+            "purpose of a side",
+            "The army lost Hama in its efforts to protect Damascus.",
+            vec![ev(HAMA, Unknown, Withdrawal, d)],
+        ),
+        (
+            "as-clause with a side",
+            "Officials fled Hama as a rebel offensive dealt Damascus heavy blows.",
+            vec![],
+        ),
+        (
+            "counter: as well as a base",
+            "Rebels took Homs as well as a military base, Hama.",
+            vec![
+                ev(HOMS, Opposition, Capture, d),
+                ev(HAMA, Opposition, Capture, d),
+            ],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let got: Vec<_> = events(text, d);
+        assert_eq!(got, want, "{name}: {text}");
+    }
+}
+
+/// A side's prefix decides whatever noun follows it: "pro-Turkey fighters" are the SNA.
+#[test]
+fn side_prefixes_decide_any_noun_after_them() {
+    let d = "2024-12-01";
+    for text in [
+        "Pro-Turkey fighters took control of Hama.",
+        "Pro-Turkish gunmen took control of Hama.",
+        "Turkish-supported militias took control of Hama.",
+    ] {
+        assert_eq!(events(text, d), [ev(HAMA, Sna, Capture, d)], "{text}");
+    }
+    // Counter: a prefix of another side.
+    assert_eq!(
+        events("Pro-government fighters took control of Hama.", d),
+        [ev(HAMA, Government, Capture, d)]
+    );
+}
