@@ -152,8 +152,18 @@ impl Clause<'_> {
                     .is_some_and(|at| !self.inside_a_day(from + at, from + at + p.len()))
             })
         };
-        (found(before, t.start) || found(t.end, self.end))
+        (found(before, t.start) || found(t.end, self.end) || self.opens_vaguely(words))
             && !self.has_day_within(self.start, self.end)
+    }
+
+    /// "Last week, rebels launched an offensive, wresting ...": a vague time that opens the
+    /// sentence, set off by a comma, governs all of it.
+    fn opens_vaguely(&self, words: &BackgroundWords) -> bool {
+        let head = self.lower.trim_start();
+        words.vague_past.iter().any(|p| {
+            head.strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.starts_with(','))
+        })
     }
 
     /// Does a date of precision 1 cover `from..to` ("Tuesday last week")?

@@ -2328,6 +2328,21 @@ fn background_by_form() {
             none.clone(),
         ),
         (
+            "a vague time opening the sentence",
+            "Last week, rebels launched an offensive, wresting Hama from the army.",
+            none.clone(),
+        ),
+        (
+            "a vague time opening a plain sentence",
+            "Earlier this week, rebels captured Hama.",
+            none.clone(),
+        ),
+        (
+            "counter: a day opening the sentence",
+            "On Thursday, rebels captured Hama.",
+            vec![ev(HAMA, Opposition, Capture, "2024-12-05")],
+        ),
+        (
             "counter: a day last week",
             "Rebels captured Hama on Tuesday last week.",
             vec![ev(HAMA, Opposition, Capture, "2024-11-26")],
