@@ -907,7 +907,25 @@ impl Extractor<'_> {
             })
             .flatten()
             .filter(|_| !region.contains("provincial capital"));
+        // "the capital of that province", "the capital of Daraa": a provincial capital, the
+        // one of the governorate the text is about; never Damascus by default.
+        let of_another = capital.is_some_and(|(p, phrase)| {
+            region[p + phrase.len()..]
+                .strip_prefix(" of ")
+                .is_some_and(|rest| !rest.starts_with("syria") && !rest.starts_with("the country"))
+        });
         if let Some(span) = capital.and_then(|(p, phrase)| at(p, phrase)) {
+            if of_another {
+                return self
+                    .context_capital(c, mentions, st)
+                    .map(|place| Object {
+                        place,
+                        span,
+                        partial: false,
+                    })
+                    .into_iter()
+                    .collect();
+            }
             if let Some(d) = self.gaz.capital("Damascus") {
                 return vec![Object {
                     place: d,

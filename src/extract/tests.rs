@@ -2514,3 +2514,17 @@ fn side_prefixes_decide_any_noun_after_them() {
         [ev(HAMA, Government, Capture, d)]
     );
 }
+
+/// "the capital" alone is Damascus; "the capital of" a province is that province's.
+#[test]
+fn the_capital_of_a_province_is_not_damascus() {
+    let d = "2024-12-07";
+    let cases = [
+        ("of that province", "Rebels advanced across Hama province. They took the capital of that province on Friday.", vec![ev(HAMA, Opposition, Capture, "2024-12-06")]),
+        ("counter: the capital of Syria", "Rebels took the capital of Syria on Friday.", vec![ev(DAMASCUS, Opposition, Capture, "2024-12-06")]),
+        ("counter: the capital alone", "Rebels took the capital on Friday.", vec![ev(DAMASCUS, Opposition, Capture, "2024-12-06")]),
+    ];
+    for (name, text, want) in cases {
+        assert_eq!(events(text, d), want, "{name}: {text}");
+    }
+}
