@@ -293,11 +293,8 @@ pub fn read(path: &Path, opts: IngestOptions) -> Articles {
 /// [`read`], feeding every byte read to `digest` (complete once the articles are consumed).
 pub fn read_digested(path: &Path, opts: IngestOptions, digest: Option<SharedDigest>) -> Articles {
     let name = path.display().to_string();
-    let is_jsonl = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "json")
-    );
-    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+    let stdin = path.as_os_str() == "-";
+    let source: Box<dyn Read> = if stdin {
         Box::new(io::stdin())
     } else {
         match fs::File::open(path) {
@@ -307,14 +304,26 @@ pub fn read_digested(path: &Path, opts: IngestOptions, digest: Option<SharedDige
             }
         }
     };
-    let mut reader = Digesting {
-        inner: source,
-        digest,
+    let mut reader = BufReader::with_capacity(
+        1 << 16,
+        Digesting {
+            inner: source,
+            digest,
+        },
+    );
+    // Standard input has no extension: JSON Lines is recognised by its first byte.
+    let is_jsonl = if stdin {
+        matches!(starts_with_object(&mut reader), Ok(true))
+    } else {
+        matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("jsonl" | "json")
+        )
     };
     if is_jsonl {
         return Box::new(JsonLines {
             name,
-            reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+            reader: Box::new(reader),
             line: 0,
             buf: Vec::new(),
             opts,
@@ -325,6 +334,14 @@ pub fn read_digested(path: &Path, opts: IngestOptions, digest: Option<SharedDige
         Ok(_) => parse_text(name, &b, opts),
         Err(source) => Err(IngestError::Io { path: name, source }),
     }))
+}
+
+/// Does the input's first non-blank byte open a JSON object (JSON Lines on stdin)? Only
+/// looks at what the reader has buffered, consuming nothing, so a text article's byte
+/// offsets stay those of the input.
+fn starts_with_object(reader: &mut impl BufRead) -> io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
 /// A JSON Lines file, one article per non-empty line.

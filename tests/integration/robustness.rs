@@ -273,3 +273,30 @@ fn a_file_name_with_control_characters_reaches_stderr_escaped() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     assert!(err.contains("a\\u{1b}[2Jb.txt: empty article"), "{err:?}");
 }
+
+#[test]
+fn json_lines_on_stdin_are_read_record_by_record() {
+    let input = b"{\"text\":\"Rebels took Hama.\",\"date\":\"2024-12-05\"}\nnot json\n{\"text\":\"Rebels took Homs on Saturday.\",\"date\":\"2024-12-08\"}\n";
+    let o = run_with_stdin(&["extract", "-"], input);
+    assert_eq!(o.status.code(), Some(1), "the bad line is a skipped record");
+    let events = json_lines(&stdout(&o));
+    let ids: Vec<&str> = events
+        .iter()
+        .map(|e| e["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["-:1", "-:3"]);
+    assert_eq!(
+        events[1]["date"], "2024-12-07",
+        "Saturday before the record's own date"
+    );
+    assert!(
+        stderr(&o).contains("- line 2: not an article record"),
+        "{}",
+        stderr(&o)
+    );
+    // Prose on stdin stays one article, its byte spans those of the input.
+    let o = run_with_stdin(&["extract", "-"], b" date 2024-12-05\nRebels took Hama.\n");
+    let events = json_lines(&stdout(&o));
+    assert_eq!(events[0]["article"], "-");
+    assert_eq!(events[0]["span"], serde_json::json!([29, 33]));
+}
