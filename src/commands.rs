@@ -244,6 +244,23 @@ fn collisions(words: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// One article through the extractor, as `run` and `extract` both read it: its warnings
+/// (unless `quiet`) and an extraction failure go to stderr; `None` when it failed.
+pub fn extract_article(
+    ex: &Extractor,
+    art: &frontline::article::Article,
+    quiet: bool,
+) -> Option<frontline::extract::Extraction> {
+    if !quiet {
+        for warning in &art.warnings {
+            eprintln!("frontline: warning: {}", printable(warning));
+        }
+    }
+    ex.try_extract(art)
+        .map_err(|e| eprintln!("frontline: {e}"))
+        .ok()
+}
+
 /// A `YYYY-MM-DD` flag value, or a clear error naming the flag.
 pub fn parse_day(flag: &str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>> {
     s.map(|d| {
@@ -328,18 +345,9 @@ fn extract_to(
                 continue;
             }
         };
-        if !a.quiet {
-            for warning in &art.warnings {
-                eprintln!("frontline: warning: {}", printable(warning));
-            }
-        }
-        let x = match ex.try_extract(&art) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("frontline: {e}");
-                tally.skipped += 1;
-                continue;
-            }
+        let Some(x) = extract_article(&ex, &art, a.quiet) else {
+            tally.skipped += 1;
+            continue;
         };
         tally.articles += 1;
         if art.published.is_none() && !x.events.is_empty() && !a.quiet {

@@ -1,14 +1,13 @@
 //! `frontline run`: the main job, from articles to every layer.
 
 use crate::cli::{GazetteerArgs, RenderArgs, RunArgs, SourceArgs};
-use crate::commands::{load_gazetteer, parse_day};
+use crate::commands::{extract_article, load_gazetteer, parse_day};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use frontline::article::{self, IngestOptions};
 use frontline::export::{self, InputInfo, RunInfo};
 use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
 use frontline::gazetteer::Gazetteer;
-use frontline::printable::printable;
 use frontline::timeline::{self, Baseline, UnknownPlaces};
 use sha2::{Digest, Sha256};
 use std::io::{IsTerminal, Write};
@@ -94,18 +93,9 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
         .sum();
     let mut progress = Progress::new(total, quiet);
     let take = |a: &article::Article, r: &mut Read| {
-        if !quiet {
-            for warning in &a.warnings {
-                eprintln!("frontline: warning: {}", printable(warning));
-            }
-        }
-        let x = match ex.try_extract(a) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("frontline: {e}");
-                r.skipped += 1;
-                return;
-            }
+        let Some(x) = extract_article(&ex, a, quiet) else {
+            r.skipped += 1;
+            return;
         };
         r.articles += 1;
         r.mentions
