@@ -387,6 +387,48 @@ fn qualifies_next_ascii(lower: &str) -> bool {
         .any(|w| w.starts_with(b"countryside"))
 }
 
+/// The bundled name heads (`data/lexicon/name-heads.txt`).
+const NAME_HEADS_TXT: &str = include_str!("../../data/lexicon/name-heads.txt");
+
+fn name_heads() -> &'static [String] {
+    static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        NAME_HEADS_TXT
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// "Tal Melh", "Bab al-Nairab": a match of a name's first word alone (a name head, see
+/// `data/lexicon/name-heads.txt`) with a capitalised word or an attached article and a
+/// capital right after it is the start of a longer name the gazetteer lacks. A calendar
+/// word after it is no part of a name ("took al-Bab Thursday").
+fn is_truncated_name(s: &str, span: Span) -> bool {
+    let name = s[span.start..span.end].to_ascii_lowercase();
+    let bare = ["al-", "el-", "al ", "el "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(&name);
+    if !name_heads().iter().any(|h| h == bare) {
+        return false;
+    }
+    let rest = &s[span.end..];
+    let Some(rest) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('-')) else {
+        return false;
+    };
+    let lower = rest.to_ascii_lowercase();
+    let rest = ["al-", "el-", "as-", "ad-", "ar-", "ash-", "az-", "at-"]
+        .iter()
+        .find(|a| lower.starts_with(*a))
+        .map_or(rest, |a| &rest[a.len()..]);
+    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    next.chars().next().is_some_and(char::is_uppercase)
+        && !super::dates::is_calendar_word(&next.to_lowercase())
+}
+
 /// Does `rest` (the lowercase text after the last name of a list) start with the plural
 /// noun the list's names share ("Souran and Morek villages")?
 fn is_plural_head(rest: &str) -> bool {
@@ -591,6 +633,21 @@ impl Extractor<'_> {
     /// nearest the place the article told of last.
     pub(super) fn place_mentions(&self, s: &str, st: &ArticleState) -> Vec<Mention> {
         let mut found = self.gaz.find(s);
+        // The name a truncated head starts goes on through any name right after it
+        // ("Bab al-Nairab" is no "al-Nairab" either).
+        let mut head_end: Option<usize> = None;
+        found.retain(|m| {
+            let continues = head_end.is_some_and(|e| {
+                s[e..m.span.start].len() <= 1
+                    && s[e..m.span.start].trim_matches(['-', ' ']).is_empty()
+            });
+            if continues || is_truncated_name(s, m.span) {
+                head_end = Some(m.span.end);
+                return false;
+            }
+            head_end = None;
+            true
+        });
         for i in 0..found.len() {
             let n = rivals(&found[i]);
             if n < 2 {
@@ -1379,6 +1436,16 @@ fn is_common_capitalised(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn name_heads_are_lowercase_and_listed_once() {
+        let heads = super::name_heads();
+        assert!(heads.len() > 10);
+        for (k, h) in heads.iter().enumerate() {
+            assert_eq!(h, &h.to_lowercase(), "{h}");
+            assert!(!heads[..k].contains(h), "{h} twice");
+        }
+    }
+
     use super::*;
 
     #[test]

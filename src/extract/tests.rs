@@ -2528,3 +2528,39 @@ fn the_capital_of_a_province_is_not_damascus() {
         assert_eq!(events(text, d), want, "{name}: {text}");
     }
 }
+
+/// A name head matched alone before a capitalised word is a longer name the gazetteer
+/// lacks, not the place known by that word ("Tal" = Al-Tall, "Bab" = Al-Bab).
+#[test]
+fn a_name_head_before_a_capital_starts_a_longer_name() {
+    let d = "2024-12-03";
+    const AL_BAB: &str = "gn:174018";
+    let cases = [
+        (
+            "Tal before a capital",
+            "Government forces recaptured Tal Melh and Hama.",
+            vec![ev(HAMA, Government, Capture, d)],
+        ),
+        (
+            "Bab before an article and a capital",
+            "Rebels took Bab al-Nairab and Hama.",
+            vec![ev(HAMA, Opposition, Capture, d)],
+        ),
+        (
+            "counter: the town alone",
+            "Rebels took al-Bab and Hama.",
+            vec![
+                ev(AL_BAB, Opposition, Capture, d),
+                ev(HAMA, Opposition, Capture, d),
+            ],
+        ),
+        (
+            "counter: a weekday after it",
+            "Rebels took al-Bab Monday.",
+            vec![ev(AL_BAB, Opposition, Capture, "2024-12-02")],
+        ),
+    ];
+    for (name, text, want) in cases {
+        assert_eq!(events(text, d), want, "{name}: {text}");
+    }
+}
