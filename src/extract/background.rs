@@ -148,7 +148,7 @@ impl Clause<'_> {
             .map_or(floor, |w| w.0);
         let found = |from: usize, to: usize| {
             words.vague_past.iter().any(|p| {
-                find_phrase(&self.lower[from..to], p)
+                super::find_word(&self.lower[from..to], p)
                     .is_some_and(|at| !self.inside_a_day(from + at, from + at + p.len()))
             })
         };
@@ -285,11 +285,6 @@ fn words_back(lower: &str, from: usize, to: usize) -> impl Iterator<Item = (usiz
         end = from + start;
         Some(span)
     })
-}
-
-/// Where `phrase` stands in `s` as whole words.
-fn find_phrase(s: &str, phrase: &str) -> Option<usize> {
-    super::find_word(s, phrase)
 }
 
 #[cfg(test)]
