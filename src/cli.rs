@@ -153,6 +153,15 @@ pub enum GazetteerAction {
         /// The file to check.
         file: Option<PathBuf>,
     },
+    /// Set every row's district and governorate by point in polygon against the bundled
+    /// Who's On First polygons (used by tools/build_gazetteer.py).
+    Locate {
+        /// The gazetteer CSV.
+        file: PathBuf,
+        /// Rewrite FILE (atomically) instead of printing the result.
+        #[arg(long)]
+        in_place: bool,
+    },
     /// Print the words of a word list (one per line) that would match a place only by
     /// sound, never by spelling (used by tools/build_english_collisions.sh).
     Collisions {

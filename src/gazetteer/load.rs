@@ -163,6 +163,15 @@ fn parse_coord(text: &str, what: &str, (lo, hi): (f64, f64)) -> Result<f64, Stri
     Ok(v)
 }
 
+/// A yes/no column: empty, `no`, `false` or `0` is no; `yes`, `true` or `1` is yes.
+fn parse_flag(text: &str) -> Result<bool, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "" | "no" | "false" | "0" => Ok(false),
+        "yes" | "true" | "1" => Ok(true),
+        other => Err(format!("abandoned {other:?} is not yes or no")),
+    }
+}
+
 fn parse_row(cols: &Columns, rec: &csv::StringRecord) -> Result<Option<Place>, String> {
     let id = cols.get(rec, "id");
     if id.starts_with('#') || rec.iter().all(|f| f.trim().is_empty()) {
@@ -206,6 +215,9 @@ fn parse_row(cols: &Columns, rec: &csv::StringRecord) -> Result<Option<Place>, S
         governorate: cols.get(rec, "governorate").to_string(),
         district: cols.get(rec, "district").to_string(),
         population,
+        subtype: cols.get(rec, "subtype").to_string(),
+        feature_code: cols.get(rec, "feature_code").to_string(),
+        abandoned: parse_flag(cols.get(rec, "abandoned")).map_err(|e| format!("{id}: {e}"))?,
         aliases,
         source: cols.get(rec, "source").to_string(),
         line: rec.position().map_or(0, |p| p.line() as usize),

@@ -16,6 +16,7 @@
 //! nothing → the populated place. A cue written once for a list ("the provinces of Daraa
 //! and Suwayda", "Rastan and Talbiseh districts") applies to every member.
 
+use super::confirm::{confirm, Named};
 use super::normalize::{fold_into, for_each_class, is_article, is_word_char, SkeletonBuilder};
 use super::resolve::{rank, Candidate};
 use super::Gazetteer;
@@ -451,6 +452,7 @@ impl FirstWord {
         keys.folded.push_str(&self.folded);
         keys.skeleton.copy_from(&self.skeleton);
         keys.content = 1;
+        keys.short_first = self.folded.chars().count() <= 2;
     }
 
     /// The one-word name, if the word is one (its hits appended to `buf`).
@@ -479,6 +481,9 @@ struct Keys {
     content: u8,
     /// Has a lowercase word (other than an article) joined the window?
     lowercase: bool,
+    /// Is the window's first content word one or two letters ("In", "At")? A sound-alike
+    /// of so short a word is another word: "In Suwayda" is no "‘Ayn as Suwayda".
+    short_first: bool,
 }
 
 impl Gazetteer {
@@ -576,6 +581,7 @@ impl Gazetteer {
         }
         let mut found = std::mem::take(&mut scratch.found);
         list_cues(text, &mut found);
+        self.confirm_register_places(text, &mut found, &mut scratch.hits);
         let mentions = found
             .iter()
             .map(|f| Mention {
@@ -586,6 +592,38 @@ impl Gazetteer {
             .collect();
         scratch.found = found; // its buffer, for the next text
         mentions
+    }
+
+    /// Drops the hits of register-only places the text gives no cue for
+    /// ([`super::confirm`]), and the names left with none.
+    fn confirm_register_places(
+        &self,
+        text: &str,
+        found: &mut Vec<Found>,
+        hits: &mut [(u32, bool)],
+    ) {
+        let any = found.iter().any(|f| {
+            hits[f.hits.clone()]
+                .iter()
+                .any(|h| self.needs_cue[h.0 as usize])
+        });
+        if !any {
+            return;
+        }
+        let mut named: Vec<Named<'_>> = found
+            .iter_mut()
+            .map(|f| Named {
+                span: f.span,
+                cue: f.cue,
+                hits: &mut f.hits,
+            })
+            .collect();
+        let keep = confirm(text, &mut named, hits, self);
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
     }
 
     fn may_start(&self, text: &str, t: &Token, raw_end: usize, keys: &mut Keys) -> bool {
@@ -630,6 +668,7 @@ impl Gazetteer {
         s.folded.clear();
         s.content = 0;
         s.lowercase = false;
+        s.short_first = false;
         let mut best = None;
         let (mut t, mut raw_end) = (first, first_end);
         for k in 0..self.max_tokens {
@@ -656,6 +695,9 @@ impl Gazetteer {
                     s.skeleton.push_classes(&token.classes);
                     s.folded.push_str(&token.folded);
                     s.content = s.content.saturating_add(1);
+                    if s.content == 1 {
+                        s.short_first = token.folded.chars().count() <= 2;
+                    }
                     s.lowercase |= k > 0 && !t.starts;
                     let mark = buf.len();
                     if self.hits(s, buf) {
@@ -697,7 +739,8 @@ impl Gazetteer {
         let letters = s.folded.chars().count();
         // Lowercase words in a window demand an exact spelling, unless the name is long
         // enough that a sound-alike cannot be English ("Nairab military airport").
-        let strict = (s.lowercase && letters < 12) || letters <= 4;
+        let strict =
+            (s.lowercase && letters < 12) || letters <= 4 || (s.short_first && s.content > 1);
         let before = buf.len();
         buf.extend(entries.iter().filter_map(|e| {
             let exact = *e.folded == *s.folded;
@@ -1071,6 +1114,34 @@ mod tests {
             let _ = found(text);
         }
         assert_eq!(found("McDonald met in Hama.")[0].0, "Hama");
+    }
+
+    #[test]
+    fn register_villages_need_a_cue() {
+        // (text, the ids that must be found, in order). Hayyalin (gn:169647) is a Hama
+        // village known only from GeoNames.
+        let cases: &[(&str, &[&str])] = &[
+            // Part of a longer name: an organisation, a person, a sentence adverb.
+            ("The rebels of Hayat Tahrir al-Sham stormed it.", &[]),
+            ("said Rami Abdel Rahman, who heads the monitor.", &[]),
+            ("Now Deir ez-Zor is under their control.", &["gn:170794"]),
+            // A kind noun, a place-role word, a list with a place nearby.
+            ("They took the village of Hayalin.", &["gn:169647"]),
+            ("Fighting raged in Hayalin on Monday.", &["gn:169647"]),
+            (
+                "They retook Karnaz and Hayalin.",
+                &["gn:167739", "gn:169647"],
+            ),
+            // Counter-examples: no cue at all, and a list whose only place is far away.
+            ("Hayalin said nothing.", &[]),
+            ("Qamishli and Hayalin.", &["gn:173377"]),
+            // A two-letter word never starts a sound-alike ("In Suwayda" is no "Ayn ...").
+            ("In Suwayda, factions seized the branch.", &["gn:172408"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]

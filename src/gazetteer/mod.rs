@@ -8,6 +8,8 @@
 //! Invariants: place indices (`u32`) are positions in [`Gazetteer::places`] and stable for
 //! the life of the value; every alias and every text token is keyed by the same functions.
 
+pub mod admin;
+mod confirm;
 pub mod load;
 pub mod matcher;
 pub mod normalize;
@@ -33,7 +35,8 @@ const ENGLISH_COLLISIONS: &str = include_str!("../../data/english-collisions.txt
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
-    /// Stable id: `gn:<geonameid>` or `sy:<slug>`.
+    /// Stable id: `gn:<geonameid>`, `wof:<Who's On First id>`, `oa:<OurAirports ident>`,
+    /// or `sy:<slug>` for a row curated for this project.
     pub id: String,
     /// Common English name.
     pub name: String,
@@ -49,6 +52,13 @@ pub struct Place {
     pub district: String,
     /// Population where known, else 0.
     pub population: u64,
+    /// What kind of site (`airbase`, `base`, `crossing`, `prison`, `dam`, `field`,
+    /// `mountain`, `landmark`, ...); empty for other kinds.
+    pub subtype: String,
+    /// GeoNames feature code (`PPL`, `PPLA2`, `PPLQ`, `ADM1`, ...); empty for curated rows.
+    pub feature_code: String,
+    /// No longer inhabited (GeoNames `PPLQ` and kin).
+    pub abandoned: bool,
     /// Every other spelling, Arabic script included.
     pub aliases: Vec<String>,
     /// Where the row comes from.
@@ -58,6 +68,22 @@ pub struct Place {
 }
 
 impl Place {
+    /// Is this a place known only from a national register: a village or neighbourhood
+    /// with a GeoNames feature code and no population? Thousands of them share their
+    /// names with words and people ("Hayat", "Rahman", "Now"), so running text names one
+    /// only with a cue ([`matcher`]).
+    pub fn needs_cue(&self) -> bool {
+        matches!(self.kind, PlaceKind::Village | PlaceKind::Neighbourhood)
+            && self.population == 0
+            && !self.feature_code.is_empty()
+            && !self.is_curated()
+    }
+
+    /// Was the row written for this project (`sy:` ids, `data/gazetteer-supplement.csv`)?
+    pub fn is_curated(&self) -> bool {
+        self.id.starts_with("sy:")
+    }
+
     /// The name followed by every alias.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
@@ -100,6 +126,12 @@ fn airfield_variants(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The hash a skeleton prefix is kept under.
+fn prefix_hash(prefix: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(prefix)
+}
+
 /// One alias of one place under a skeleton key.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -114,13 +146,18 @@ struct Entry {
 pub struct Gazetteer {
     places: Vec<Place>,
     entries: FxHashMap<Box<str>, Vec<Entry>>,
-    prefixes: FxHashSet<Box<str>>,
+    /// Hashes ([`prefix_hash`]) of every proper and whole prefix of every skeleton key:
+    /// the matcher grows a window while it is one. A hash collision only lets a window
+    /// grow one word further than needed; the key lookup that decides a match is exact.
+    prefixes: FxHashSet<u64>,
     not_places: FxHashSet<Box<str>>,
     max_tokens: usize,
     /// What ranking reads of each place, computed once and kept apart from [`Place`]:
     /// a name's candidates are ranked on every mention, and reading these few bytes
     /// instead of whole place records keeps that in cache.
     rank_keys: Vec<resolve::RankKey>,
+    /// [`Place::needs_cue`] of each place, for the matcher.
+    pub(super) needs_cue: Vec<bool>,
     /// Governorate → its most populous city ([`Gazetteer::capital`]), computed once.
     capitals: FxHashMap<Box<str>, u32>,
     /// Id → place (the first with that id), for [`Gazetteer::by_id`].
@@ -222,6 +259,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             identity: NEXT_IDENTITY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             rank_keys,
+            needs_cue: places.iter().map(Place::needs_cue).collect(),
             capitals,
             ids,
             places,
@@ -236,6 +274,9 @@ impl Gazetteer {
                 .collect(),
             max_tokens: 1,
         };
+        let names: usize = g.places.iter().map(|p| p.aliases.len() + 1).sum();
+        g.entries.reserve(names);
+        g.prefixes.reserve(names * 4);
         for i in 0..g.places.len() {
             let names: Vec<String> = g.places[i].names().map(str::to_string).collect();
             let is_site = g.places[i].kind == PlaceKind::Site;
@@ -280,9 +321,16 @@ impl Gazetteer {
             tokens: key.content_tokens.min(255) as u8,
         });
         for (i, _) in key.skeleton.char_indices().skip(1) {
-            self.prefixes.insert(key.skeleton[..i].into());
+            self.prefixes.insert(prefix_hash(&key.skeleton[..i]));
         }
-        self.prefixes.insert(key.skeleton.into());
+        self.prefixes.insert(prefix_hash(&key.skeleton));
+    }
+
+    /// Great-circle distance between two places, km.
+    pub fn distance_km(&self, a: u32, b: u32) -> f64 {
+        use geo::{Distance, Haversine, Point};
+        let (a, b) = (self.place(a), self.place(b));
+        Haversine::distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat)) / 1000.0
     }
 
     /// Every place, in load order.
@@ -318,7 +366,7 @@ impl Gazetteer {
     }
 
     fn is_prefix(&self, skeleton: &str) -> bool {
-        self.prefixes.contains(skeleton)
+        self.prefixes.contains(&prefix_hash(skeleton))
     }
 
     /// True when `word` would match a place only through its skeleton, never by its

@@ -258,25 +258,37 @@ impl NameKey {
     /// Keys of `name`. A leading English "the" is ignored; a name that is only an
     /// article keeps it.
     pub fn new(name: &str) -> NameKey {
-        let toks: Vec<String> = words(name).map(fold).filter(|t| !t.is_empty()).collect();
-        let start = usize::from(toks.len() > 1 && toks[0] == "the");
-        let content: Vec<&String> = toks[start..].iter().filter(|t| !is_article(t)).collect();
-        let content = if content.is_empty() {
-            toks[start..].iter().collect()
-        } else {
-            content
-        };
+        // Folded tokens in one buffer, with their ranges: no allocation per token (the
+        // bundled gazetteer keys some 40,000 aliases at every start).
+        let mut buf = String::with_capacity(name.len());
+        let mut toks: Vec<(usize, usize)> = Vec::with_capacity(6);
+        for w in words(name) {
+            let start = buf.len();
+            fold_into(w, &mut buf);
+            if buf.len() > start {
+                toks.push((start, buf.len()));
+            }
+        }
+        let tok = |&(a, b): &(usize, usize)| &buf[a..b];
+        let start = usize::from(toks.len() > 1 && tok(&toks[0]) == "the");
+        let is_content = |t: &&(usize, usize)| !is_article(tok(t));
+        let any_content = toks[start..].iter().any(|t| is_content(&t));
         let mut sk = SkeletonBuilder::new();
-        let mut folded = String::new();
-        for t in &content {
-            sk.push_token(t);
-            folded.push_str(t);
+        let mut folded = String::with_capacity(buf.len());
+        let mut content_tokens = 0;
+        for t in toks[start..]
+            .iter()
+            .filter(|t| !any_content || is_content(t))
+        {
+            sk.push_token(tok(t));
+            folded.push_str(tok(t));
+            content_tokens += 1;
         }
         NameKey {
             folded,
             skeleton: sk.key,
             tokens: toks.len() - start,
-            content_tokens: content.len(),
+            content_tokens,
         }
     }
 }

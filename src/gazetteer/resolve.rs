@@ -3,7 +3,10 @@
 //! Takes the (place, exact spelling?) hits of one key plus a [`Cue`] and gives
 //! [`Candidate`]s best first. The score is: exact spelling 1.0 (else 0.75 for a skeleton
 //! match, lower for a fuzzy one) + kind fit for the cue (up to 1.0) + a population prior
-//! (≤ 0.1). Ties fall to the id, so the ranking is deterministic.
+//! (≤ 0.1), less [`REGISTER_PENALTY`] for a place known only from a national register
+//! ([`Place::needs_cue`](super::Place::needs_cue)): of two hamlets and a curated
+//! neighbourhood called "Mashhad", the one a source put in the gazetteer for itself
+//! comes first. Ties fall to the id, so the ranking is deterministic.
 
 use super::matcher::Cue;
 use super::normalize::NameKey;
@@ -34,6 +37,10 @@ fn kind_fit(cue: Cue, kind: PlaceKind) -> f64 {
     }
 }
 
+/// What a register-only place loses against an equal match (less than any spelling or
+/// kind difference, more than the population prior of a small place).
+pub const REGISTER_PENALTY: f64 = 0.05;
+
 pub(super) fn prior(population: u64) -> f64 {
     ((population as f64) + 1.0).ln() / 150.0
 }
@@ -42,7 +49,7 @@ pub(super) fn prior(population: u64) -> f64 {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct RankKey {
     kind: PlaceKind,
-    /// The population prior ([`prior`]).
+    /// The population prior ([`prior`]), less [`REGISTER_PENALTY`] where it applies.
     prior: f64,
     /// The place's position in id order: ties between equal scores go to the smaller id.
     id_order: u32,
@@ -57,7 +64,7 @@ impl RankKey {
             .iter()
             .map(|p| RankKey {
                 kind: p.kind,
-                prior: prior(p.population),
+                prior: prior(p.population) - if p.needs_cue() { REGISTER_PENALTY } else { 0.0 },
                 id_order: 0,
             })
             .collect();
@@ -187,13 +194,14 @@ impl Gazetteer {
         let (bare, cue) = strip_cue(name);
         // "Baath City" is a name of its own, not "Baath" with a cue.
         let whole = NameKey::new(name);
-        if cue != Cue::None
-            && self.lookup(&NameKey::new(&bare).skeleton).is_none()
-            && self.lookup(&whole.skeleton).is_some()
+        let bare_key = NameKey::new(&bare);
+        let bare_is_none =
+            self.lookup(&bare_key.skeleton).is_none() || self.is_not_place(&bare_key.folded);
+        if cue != Cue::None && bare_is_none && self.lookup(&whole.skeleton).is_some()
         {
             return self.resolve_key(&whole, Cue::None);
         }
-        self.resolve_key(&NameKey::new(&bare), cue)
+        self.resolve_key(&bare_key, cue)
     }
 
     fn resolve_key(&self, key: &NameKey, cue: Cue) -> Resolution {
