@@ -37,6 +37,12 @@ pub enum Command {
         /// Runners-up to show after the best entry.
         #[arg(long, default_value_t = 4)]
         runners_up: usize,
+        /// Only places in this governorate ("Hama", "Rif Dimashq").
+        #[arg(long = "in", value_name = "GOVERNORATE")]
+        within: Option<String>,
+        /// Nearest to this place first (a name, resolved the same way, or a gazetteer id).
+        #[arg(long, value_name = "PLACE")]
+        near: Option<String>,
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },

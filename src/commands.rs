@@ -6,6 +6,7 @@ use frontline::article::{self, IngestOptions};
 use frontline::atomic::AtomicFile;
 use frontline::extract::{EventRecord, Extractor, UnresolvedRecord};
 use frontline::gazetteer::{load, Gazetteer, Severity};
+use frontline::model::PlaceKind;
 use frontline::printable::printable;
 use serde_json::json;
 use std::io::{Read, Write};
@@ -19,8 +20,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             names,
             json,
             runners_up,
+            within,
+            near,
             gazetteer,
-        } => resolve(&load_gazetteer(&gazetteer)?, &names, json, runners_up),
+        } => {
+            let g = load_gazetteer(&gazetteer)?;
+            let context = ResolveContext::new(&g, within.as_deref(), near.as_deref())?;
+            resolve(&g, &names, json, runners_up, &context)
+        }
         Command::Gazetteer {
             action: GazetteerAction::Check { file },
         } => check(file.as_deref()),
@@ -69,11 +76,62 @@ pub fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
     Gazetteer::load(args.gazetteer.as_deref(), &extra).context("loading the gazetteer")
 }
 
-fn resolve(g: &Gazetteer, names: &[String], json: bool, runners_up: usize) -> Result<ExitCode> {
+/// What `resolve --in` and `--near` ask for, checked once.
+struct ResolveContext {
+    governorate: Option<String>,
+    near: Option<u32>,
+}
+
+impl ResolveContext {
+    fn new(g: &Gazetteer, within: Option<&str>, near: Option<&str>) -> Result<ResolveContext> {
+        let governorate = match within {
+            None => None,
+            Some(w) => Some(governorate_named(g, w).ok_or_else(|| {
+                anyhow::anyhow!("--in {w:?}: no such governorate (try \"Hama\" or \"Rif Dimashq\")")
+            })?),
+        };
+        let near = match near {
+            None => None,
+            Some(n) => Some(
+                g.by_id(n)
+                    .or_else(|| g.resolve(n).candidates.first().map(|c| c.place))
+                    .ok_or_else(|| anyhow::anyhow!("--near {n:?} matches no place"))?,
+            ),
+        };
+        Ok(ResolveContext { governorate, near })
+    }
+}
+
+/// The `governorate` column value that `text` names ("hama", "Hama Governorate", "Idlib
+/// province").
+fn governorate_named(g: &Gazetteer, text: &str) -> Option<String> {
+    let governorates = || {
+        g.places()
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Governorate)
+    };
+    if let Some(p) = governorates().find(|p| p.governorate.eq_ignore_ascii_case(text.trim())) {
+        return Some(p.governorate.clone());
+    }
+    let r = g.resolve(&format!("{text} governorate"));
+    r.candidates
+        .iter()
+        .map(|c| g.place(c.place))
+        .find(|p| p.kind == PlaceKind::Governorate)
+        .map(|p| p.governorate.clone())
+}
+
+fn resolve(
+    g: &Gazetteer,
+    names: &[String],
+    json: bool,
+    runners_up: usize,
+    context: &ResolveContext,
+) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut unresolved = 0;
     for name in names {
-        let r = g.resolve(name);
+        let r = g.resolve_in(name, context.governorate.as_deref(), context.near);
         if r.candidates.is_empty() {
             unresolved += 1;
             let hint = if r.nearest.is_empty() {
@@ -84,12 +142,20 @@ fn resolve(g: &Gazetteer, names: &[String], json: bool, runners_up: usize) -> Re
             eprintln!("frontline: {name:?} matches no place{hint}");
         }
         let shown = r.candidates.iter().take(runners_up + 1);
+        let km = |place: u32| {
+            context
+                .near
+                .map(|n| (g.distance_km(n, place) * 10.0).round() / 10.0)
+        };
         if json {
             let matches: Vec<_> = shown
                 .map(|c| {
                     let p = g.place(c.place);
-                    json!({"id": p.id, "name": p.name, "kind": p.kind, "governorate": p.governorate,
-                           "lat": p.lat, "lon": p.lon, "score": (c.score * 1000.0).round() / 1000.0})
+                    json!({"id": p.id, "name": p.name, "kind": p.kind, "subtype": p.subtype,
+                           "governorate": p.governorate, "district": p.district,
+                           "feature_code": p.feature_code, "abandoned": p.abandoned,
+                           "lat": p.lat, "lon": p.lon, "km": km(c.place),
+                           "score": (c.score * 1000.0).round() / 1000.0})
                 })
                 .collect();
             writeln!(out, "{}", json!({"query": name, "matches": matches}))?;
@@ -98,13 +164,20 @@ fn resolve(g: &Gazetteer, names: &[String], json: bool, runners_up: usize) -> Re
             for (i, c) in shown.enumerate() {
                 let p = g.place(c.place);
                 let mark = if i == 0 { "=>" } else { "  " };
+                let kind = if p.subtype.is_empty() {
+                    p.kind.as_str().to_string()
+                } else {
+                    format!("{} ({})", p.kind.as_str(), p.subtype)
+                };
+                let distance = km(c.place).map_or(String::new(), |d| format!("  {d} km away"));
                 writeln!(
                     out,
-                    "  {mark} {:<14} {:<32} {:<13} {:<12} lon {:.5} lat {:.5}  score {:.3}",
+                    "  {mark} {:<14} {:<32} {:<20} {:<12} {:<24} lon {:.5} lat {:.5}  score {:.3}{distance}",
                     p.id,
                     p.name,
-                    p.kind.as_str(),
+                    kind,
                     p.governorate,
+                    p.district,
                     p.lon,
                     p.lat,
                     c.score
@@ -158,18 +231,29 @@ fn check(file: Option<&Path>) -> Result<ExitCode> {
     };
     let parsed = load::parse(&name, &data);
     let warnings = load::ambiguities(&name, &parsed.places);
+    let areas = frontline::gazetteer::admin::AdminAreas::bundled()
+        .context("reading the bundled district polygons")?;
+    let other: Vec<_> = load::unknown_subtypes(&name, &parsed.places)
+        .into_iter()
+        .chain(frontline::gazetteer::admin::disagreements(
+            &name,
+            &parsed.places,
+            &areas,
+        ))
+        .collect();
     let errors = parsed
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    for d in parsed.diagnostics.iter().chain(&warnings) {
+    for d in parsed.diagnostics.iter().chain(&warnings).chain(&other) {
         eprintln!("{d}");
     }
     eprintln!(
-        "{name}: {} places, {errors} error(s), {} ambiguous alias(es)",
+        "{name}: {} places, {errors} error(s), {} ambiguous alias(es), {} other warning(s)",
         parsed.places.len(),
-        warnings.len()
+        warnings.len(),
+        other.len()
     );
     Ok(if errors > 0 {
         ExitCode::from(1)
@@ -185,7 +269,7 @@ fn places(g: &Gazetteer, inputs: &[PathBuf], json: bool) -> Result<ExitCode> {
     if !json {
         writeln!(
             out,
-            "input\tstart\tend\ttext\tid\tname\tkind\tgovernorate\tlon\tlat\tcue"
+            "input\tstart\tend\ttext\tid\tname\tkind\tsubtype\tgovernorate\tdistrict\tlon\tlat\tcue"
         )?;
     }
     let stdin = [PathBuf::from("-")];
@@ -195,7 +279,18 @@ fn places(g: &Gazetteer, inputs: &[PathBuf], json: bool) -> Result<ExitCode> {
         inputs
     };
     let mut skipped = 0;
-    for p in inputs {
+    // Folders are read as `extract` reads them (recursively, article files only).
+    let files: Vec<PathBuf> = article::expand(inputs)
+        .into_iter()
+        .filter_map(|f| {
+            f.map_err(|e| {
+                eprintln!("frontline: {e}");
+                skipped += 1;
+            })
+            .ok()
+        })
+        .collect();
+    for p in &files {
         let bytes = if p.as_os_str() == "-" {
             let mut b = Vec::new();
             std::io::stdin().read_to_end(&mut b).map(|_| b)
@@ -218,20 +313,23 @@ fn places(g: &Gazetteer, inputs: &[PathBuf], json: bool) -> Result<ExitCode> {
             if json {
                 let row = json!({"input": name, "span": [m.span.start, m.span.end],
                     "text": written, "id": p.id, "name": p.name, "kind": p.kind.as_str(),
-                    "governorate": p.governorate, "lon": p.lon, "lat": p.lat,
+                    "subtype": p.subtype, "governorate": p.governorate, "district": p.district,
+                    "lon": p.lon, "lat": p.lat,
                     "cue": m.cue.as_str()});
                 writeln!(out, "{row}")?;
             } else {
                 writeln!(
                     out,
-                    "{name}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}",
+                    "{name}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}",
                     m.span.start,
                     m.span.end,
                     tsv_field(written),
                     p.id,
                     p.name,
                     p.kind.as_str(),
+                    p.subtype,
                     p.governorate,
+                    p.district,
                     p.lon,
                     p.lat,
                     m.cue.as_str()

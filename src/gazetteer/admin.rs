@@ -249,6 +249,27 @@ fn distance_km(a: &Area, p: Point<f64>) -> Option<f64> {
     }
 }
 
+/// Warnings for rows whose `district` or `governorate` is not the one their point lies in
+/// (as [`locate_places`] would set it).
+pub fn disagreements(file: &str, places: &[Place], areas: &AdminAreas) -> Vec<super::Diagnostic> {
+    let mut located = places.to_vec();
+    locate_places(&mut located, areas);
+    places
+        .iter()
+        .zip(&located)
+        .filter(|(a, b)| (&a.district, &a.governorate) != (&b.district, &b.governorate))
+        .map(|(a, b)| super::Diagnostic {
+            severity: super::Severity::Warning,
+            file: file.to_string(),
+            line: a.line,
+            message: format!(
+                "{}: its point lies in {} ({}), the row says {} ({}); `frontline gazetteer locate` sets it",
+                a.id, b.district, b.governorate, a.district, a.governorate
+            ),
+        })
+        .collect()
+}
+
 /// Why a gazetteer file could not be located.
 #[derive(Debug, thiserror::Error)]
 pub enum RelocateError {

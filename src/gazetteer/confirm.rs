@@ -16,7 +16,8 @@
 //!
 //! and never as part of a longer capitalised name: a capitalised word right after it
 //! ("Hayat Tahrir"), or a capitalised word right before it that does not open its sentence
-//! ("Abdel Rahman", "Mount Gurab"). A name with a prominent place among its hits is a
+//! ("Abdel Rahman", "Mount Gurab"). The same holds for any place matched only by sound
+//! ("General Oleksandr Chaiko" is no Shaqqa). A name with a prominent place among its hits is a
 //! place; its register namesakes stay among the candidates, ranked after it, for context
 //! to choose ("Sheikh Hadid" in a list of Hama villages).
 
@@ -70,11 +71,14 @@ pub(super) fn confirm(
     let mut state: Vec<State> = names
         .iter_mut()
         .map(|n| {
-            if hits[n.hits.clone()]
-                .iter()
-                .any(|h| !g.needs_cue[h.0 as usize])
-            {
-                State::Confirmed // its register namesakes stay, ranked after it
+            let own = &hits[n.hits.clone()];
+            let sound_alike = own.iter().all(|h| !h.1);
+            if own.iter().any(|h| !g.needs_cue[h.0 as usize]) {
+                if sound_alike && is_inside_a_capitalised_name(text, n.span) {
+                    State::Rejected // "General Oleksandr Chaiko" is no Shaqqa
+                } else {
+                    State::Confirmed // its register namesakes stay, ranked after it
+                }
             } else if n.hits.start == n.hits.end || continues_a_name(text, n.span) {
                 State::Rejected
             } else if n.cue == Cue::Populated || has_cue(text, n.span) {
@@ -173,19 +177,28 @@ fn opens_sentence(text: &str, i: usize) -> bool {
 
 /// Is the name at `span` part of a longer capitalised name?
 fn continues_a_name(text: &str, span: crate::model::Span) -> bool {
-    let after_is_name = word_after(text, span.end).is_some_and(|w| {
-        let lower = w.to_lowercase();
-        (is_capitalised(w) && !is_kind_noun(&lower))
-            || (["al", "el", "ad", "ar", "as", "ash", "at", "az"].contains(&lower.as_str())
-                && text[span.end..].starts_with(' ')
-                && text[span.end + 1 + w.len()..].starts_with('-'))
+    let article_after = word_after(text, span.end).is_some_and(|w| {
+        ["al", "el", "ad", "ar", "as", "ash", "at", "az"].contains(&w.to_lowercase().as_str())
+            && text[span.end..].starts_with(' ')
+            && text[span.end + 1 + w.len()..].starts_with('-')
     });
+    is_inside_a_capitalised_name(text, span)
+        || article_after
+        || shares_a_capitalised_head(text, span.end)
+}
+
+/// Does a capitalised word other than a kind noun follow the name ("Hayat Tahrir",
+/// "Al-Jabri Square"), or a capitalised word that does not open the sentence precede it
+/// ("Oleksandr Chaiko")?
+fn is_inside_a_capitalised_name(text: &str, span: crate::model::Span) -> bool {
+    let after_is_name = word_after(text, span.end)
+        .is_some_and(|w| is_capitalised(w) && !is_kind_noun(&w.to_lowercase()));
     let before_is_name = word_before(text, span.start).is_some_and(|(s, w)| {
         is_capitalised(w)
             && !opens_sentence(text, s)
             && !role_words().contains(w.to_lowercase().as_str())
     });
-    after_is_name || before_is_name || shares_a_capitalised_head(text, span.end)
+    after_is_name || before_is_name
 }
 
 /// Is the name the first of two that share a capitalised plural head after the second

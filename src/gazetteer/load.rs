@@ -84,7 +84,7 @@ impl Parsed {
 }
 
 struct Columns {
-    idx: HashMap<String, usize>,
+    idx: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Columns {
@@ -163,6 +163,59 @@ fn parse_coord(text: &str, what: &str, (lo, hi): (f64, f64)) -> Result<f64, Stri
     Ok(v)
 }
 
+/// The kinds of site the bundled gazetteer uses; `gazetteer check` warns of others.
+pub const SITE_SUBTYPES: &[&str] = &[
+    "airbase", "airport", "base", "crossing", "prison", "dam", "field", "mountain", "landmark",
+];
+
+/// A `subtype`: lowercase words, and only on a site.
+fn parse_subtype(text: &str, kind: PlaceKind) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    if kind != PlaceKind::Site {
+        return Err(format!(
+            "subtype {text:?} on a {kind} (only sites have one)"
+        ));
+    }
+    if !text.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(format!("subtype {text:?} is not a lowercase word"));
+    }
+    Ok(text.to_string())
+}
+
+/// A GeoNames feature code: capitals and digits, at most ten ("PPLA2", "ADM1").
+fn parse_feature_code(text: &str) -> Result<String, String> {
+    let ok = text.len() <= 10
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "feature_code {text:?} is not a GeoNames code such as PPL or PPLA2"
+        ))
+    }
+}
+
+/// Warnings for sites whose subtype is none of [`SITE_SUBTYPES`].
+pub fn unknown_subtypes(file: &str, places: &[Place]) -> Vec<Diagnostic> {
+    places
+        .iter()
+        .filter(|p| !p.subtype.is_empty() && !SITE_SUBTYPES.contains(&p.subtype.as_str()))
+        .map(|p| Diagnostic {
+            severity: Severity::Warning,
+            file: file.to_string(),
+            line: p.line,
+            message: format!(
+                "{}: subtype {:?} is none of {SITE_SUBTYPES:?}",
+                p.id, p.subtype
+            ),
+        })
+        .collect()
+}
+
 /// A yes/no column: empty, `no`, `false` or `0` is no; `yes`, `true` or `1` is yes.
 fn parse_flag(text: &str) -> Result<bool, String> {
     match text.to_ascii_lowercase().as_str() {
@@ -215,8 +268,9 @@ fn parse_row(cols: &Columns, rec: &csv::StringRecord) -> Result<Option<Place>, S
         governorate: cols.get(rec, "governorate").to_string(),
         district: cols.get(rec, "district").to_string(),
         population,
-        subtype: cols.get(rec, "subtype").to_string(),
-        feature_code: cols.get(rec, "feature_code").to_string(),
+        subtype: parse_subtype(cols.get(rec, "subtype"), kind).map_err(|e| format!("{id}: {e}"))?,
+        feature_code: parse_feature_code(cols.get(rec, "feature_code"))
+            .map_err(|e| format!("{id}: {e}"))?,
         abandoned: parse_flag(cols.get(rec, "abandoned")).map_err(|e| format!("{id}: {e}"))?,
         aliases,
         source: cols.get(rec, "source").to_string(),
@@ -345,6 +399,48 @@ mod tests {
         for (row, want) in cases {
             assert_eq!(errors_of(row), [want], "row {row:?}");
         }
+    }
+
+    #[test]
+    fn subtype_feature_code_and_abandoned_are_checked() {
+        const H: &str = "id,name,kind,subtype,lat,lon,feature_code,abandoned\n";
+        let ok = parse(
+            "t.csv",
+            format!("{H}s:1,Tabqa Dam,site,dam,35.8,38.5,,\nv:1,X,village,,36,37,PPLQ,yes\n")
+                .as_bytes(),
+        );
+        assert!(ok.diagnostics.is_empty(), "{:?}", ok.diagnostics);
+        assert_eq!(ok.places[0].subtype, "dam");
+        assert!(ok.places[1].abandoned && ok.places[1].feature_code == "PPLQ");
+        let cases = [
+            (
+                "v:1,X,village,dam,36,37,,\n",
+                "v:1: subtype \"dam\" on a village (only sites have one)",
+            ),
+            (
+                "s:1,X,site,Big Dam,36,37,,\n",
+                "s:1: subtype \"Big Dam\" is not a lowercase word",
+            ),
+            (
+                "v:1,X,village,,36,37,ppl,\n",
+                "v:1: feature_code \"ppl\" is not a GeoNames code such as PPL or PPLA2",
+            ),
+            (
+                "v:1,X,village,,36,37,PPL,maybe\n",
+                "v:1: abandoned \"maybe\" is not yes or no",
+            ),
+        ];
+        for (row, want) in cases {
+            let p = parse("t.csv", format!("{H}{row}").as_bytes());
+            let got: Vec<String> = p.diagnostics.iter().map(|d| d.message.clone()).collect();
+            assert_eq!(got, [want], "{row}");
+        }
+        // An unknown subtype parses; `gazetteer check` warns of it.
+        let odd = parse(
+            "t.csv",
+            format!("{H}s:1,X,site,helipad,36,37,,\n").as_bytes(),
+        );
+        assert_eq!(unknown_subtypes("t.csv", &odd.places).len(), 1);
     }
 
     #[test]

@@ -1135,6 +1135,13 @@ mod tests {
             // Counter-examples: no cue at all, and a list whose only place is far away.
             ("Hayalin said nothing.", &[]),
             ("Qamishli and Hayalin.", &["gn:173377"]),
+            // A place matched only by sound inside a longer capitalised name is no place;
+            // before an attached article it still is ("Moadamia al-Sham").
+            ("It was General Oleksandr Chaiko who led them.", &[]),
+            ("They reached Abdullah Al-Jabri Square.", &[]),
+            ("Moadamia al-Sham fell.", &["sy:muadamiyat-al-sham"]),
+            // Peoples are adjectives, not hamlets.
+            ("Iraqi militias and Shi'ite fighters left.", &[]),
             // A two-letter word never starts a sound-alike ("In Suwayda" is no "Ayn ...").
             ("In Suwayda, factions seized the branch.", &["gn:172408"]),
         ];

@@ -126,6 +126,64 @@ fn airfield_variants(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every spelling of a place that the index keys: its names, an airfield's name with every
+/// airfield noun, and a name with Turkish ş/ç read both ways.
+fn spellings(place: &Place) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let mut out = Vec::new();
+    for name in place.names() {
+        if place.kind == PlaceKind::Site {
+            out.extend(airfield_variants(name).into_iter().map(Cow::Owned));
+        }
+        out.push(Cow::Borrowed(name));
+        // ş and ç are sh and ch in Turkish but ṣ and ç in GeoNames' romanisation of
+        // Arabic ("Şadad"): key such names both ways.
+        if name.contains(['ş', 'Ş', 'ç', 'Ç']) {
+            let plain = name
+                .replace('ş', "s")
+                .replace('Ş', "S")
+                .replace('ç', "c")
+                .replace('Ç', "C");
+            out.push(Cow::Owned(plain));
+        }
+    }
+    out
+}
+
+/// The keys of every spelling of every place, in place order. Keying (folding Unicode,
+/// building skeletons) is most of the cost of building an index of 10,000 places, and
+/// places are independent: the work is split across the machine's cores.
+fn alias_keys(places: &[Place]) -> Vec<(u32, NameKey)> {
+    let key_range = |range: std::ops::Range<usize>| -> Vec<(u32, NameKey)> {
+        range
+            .flat_map(|i| {
+                spellings(&places[i])
+                    .into_iter()
+                    .map(move |name| (i as u32, NameKey::new(&name)))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    if threads < 2 || places.len() < 2000 {
+        return key_range(0..places.len());
+    }
+    let chunk = places.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let range = t * chunk..((t + 1) * chunk).min(places.len());
+                scope.spawn(move || key_range(range))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// The hash a skeleton prefix is kept under.
 fn prefix_hash(prefix: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
@@ -274,36 +332,16 @@ impl Gazetteer {
                 .collect(),
             max_tokens: 1,
         };
-        let names: usize = g.places.iter().map(|p| p.aliases.len() + 1).sum();
-        g.entries.reserve(names);
-        g.prefixes.reserve(names * 4);
-        for i in 0..g.places.len() {
-            let names: Vec<String> = g.places[i].names().map(str::to_string).collect();
-            let is_site = g.places[i].kind == PlaceKind::Site;
-            for name in names {
-                if is_site {
-                    for variant in airfield_variants(&name) {
-                        g.add_alias(i as u32, &variant);
-                    }
-                }
-                g.add_alias(i as u32, &name);
-                // ş and ç are sh and ch in Turkish but ṣ and ç in GeoNames' romanisation of
-                // Arabic ("Şadad"): key such names both ways.
-                if name.contains(['ş', 'Ş', 'ç', 'Ç']) {
-                    let plain = name
-                        .replace('ş', "s")
-                        .replace('Ş', "S")
-                        .replace('ç', "c")
-                        .replace('Ç', "C");
-                    g.add_alias(i as u32, &plain);
-                }
-            }
+        let keys = alias_keys(&g.places);
+        g.entries.reserve(keys.len());
+        g.prefixes.reserve(keys.len() * 2);
+        for (place, key) in keys {
+            g.add_key(place, key);
         }
         g
     }
 
-    fn add_alias(&mut self, place: u32, alias: &str) {
-        let key = NameKey::new(alias);
+    fn add_key(&mut self, place: u32, key: NameKey) {
         if key.skeleton.is_empty() || self.not_places.contains(key.folded.as_str()) {
             return;
         }

@@ -39,7 +39,15 @@ fn is_mark(c: char) -> bool {
 
 /// True for characters that belong inside a word of a place name.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    is_letter_or_digit(c) || is_mark(c)
+}
+
+/// `char::is_alphanumeric`, answered without Unicode tables for ASCII and the Arabic
+/// letters (most of a gazetteer's non-ASCII text).
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{0621}'..='\u{064A}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn fold_arabic(c: char) -> Option<char> {
@@ -251,7 +259,7 @@ pub struct NameKey {
 /// Splits a name into its word tokens (hyphens, spaces and punctuation separate words).
 pub fn words(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| !is_word_char(c))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(is_letter_or_digit))
 }
 
 impl NameKey {

@@ -197,11 +197,36 @@ impl Gazetteer {
         let bare_key = NameKey::new(&bare);
         let bare_is_none =
             self.lookup(&bare_key.skeleton).is_none() || self.is_not_place(&bare_key.folded);
-        if cue != Cue::None && bare_is_none && self.lookup(&whole.skeleton).is_some()
-        {
+        if cue != Cue::None && bare_is_none && self.lookup(&whole.skeleton).is_some() {
             return self.resolve_key(&whole, Cue::None);
         }
         self.resolve_key(&bare_key, cue)
+    }
+
+    /// [`Gazetteer::resolve`] with context a reader would use: only places in
+    /// `governorate` (when given; matched case-insensitively against the `governorate`
+    /// column), and, with `near`, the candidates nearest that place first (score breaks
+    /// ties). "Suran" `--in Hama` is the town north of Hama, not the village near Azaz.
+    pub fn resolve_in(
+        &self,
+        name: &str,
+        governorate: Option<&str>,
+        near: Option<u32>,
+    ) -> Resolution {
+        let mut r = self.resolve(name);
+        if let Some(g) = governorate {
+            r.candidates
+                .retain(|c| self.place(c.place).governorate.eq_ignore_ascii_case(g));
+        }
+        if let Some(anchor) = near {
+            let km = |c: &Candidate| self.distance_km(anchor, c.place);
+            r.candidates.sort_by(|a, b| {
+                km(a)
+                    .total_cmp(&km(b))
+                    .then_with(|| b.score.total_cmp(&a.score))
+            });
+        }
+        r
     }
 
     fn resolve_key(&self, key: &NameKey, cue: Cue) -> Resolution {

@@ -164,3 +164,36 @@ fn a_gazetteer_of_ones_own_runs_with_the_bundled_baseline() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("row(s) name places this gazetteer lacks"));
 }
+
+#[test]
+fn resolve_lists_namesakes_with_their_district_and_takes_a_governorate_or_a_place() {
+    // Two towns called Suran: north of Hama (gn:163915) and near Azaz (gn:163913).
+    let o = run(&["resolve", "--json", "Suran"]);
+    let all = &json_lines(&stdout(&o))[0]["matches"];
+    let ids: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"gn:163915") && ids.contains(&"gn:163913"),
+        "{ids:?}"
+    );
+    assert_eq!(all[0]["district"], "Hama District");
+    let o = run(&["resolve", "--json", "--in", "aleppo", "Suran"]);
+    let within = &json_lines(&stdout(&o))[0]["matches"];
+    assert_eq!(within[0]["id"], "gn:163913", "{within}");
+    assert!(within
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["governorate"] == "Aleppo"));
+    let o = run(&["resolve", "--json", "--near", "Azaz", "Suran"]);
+    let near = &json_lines(&stdout(&o))[0]["matches"];
+    assert_eq!(near[0]["id"], "gn:163913", "{near}");
+    assert!(near[0]["km"].as_f64().unwrap() < 20.0, "{near}");
+    // A governorate that does not exist is a flag error, not an empty answer.
+    let o = run(&["resolve", "--in", "Atlantis", "Suran"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
