@@ -102,7 +102,9 @@ fn places_is_a_tsv_with_a_header_or_json_and_skips_a_bad_input() {
             "id",
             "name",
             "kind",
+            "subtype",
             "governorate",
+            "district",
             "lon",
             "lat",
             "cue"
@@ -118,7 +120,9 @@ fn places_is_a_tsv_with_a_header_or_json_and_skips_a_bad_input() {
             "gn:170063",
             "Aleppo",
             "city",
+            "",
             "Aleppo",
+            "Aleppo District",
             "37.16117",
             "36.20124",
             "none"
