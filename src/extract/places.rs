@@ -387,6 +387,40 @@ fn qualifies_next_ascii(lower: &str) -> bool {
         .any(|w| w.starts_with(b"countryside"))
 }
 
+/// One row of `data/lexicon/descriptions.csv`.
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct Description {
+    /// Lowercase, straight apostrophes.
+    pub phrase: String,
+    /// Gazetteer id of the place it names.
+    pub place: String,
+}
+
+/// Damascus, which "the capital" names unless "of" another place follows.
+const DAMASCUS: &str = "gn:170654";
+
+/// The bundled descriptions, each also with a curly apostrophe where it has a straight one.
+pub(super) fn descriptions() -> &'static [Description] {
+    static ROWS: std::sync::OnceLock<Vec<Description>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let text = include_str!("../../data/lexicon/descriptions.csv");
+        let mut rdr = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let mut rows: Vec<Description> = rdr.deserialize().filter_map(Result::ok).collect();
+        let curly: Vec<Description> = rows
+            .iter()
+            .filter(|d| d.phrase.contains('\''))
+            .map(|d| Description {
+                phrase: d.phrase.replace('\'', "\u{2019}"),
+                place: d.place.clone(),
+            })
+            .collect();
+        rows.extend(curly);
+        rows
+    })
+}
+
 /// The bundled name heads (`data/lexicon/name-heads.txt`).
 const NAME_HEADS_TXT: &str = include_str!("../../data/lexicon/name-heads.txt");
 
@@ -648,18 +682,28 @@ impl Extractor<'_> {
             head_end = None;
             true
         });
+        // Names whose place is clear: the anchors of the others.
+        let clear: Vec<(usize, u32)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| rivals(o) == 1)
+            .map(|(j, o)| (j, o.place()))
+            .collect();
         for i in 0..found.len() {
-            let n = rivals(&found[i]);
             if found[i].candidates.len() < 2 {
                 continue;
             }
-            let mut anchors: Vec<u32> = found
+            let n = rivals(&found[i]);
+            let mut anchors: Vec<u32> = clear
                 .iter()
-                .enumerate()
-                .filter(|&(j, o)| j != i && rivals(o) == 1)
-                .map(|(_, o)| o.place())
+                .filter(|&&(j, _)| j != i)
+                .map(|&(_, p)| p)
                 .collect();
             let in_sentence = !anchors.is_empty();
+            // One clear candidate and nothing nearby to weigh a namesake against.
+            if n < 2 && (!in_sentence || self.is_city(found[i].place())) {
+                continue;
+            }
             if anchors.is_empty() {
                 anchors.extend(st.previous_object.or_else(|| self.previous_place(st)));
             }
@@ -962,28 +1006,28 @@ impl Extractor<'_> {
                 }];
             }
         }
-        // "the capital", "Syria's capital", "the Syrian capital": Damascus.
-        let capital = capital
+        // "the capital", "Syria's second-largest city": a description of one place
+        // (`data/lexicon/descriptions.csv`). Every listed phrase ends in "capital" or "city".
+        let capital = (capital || city)
             .then(|| {
-                [
-                    "the capital",
-                    "syria's capital",
-                    "syria\u{2019}s capital",
-                    "the syrian capital",
-                ]
-                .into_iter()
-                .find_map(|phrase| Some((find_word(region, phrase)?, phrase)))
+                descriptions()
+                    .iter()
+                    .filter_map(|d| Some((find_word(region, &d.phrase)?, d)))
+                    .min_by_key(|(p, d)| (*p, std::cmp::Reverse(d.phrase.len())))
             })
             .flatten()
             .filter(|_| !region.contains("provincial capital"));
         // "the capital of that province", "the capital of Daraa": a provincial capital, the
         // one of the governorate the text is about; never Damascus by default.
-        let of_another = capital.is_some_and(|(p, phrase)| {
-            region[p + phrase.len()..]
-                .strip_prefix(" of ")
-                .is_some_and(|rest| !rest.starts_with("syria") && !rest.starts_with("the country"))
+        let of_another = capital.is_some_and(|(p, d)| {
+            d.place == DAMASCUS
+                && region[p + d.phrase.len()..]
+                    .strip_prefix(" of ")
+                    .is_some_and(|rest| {
+                        !rest.starts_with("syria") && !rest.starts_with("the country")
+                    })
         });
-        if let Some(span) = capital.and_then(|(p, phrase)| at(p, phrase)) {
+        if let Some((span, d)) = capital.and_then(|(p, d)| Some((at(p, &d.phrase)?, d))) {
             if of_another {
                 return self
                     .context_capital(c, mentions, st)
@@ -995,9 +1039,9 @@ impl Extractor<'_> {
                     .into_iter()
                     .collect();
             }
-            if let Some(d) = self.gaz.capital("Damascus") {
+            if let Some(place) = self.gaz.by_id(&d.place) {
                 return vec![Object {
-                    place: d,
+                    place,
                     span,
                     partial: false,
                 }];

@@ -2583,3 +2583,64 @@ fn a_namesake_near_the_rest_of_the_sentence_is_the_one_meant() {
     let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(ids, ["gn:164354"]);
 }
+
+#[test]
+fn every_description_parses_and_names_a_bundled_place() {
+    let text = include_str!("../../data/lexicon/descriptions.csv");
+    let rows = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("phrase,") && !l.trim().is_empty())
+        .count();
+    let loaded = super::places::descriptions();
+    // Each row loads, once as written and once more with a curly apostrophe if it has one.
+    let with_apostrophe = loaded.iter().filter(|d| d.phrase.contains('\'')).count();
+    assert_eq!(
+        loaded.len(),
+        rows + with_apostrophe,
+        "a row of descriptions.csv did not load"
+    );
+    for d in loaded {
+        assert_eq!(
+            d.phrase,
+            d.phrase.to_lowercase(),
+            "{:?} must be lowercase",
+            d.phrase
+        );
+        assert!(
+            gaz().by_id(&d.place).is_some(),
+            "{}: {} is not in the gazetteer",
+            d.phrase,
+            d.place
+        );
+    }
+}
+
+#[test]
+fn a_description_names_its_place() {
+    let cases = [
+        (
+            "Rebels seized Syria's second-largest city on Saturday.",
+            "gn:170063",
+        ),
+        (
+            "The insurgents captured Syria\u{2019}s third-largest city on Saturday.",
+            "gn:169577",
+        ),
+        (
+            "Rebels took control of the Syrian capital on Sunday.",
+            "gn:170654",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = events(text, "2024-12-09");
+        let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(ids, [want], "{text}");
+    }
+    // Counter-example: a provincial capital is the capital of the province named, not a
+    // description of Damascus.
+    let got = events(
+        "Rebels took most of Daraa province, including the provincial capital, on Friday.",
+        "2024-12-07",
+    );
+    assert!(got.iter().all(|e| e.0 != "gn:170654"), "{got:?}");
+}
