@@ -689,11 +689,11 @@ impl Extractor<'_> {
             .filter(|(_, o)| rivals(o) == 1)
             .map(|(j, o)| (j, o.place()))
             .collect();
-        for i in 0..found.len() {
-            if found[i].candidates.len() < 2 {
+        for (i, m) in found.iter_mut().enumerate() {
+            if m.candidates.len() < 2 {
                 continue;
             }
-            let n = rivals(&found[i]);
+            let n = rivals(m);
             let mut anchors: Vec<u32> = clear
                 .iter()
                 .filter(|&&(j, _)| j != i)
@@ -701,7 +701,7 @@ impl Extractor<'_> {
                 .collect();
             let in_sentence = !anchors.is_empty();
             // One clear candidate and nothing nearby to weigh a namesake against.
-            if n < 2 && (!in_sentence || self.is_city(found[i].place())) {
+            if n < 2 && (!in_sentence || self.is_city(m.place())) {
                 continue;
             }
             if anchors.is_empty() {
@@ -713,7 +713,6 @@ impl Extractor<'_> {
                     .map(|&a| self.km(a, p))
                     .fold(f64::INFINITY, f64::min)
             };
-            let m = &found[i];
             let best = (0..n)
                 .min_by(|&a, &b| {
                     let (pa, pb) = (m.candidates[a].place, m.candidates[b].place);
@@ -729,7 +728,7 @@ impl Extractor<'_> {
                 let mut ranked = m.candidates.to_vec();
                 let chosen = ranked.remove(best);
                 ranked.insert(0, chosen);
-                found[i].candidates = ranked.into();
+                m.candidates = ranked.into();
             }
         }
         found
