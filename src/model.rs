@@ -163,12 +163,10 @@ impl FromStr for PlaceKind {
 }
 
 /// Great-circle distance in kilometres between two points given as latitude and
-/// longitude in degrees (WGS84, spherical Earth of radius 6371 km).
+/// longitude in degrees (`geo`'s haversine on a sphere of the Earth's mean radius).
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
+    use geo::{Distance, Haversine, Point};
+    Haversine::distance(Point::new(lon1, lat1), Point::new(lon2, lat2)) / 1000.0
 }
 
 #[cfg(test)]

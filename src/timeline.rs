@@ -563,7 +563,11 @@ fn apply_day(
             continue;
         };
         for inside in contained(gaz, gaz.place(idx)) {
-            if !specific.contains(inside.id.as_str()) {
+            // A register village that neither the baseline nor a report names is left to
+            // the areas: thousands of them lie in each governorate, and a layer of every
+            // one of them each day would grow with places × days, not with reports.
+            let shown = state.contains_key(&inside.id) || !inside.needs_cue();
+            if shown && !specific.contains(inside.id.as_str()) {
                 set(state, &inside.id, e);
             }
         }
@@ -943,6 +947,16 @@ mod tests {
             Faction::Government,
             "Khan Shaykhun's own event wins"
         );
+        // A register village of Idlib that neither the baseline nor a report names is
+        // left to the areas, not given a row of its own each day.
+        let named: BTreeSet<&str> = baseline.rows.keys().map(String::as_str).collect();
+        let silent = gaz()
+            .places()
+            .iter()
+            .find(|p| p.governorate == "Idlib" && p.needs_cue() && !named.contains(p.id.as_str()))
+            .expect("the bundled gazetteer has register villages in Idlib");
+        let cells = &tl.control[&day("2024-11-30")];
+        assert!(!cells.iter().any(|c| c.place == silent.id), "{}", silent.id);
     }
 
     #[test]

@@ -366,9 +366,8 @@ impl Gazetteer {
 
     /// Great-circle distance between two places, km.
     pub fn distance_km(&self, a: u32, b: u32) -> f64 {
-        use geo::{Distance, Haversine, Point};
         let (a, b) = (self.place(a), self.place(b));
-        Haversine::distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat)) / 1000.0
+        crate::model::haversine_km(a.lat, a.lon, b.lat, b.lon)
     }
 
     /// Every place, in load order.
