@@ -73,6 +73,9 @@ pub enum Command {
         /// Do not print unresolved names and warnings on stderr.
         #[arg(short, long)]
         quiet: bool,
+        /// Worker threads (0: one per core). Output is the same for any number.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        threads: usize,
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },
@@ -117,6 +120,9 @@ pub struct SourceArgs {
     /// No progress bar; the summary still prints.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Worker threads for extraction (0: one per core). Output is the same for any number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
 }

@@ -55,6 +55,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             unresolved,
             published,
             quiet,
+            threads,
             gazetteer,
         } => {
             let opts = ExtractArgs {
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 unresolved,
                 published: parse_day("--published", published.as_deref())?,
                 quiet,
+                threads,
             };
             extract(&load_gazetteer(&gazetteer)?, &inputs, &opts)
         }
@@ -377,14 +379,18 @@ pub fn extract_article(
     ex: &Extractor,
     art: &frontline::article::Article,
     quiet: bool,
+    log: &mut String,
 ) -> Option<frontline::extract::Extraction> {
+    use std::fmt::Write as _;
     if !quiet {
         for warning in &art.warnings {
-            eprintln!("frontline: warning: {}", printable(warning));
+            let _ = writeln!(log, "frontline: warning: {}", printable(warning));
         }
     }
     ex.try_extract(art)
-        .map_err(|e| eprintln!("frontline: {e}"))
+        .map_err(|e| {
+            let _ = writeln!(log, "frontline: {e}");
+        })
         .ok()
 }
 
@@ -402,6 +408,7 @@ struct ExtractArgs {
     unresolved: Option<PathBuf>,
     published: Option<chrono::NaiveDate>,
     quiet: bool,
+    threads: usize,
 }
 
 /// Totals of one extraction run.
@@ -411,6 +418,15 @@ struct Tally {
     skipped: usize,
     events: usize,
     unresolved: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.articles += other.articles;
+        self.skipped += other.skipped;
+        self.events += other.events;
+        self.unresolved += other.unresolved;
+    }
 }
 
 /// Where events and unresolved names go.
@@ -424,7 +440,8 @@ fn extract(g: &Gazetteer, inputs: &[PathBuf], a: &ExtractArgs) -> Result<ExitCod
         |p: &PathBuf| AtomicFile::create(p).with_context(|| format!("creating {}", p.display()));
     let mut events_file = a.output.as_ref().map(open).transpose()?;
     let mut unresolved_file = a.unresolved.as_ref().map(open).transpose()?;
-    let mut stdout = std::io::stdout().lock();
+    // One buffer in front of stdout: a record is many small writes.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let sinks = Sinks {
         events: match events_file.as_mut() {
             Some(f) => f,
@@ -433,6 +450,7 @@ fn extract(g: &Gazetteer, inputs: &[PathBuf], a: &ExtractArgs) -> Result<ExitCod
         unresolved: unresolved_file.as_mut().map(|f| f as &mut dyn Write),
     };
     let tally = extract_to(g, inputs, a, sinks)?;
+    stdout.flush()?;
     for (file, path) in [(events_file, &a.output), (unresolved_file, &a.unresolved)] {
         if let (Some(f), Some(p)) = (file, path) {
             f.commit()
@@ -462,45 +480,87 @@ fn extract_to(
     let opts = IngestOptions {
         fallback_published: a.published,
     };
+    let pool = frontline::ordered::pool(a.threads).map_err(std::io::Error::other)?;
     let mut tally = Tally::default();
-    for art in article::settle_run_years(article::read_all(inputs, opts)) {
-        let art = match art {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("frontline: {e}");
-                tally.skipped += 1;
-                continue;
-            }
-        };
-        let Some(x) = extract_article(&ex, &art, a.quiet) else {
-            tally.skipped += 1;
-            continue;
-        };
-        tally.articles += 1;
-        if art.published.is_none() && !x.events.is_empty() && !a.quiet {
-            eprintln!("frontline: warning: {}: no publication date; relative dates left unknown (see --published)", printable(&art.id));
+    let articles = article::settle_run_years(article::read_all(inputs, opts));
+    let keep_unresolved = out.unresolved.is_some();
+    let render = |art| render_article(&ex, g, art, a.quiet, keep_unresolved);
+    frontline::ordered::map_in_order(&pool, articles, render, |r: Rendered| {
+        eprint!("{}", r.log);
+        out.events.write_all(&r.events)?;
+        if let Some(w) = out.unresolved.as_mut() {
+            w.write_all(&r.unresolved)?;
         }
-        for e in &x.events {
-            serde_json::to_writer(&mut *out.events, &EventRecord::new(&art, e, g))?;
-            out.events.write_all(b"\n")?;
+        tally.add(&r.tally);
+        Ok::<(), std::io::Error>(())
+    })?;
+    Ok(tally)
+}
+
+/// One article's output, rendered on a worker and written in input order.
+struct Rendered {
+    /// Event records, JSON Lines.
+    events: Vec<u8>,
+    /// Unresolved-name records, JSON Lines (empty unless asked for).
+    unresolved: Vec<u8>,
+    /// What the article puts on stderr.
+    log: String,
+    tally: Tally,
+}
+
+fn render_article(
+    ex: &Extractor,
+    g: &Gazetteer,
+    art: Result<article::Article, article::IngestError>,
+    quiet: bool,
+    keep_unresolved: bool,
+) -> Rendered {
+    use std::fmt::Write as _;
+    let mut r = Rendered {
+        events: Vec::new(),
+        unresolved: Vec::new(),
+        log: String::new(),
+        tally: Tally::default(),
+    };
+    let art = match art {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(r.log, "frontline: {e}");
+            r.tally.skipped = 1;
+            return r;
         }
-        tally.events += x.events.len();
-        for u in &x.unresolved {
-            let rec = UnresolvedRecord::new(&art, u);
-            if !a.quiet {
-                eprintln!(
-                    "frontline: unresolved: {}: {:?} in {:?}",
-                    printable(&rec.article),
-                    rec.name,
-                    rec.sentence
-                );
-            }
-            if let Some(w) = out.unresolved.as_mut() {
-                serde_json::to_writer(&mut **w, &rec)?;
-                w.write_all(b"\n")?;
-            }
-            tally.unresolved += 1;
+    };
+    let Some(x) = extract_article(ex, &art, quiet, &mut r.log) else {
+        r.tally.skipped = 1;
+        return r;
+    };
+    r.tally.articles = 1;
+    if art.published.is_none() && !x.events.is_empty() && !quiet {
+        let _ = writeln!(r.log, "frontline: warning: {}: no publication date; relative dates left unknown (see --published)", printable(&art.id));
+    }
+    for e in &x.events {
+        // Writing into a Vec cannot fail; a record that would not serialise is a bug.
+        serde_json::to_writer(&mut r.events, &EventRecord::new(&art, e, g))
+            .expect("event record serialises");
+        r.events.push(b'\n');
+    }
+    r.tally.events = x.events.len();
+    for u in &x.unresolved {
+        let rec = UnresolvedRecord::new(&art, u);
+        if !quiet {
+            let _ = writeln!(
+                r.log,
+                "frontline: unresolved: {}: {:?} in {:?}",
+                printable(&rec.article),
+                rec.name,
+                rec.sentence
+            );
+        }
+        if keep_unresolved {
+            serde_json::to_writer(&mut r.unresolved, &rec).expect("unresolved record serialises");
+            r.unresolved.push(b'\n');
         }
     }
-    Ok(tally)
+    r.tally.unresolved = x.unresolved.len();
+    r
 }

@@ -26,6 +26,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod ordered;
 pub mod printable;
 mod swar;
 pub mod text;

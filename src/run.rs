@@ -71,8 +71,19 @@ struct Read {
     skipped: usize,
 }
 
-fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bool) -> Read {
+/// One article's extraction, made on a worker: what it puts on stderr, and its records
+/// (none when it failed).
+type Extracted = (String, Option<(Vec<EventRecord>, Vec<UnresolvedRecord>)>);
+
+fn read_inputs(
+    g: &Gazetteer,
+    inputs: &[PathBuf],
+    opts: IngestOptions,
+    a: &SourceArgs,
+) -> Result<Read> {
+    let quiet = a.quiet;
     let ex = Extractor::new(g);
+    let pool = frontline::ordered::pool(a.threads).context("starting the worker threads")?;
     let mut r = Read::default();
     let mut files = Vec::new();
     for p in article::expand(inputs) {
@@ -92,33 +103,58 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
         .map(|f| f.metadata().map_or(0, |m| m.len()))
         .sum();
     let mut progress = Progress::new(total, quiet);
-    let take = |a: &article::Article, r: &mut Read| {
-        let Some(x) = extract_article(&ex, a, quiet) else {
-            r.skipped += 1;
-            return;
-        };
-        r.articles += 1;
-        r.mentions
-            .extend(x.events.iter().map(|e| EventRecord::new(a, e, g)));
-        r.unresolved
-            .extend(x.unresolved.iter().map(|u| UnresolvedRecord::new(a, u)));
+    let extract = |a: &article::Article| -> Extracted {
+        let mut log = String::new();
+        let records = extract_article(&ex, a, quiet, &mut log).map(|x| {
+            let events = x.events.iter().map(|e| EventRecord::new(a, e, g)).collect();
+            let unresolved = x
+                .unresolved
+                .iter()
+                .map(|u| UnresolvedRecord::new(a, u))
+                .collect();
+            (events, unresolved)
+        });
+        (log, records)
+    };
+    let keep = |r: &mut Read, (log, records): Extracted| {
+        eprint!("{log}");
+        match records {
+            Some((events, unresolved)) => {
+                r.articles += 1;
+                r.mentions.extend(events);
+                r.unresolved.extend(unresolved);
+            }
+            None => r.skipped += 1,
+        }
     };
     let mut years = article::RunYears::default();
     let mut waiting = Vec::new();
     for path in &files {
         let digest = article::SharedDigest::default();
         let mut readable = true;
-        for art in article::read_digested(path, opts, Some(digest.clone())) {
-            match art {
-                Ok(a) if years.waits(&a) => waiting.push(a),
-                Ok(a) => take(&a, &mut r),
+        // Articles waiting for the run's year are set aside; the others are extracted on
+        // every core, their records kept in input order.
+        let articles =
+            article::read_digested(path, opts, Some(digest.clone())).filter_map(|art| match art {
+                Ok(a) if years.waits(&a) => {
+                    waiting.push(a);
+                    None
+                }
+                other => Some(other),
+            });
+        let work = |art: Result<article::Article, article::IngestError>| art.map(|a| extract(&a));
+        frontline::ordered::map_in_order(&pool, articles, work, |done| {
+            match done {
+                Ok(x) => keep(&mut r, x),
                 Err(e) => {
                     readable &= !matches!(e, article::IngestError::Io { .. });
                     eprintln!("frontline: {e}");
                     r.skipped += 1;
                 }
             }
-        }
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
         let digest = digest.borrow();
         r.inputs.push(InputInfo {
             path: path.display().to_string(),
@@ -128,12 +164,22 @@ fn read_inputs(g: &Gazetteer, inputs: &[PathBuf], opts: IngestOptions, quiet: bo
         let bytes = digest.bytes;
         progress.advance(bytes, r.articles);
     }
-    for mut a in waiting {
+    let settled = waiting.into_iter().map(|mut a| {
         years.settle(&mut a);
-        take(&a, &mut r);
-    }
+        a
+    });
+    frontline::ordered::map_in_order(
+        &pool,
+        settled,
+        |a| extract(&a),
+        |x| {
+            keep(&mut r, x);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    )
+    .unwrap_or_else(|never| match never {});
     progress.finish();
-    r
+    Ok(r)
 }
 
 fn load_baseline(path: Option<&Path>, g: &Gazetteer) -> Result<(Baseline, String, String)> {
@@ -219,7 +265,7 @@ fn build(a: &SourceArgs) -> Result<Built> {
     let opts = IngestOptions {
         fallback_published: parse_day("--published", a.published.as_deref())?,
     };
-    let mut read = read_inputs(&g, &a.inputs, opts, a.quiet);
+    let mut read = read_inputs(&g, &a.inputs, opts, a)?;
     read.mentions
         .sort_by(|x, y| (&x.article, x.span, x.faction).cmp(&(&y.article, y.span, y.faction)));
     let (events, undated) = timeline::fuse(&read.mentions);

@@ -230,3 +230,28 @@ fn a_dateline_without_a_year_takes_the_year_of_the_run() {
     let o = run(&["extract", s(&alone)]);
     assert_eq!(json_lines(&stdout(&o))[0]["date"], serde_json::Value::Null);
 }
+
+#[test]
+fn any_number_of_threads_gives_the_same_bytes() {
+    // Over 256 articles (more than one batch), so order across batches is tested too.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    let o = run(&["corpus", "--mb", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(&corpus, &o.stdout).unwrap();
+    assert!(o.stdout.iter().filter(|&&b| b == b'\n').count() > 300);
+    let outputs: Vec<(Vec<u8>, String)> = ["1", "2", "3"]
+        .iter()
+        .map(|t| {
+            let o = run(&["extract", "--threads", t, s(&corpus)]);
+            assert!(o.status.success(), "{}", stderr(&o));
+            let err = stderr(&o);
+            (o.stdout, err)
+        })
+        .collect();
+    assert!(!outputs[0].0.is_empty());
+    assert!(
+        outputs.iter().all(|o| *o == outputs[0]),
+        "outputs differ between thread counts"
+    );
+}
