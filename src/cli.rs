@@ -111,7 +111,8 @@ pub struct SourceArgs {
     /// First day with layers (YYYY-MM-DD). Default: the first event day.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Last day with layers (YYYY-MM-DD). Default: the last event day.
+    /// Last day with layers (YYYY-MM-DD). Default: the last event day, or the newest
+    /// report's day when it comes within a month after it.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Publication date for articles that carry none (YYYY-MM-DD).

@@ -69,11 +69,17 @@ struct Read {
     inputs: Vec<InputInfo>,
     articles: usize,
     skipped: usize,
+    /// The newest publication day among the articles read.
+    newest: Option<NaiveDate>,
 }
 
 /// One article's extraction, made on a worker: what it puts on stderr, and its records
 /// (none when it failed).
-type Extracted = (String, Option<(Vec<EventRecord>, Vec<UnresolvedRecord>)>);
+type Extracted = (
+    String,
+    Option<(Vec<EventRecord>, Vec<UnresolvedRecord>)>,
+    Option<NaiveDate>,
+);
 
 fn read_inputs(
     g: &Gazetteer,
@@ -114,13 +120,14 @@ fn read_inputs(
                 .collect();
             (events, unresolved)
         });
-        (log, records)
+        (log, records, a.published)
     };
-    let keep = |r: &mut Read, (log, records): Extracted| {
+    let keep = |r: &mut Read, (log, records, published): Extracted| {
         eprint!("{log}");
         match records {
             Some((events, unresolved)) => {
                 r.articles += 1;
+                r.newest = r.newest.max(published);
                 r.mentions.extend(events);
                 r.unresolved.extend(unresolved);
             }
@@ -269,6 +276,9 @@ fn build(a: &SourceArgs) -> Result<Built> {
     read.mentions
         .sort_by(|x, y| (&x.article, x.span, x.faction).cmp(&(&y.article, y.span, y.faction)));
     let (events, undated) = timeline::fuse(&read.mentions);
+    // Layers run through the newest report (its day still shows the state), not only
+    // through the last event; `--to` overrides.
+    let to = to.or_else(|| timeline::through_newest_report(&events, read.newest));
     let mut tl = timeline::build(events, &baseline, &g, from, to);
     tl.undated = undated;
     Ok(Built {

@@ -396,6 +396,24 @@ fn day_range(
     first.iter_days().take_while(|d| *d <= last).collect()
 }
 
+/// How long after the last event a report still extends the layers: a report within a
+/// month of the last change tells of the state it left; one published later is a
+/// retrospective, and a year of unchanged layers would say nothing.
+pub const NEWEST_REPORT_DAYS: i64 = 31;
+
+/// The last day layers should show when no `--to` is given: the newest report's day, when
+/// it comes after the main stretch of events by at most [`NEWEST_REPORT_DAYS`]; `None`
+/// leaves the last event day. A run whose newest article is of 13 December and whose last
+/// event is of 10 December shows 11 to 13 December with the state carried on.
+pub fn through_newest_report(
+    events: &[FusedEvent],
+    newest: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let (_, end) = main_stretch(events)?;
+    let newest = newest?;
+    (newest > end && (newest - end).num_days() <= NEWEST_REPORT_DAYS).then_some(newest)
+}
+
 /// The first and last day of the stretch of event days holding the most events (ties: the
 /// latest stretch), where a stretch breaks at a gap over [`REPORTING_GAP_DAYS`].
 fn main_stretch(events: &[FusedEvent]) -> Option<(NaiveDate, NaiveDate)> {
@@ -686,6 +704,34 @@ mod tests {
 
     const ALEPPO: &str = "gn:170063";
     const HAMA: &str = "gn:170017";
+
+    #[test]
+    fn layers_run_through_the_newest_report_within_a_month() {
+        let (ev, _) = fuse(&[mention(
+            "a",
+            "gn:169387",
+            Faction::Opposition,
+            Action::Capture,
+            "2024-12-10",
+            DateBasis::Explicit,
+        )]);
+        assert_eq!(
+            through_newest_report(&ev, Some(day("2024-12-13"))),
+            Some(day("2024-12-13"))
+        );
+        // Counter-examples: a report before the last event, one a year later, none.
+        assert_eq!(through_newest_report(&ev, Some(day("2024-12-09"))), None);
+        assert_eq!(through_newest_report(&ev, Some(day("2025-12-01"))), None);
+        assert_eq!(through_newest_report(&ev, None), None);
+        let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
+        let to = through_newest_report(&ev, Some(day("2024-12-13")));
+        let tl = build(ev, &baseline, gaz(), None, to);
+        assert_eq!(tl.days.last(), Some(&day("2024-12-13")));
+        assert_eq!(
+            faction_on(&tl, "2024-12-13", "gn:169387"),
+            Faction::Opposition
+        );
+    }
 
     #[test]
     fn one_outlier_date_does_not_stretch_the_layer_days() {

@@ -69,8 +69,9 @@ fn every_layer_is_rfc7946_geojson_with_a_day_for_every_day() {
         .map(|d| d.as_str().unwrap())
         .collect();
     assert_eq!(days.first(), Some(&"2024-11-27"));
-    assert_eq!(days.last(), Some(&"2024-12-08"));
-    assert_eq!(days.len(), 12, "one layer per day, no gaps");
+    // Through the newest seed's publication day (9 Dec), the day after the last event.
+    assert_eq!(days.last(), Some(&"2024-12-09"));
+    assert_eq!(days.len(), 13, "one layer per day, no gaps");
     for (rel, count) in manifest["layers"].as_object().unwrap() {
         let path = dir.path().join(rel);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -192,7 +193,7 @@ fn summary_tells_what_happened() {
     let o = run_seeds(dir.path(), &[]);
     let err = stderr(&o);
     assert!(err.contains("5 article(s) read, 0 skipped"), "{err}");
-    assert!(err.contains("12 day(s), 2024-11-27 to 2024-12-08"), "{err}");
+    assert!(err.contains("13 day(s), 2024-11-27 to 2024-12-09"), "{err}");
     assert!(err.contains("layers in"), "{err}");
 }
 
@@ -307,7 +308,7 @@ fn render_writes_a_png_of_a_day_and_a_gif_of_every_day() {
     while d.read_next_frame().unwrap().is_some() {
         frames += 1;
     }
-    assert_eq!(frames, 12, "one frame per day, 2024-11-27 to 2024-12-08");
+    assert_eq!(frames, 13, "one frame per day, 2024-11-27 to 2024-12-09");
     let o = run(&["render", "--quiet", "--day", "2023-01-01", "-o", s(&png)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
