@@ -75,6 +75,9 @@ pub struct FusedEvent {
     pub geo_precision: u8,
     /// Best (lowest) ACLED time precision among the sources.
     pub time_precision: u8,
+    /// Independent reports among the sources: articles, with syndicated copies (the same
+    /// sentence in several articles) counted once.
+    pub independent: usize,
     /// Every mention, in canonical order.
     pub sources: Vec<Source>,
 }
@@ -208,6 +211,9 @@ pub struct ControlCell {
     pub event_id: Option<String>,
     /// A partial gain or conflicting reports on this day.
     pub contested: bool,
+    /// The lone contrary report that made it contested (its event id), waiting for
+    /// confirmation.
+    pub challenger: Option<String>,
 }
 
 /// A stretch of days during which a place had one controller.
@@ -302,14 +308,14 @@ fn fuse_cluster(ms: &[&EventRecord]) -> FusedEvent {
         .map(|m| (m.date_basis, m.date.unwrap_or_default()))
         .min()
         .unwrap_or_default();
-    let articles: BTreeSet<&str> = ms.iter().map(|m| m.article.as_str()).collect();
+    let independent = independent_reports(ms);
     let base = match date_basis {
         DateBasis::Explicit => 0.6,
         DateBasis::Relative => 0.55,
         DateBasis::Publication => 0.45,
         DateBasis::Unknown => 0.3,
     };
-    let mut confidence = (base + 0.15 * (articles.len() as f64 - 1.0)).min(0.95);
+    let mut confidence = (base + 0.15 * (independent as f64 - 1.0)).min(0.95);
     if action == Action::Partial {
         confidence = confidence.min(0.6);
     } else if action == Action::Claimed {
@@ -335,6 +341,7 @@ fn fuse_cluster(ms: &[&EventRecord]) -> FusedEvent {
         contested: false,
         geo_precision: ms.iter().map(|m| m.geo_precision).min().unwrap_or(3),
         time_precision: ms.iter().map(|m| m.time_precision).min().unwrap_or(3),
+        independent,
         sources: ms
             .iter()
             .map(|m| Source {
@@ -345,6 +352,47 @@ fn fuse_cluster(ms: &[&EventRecord]) -> FusedEvent {
             })
             .collect(),
     }
+}
+
+/// How many independent reports `ms` holds: distinct articles, where articles that share a
+/// sentence word for word (wire copy, syndication) are one report.
+fn independent_reports(ms: &[&EventRecord]) -> usize {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    // Union the articles that share a sentence; count the groups.
+    let articles: Vec<&str> = {
+        let set: BTreeSet<&str> = ms.iter().map(|m| m.article.as_str()).collect();
+        set.into_iter().collect()
+    };
+    let index = |a: &str| articles.binary_search(&a).unwrap_or(0);
+    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first_with: BTreeMap<String, usize> = BTreeMap::new();
+    for m in ms {
+        let a = index(&m.article);
+        match first_with.get(&key(&m.sentence)) {
+            Some(&b) => {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra] = rb;
+            }
+            None => {
+                first_with.insert(key(&m.sentence), a);
+            }
+        }
+    }
+    (0..articles.len())
+        .filter(|&i| root(&mut parent, i) == i)
+        .count()
 }
 
 fn mark_contested(events: &mut [FusedEvent]) {
@@ -442,7 +490,17 @@ struct State {
     faction: Faction,
     since: NaiveDate,
     event_id: Option<String>,
+    /// Independent reports behind this controller since it took over (0: the baseline).
+    support: usize,
 }
+
+/// Reports a controller set by events needs before a lone contrary report stops flipping
+/// it (see DESIGN.md, "Fusion").
+pub const ESTABLISHED_REPORTS: usize = 2;
+
+/// Contrary reports waiting to be confirmed, by place: (their faction, independent reports
+/// so far, the latest event).
+type Pending = BTreeMap<String, (Faction, usize, String)>;
 
 /// Builds every layer's content from fused events and a baseline.
 pub fn build(
@@ -463,6 +521,7 @@ pub fn build(
                     faction: r.faction,
                     since: r.as_of,
                     event_id: None,
+                    support: 0,
                 },
             )
         })
@@ -480,11 +539,12 @@ pub fn build(
         ..Default::default()
     };
     let last_day = days.last().copied();
+    let mut pending = Pending::new();
     for (&day, evs) in &by_day {
         if last_day.is_some_and(|l| day > l) {
             break;
         }
-        let contested = apply_day(day, evs, &mut state, gaz);
+        let contested = apply_day(day, evs, &mut state, &mut pending, gaz);
         for (p, s) in &state {
             if s.since == day {
                 history
@@ -495,13 +555,19 @@ pub fn build(
         }
         if days.binary_search(&day).is_ok() {
             tl.events.insert(day, evs.clone());
-            tl.control.insert(day, snapshot(day, &state, &contested));
+            tl.control
+                .insert(day, snapshot(day, &state, &contested, &pending));
         }
     }
     for &day in &days {
-        tl.control
-            .entry(day)
-            .or_insert_with(|| snapshot(day, &state_at(&history, day), &BTreeSet::new()));
+        tl.control.entry(day).or_insert_with(|| {
+            snapshot(
+                day,
+                &state_at(&history, day),
+                &BTreeSet::new(),
+                &Pending::new(),
+            )
+        });
         tl.events.entry(day).or_default();
     }
     tl.intervals = intervals(&history, last_day);
@@ -536,10 +602,16 @@ fn contained<'g>(
 }
 
 /// Applies one day's events; returns the places contested that day.
+///
+/// A change flips a place unless it is a lone contrary report: one independent report of a
+/// new controller against one that [`ESTABLISHED_REPORTS`] reports set. That makes the
+/// place contested instead, until further reports of the same side add up to as many.
+/// A report of the side that already holds a place confirms it.
 fn apply_day(
     day: NaiveDate,
     evs: &[FusedEvent],
     state: &mut BTreeMap<String, State>,
+    pending: &mut Pending,
     gaz: &Gazetteer,
 ) -> BTreeSet<String> {
     let mut contested: BTreeSet<String> = evs
@@ -559,22 +631,55 @@ fn apply_day(
         }
     }
     let specific: BTreeSet<&str> = changes.keys().copied().collect();
-    // A place changes only when the faction does: "rebels took Idlib" while they held it
-    // already leaves its `since` alone.
-    let set = |state: &mut BTreeMap<String, State>, place: &str, e: &FusedEvent| {
-        let new = State {
-            faction: e.faction,
-            since: day,
-            event_id: Some(e.id.clone()),
-        };
-        match state.get_mut(place) {
-            Some(cell) if cell.faction == e.faction => {}
-            Some(cell) => *cell = new,
-            None => {
-                state.insert(place.to_string(), new);
+    // `direct`: the event is about this place, not about an area it lies in. Only direct
+    // reports establish a place's controller: "rebels took Quneitra province" says less
+    // of each village than a report of that village.
+    let mut set =
+        |state: &mut BTreeMap<String, State>, place: &str, e: &FusedEvent, direct: bool| {
+            let reports = if direct { e.independent } else { 0 };
+            let new = |support| State {
+                faction: e.faction,
+                since: day,
+                event_id: Some(e.id.clone()),
+                support,
+            };
+            match state.get_mut(place) {
+                // "rebels took Idlib" while they held it already: a confirmation, `since` stays.
+                Some(cell) if cell.faction == e.faction => {
+                    cell.support += reports;
+                    pending.remove(place);
+                }
+                Some(cell)
+                    if cell.support >= ESTABLISHED_REPORTS
+                        && e.independent < ESTABLISHED_REPORTS =>
+                {
+                    let waiting = pending
+                        .entry(place.to_string())
+                        .and_modify(|w| {
+                            if w.0 == e.faction {
+                                w.1 += e.independent;
+                            } else {
+                                *w = (e.faction, e.independent, e.id.clone());
+                            }
+                            w.2 = e.id.clone();
+                        })
+                        .or_insert((e.faction, e.independent, e.id.clone()));
+                    if waiting.1 >= ESTABLISHED_REPORTS {
+                        *cell = new(waiting.1);
+                        pending.remove(place);
+                    } else {
+                        contested.insert(place.to_string());
+                    }
+                }
+                Some(cell) => {
+                    *cell = new(reports);
+                    pending.remove(place);
+                }
+                None => {
+                    state.insert(place.to_string(), new(reports));
+                }
             }
-        }
-    };
+        };
     // Areas first, then the places inside them, then the places' own events.
     for (place, e) in &changes {
         let Some(idx) = gaz.by_id(place) else {
@@ -586,12 +691,12 @@ fn apply_day(
             // one of them each day would grow with places × days, not with reports.
             let shown = state.contains_key(&inside.id) || !inside.needs_cue();
             if shown && !specific.contains(inside.id.as_str()) {
-                set(state, &inside.id, e);
+                set(state, &inside.id, e, false);
             }
         }
     }
     for (place, e) in &changes {
-        set(state, place, e);
+        set(state, place, e, true);
     }
     contested.retain(|p| state.contains_key(p));
     contested
@@ -601,6 +706,7 @@ fn snapshot(
     day: NaiveDate,
     state: &BTreeMap<String, State>,
     contested: &BTreeSet<String>,
+    pending: &Pending,
 ) -> Vec<ControlCell> {
     state
         .iter()
@@ -612,6 +718,10 @@ fn snapshot(
             changed: s.since == day && s.event_id.is_some(),
             event_id: s.event_id.clone(),
             contested: contested.contains(p),
+            challenger: pending
+                .get(p)
+                .filter(|_| contested.contains(p))
+                .map(|w| w.2.clone()),
         })
         .collect()
 }
@@ -628,6 +738,7 @@ fn state_at(history: &History, day: NaiveDate) -> BTreeMap<String, State> {
                         faction: *f,
                         since: *d,
                         event_id: e.clone(),
+                        support: 0, // a snapshot's state is not applied to again
                     },
                 )
             })
@@ -696,7 +807,8 @@ mod tests {
             place: PlaceRecord::of(p),
             place_text: p.name.clone(),
             geo_precision: 1,
-            sentence: "s".into(),
+            // Each article words it its own way (one sentence shared is a syndicated copy).
+            sentence: format!("Report of {article}."),
             sentence_span: [0, 1],
             span: [0, 1],
         }
@@ -704,6 +816,85 @@ mod tests {
 
     const ALEPPO: &str = "gn:170063";
     const HAMA: &str = "gn:170017";
+
+    #[test]
+    fn syndicated_copies_are_one_report() {
+        let take = |article: &str| {
+            mention(
+                article,
+                ALEPPO,
+                Faction::Opposition,
+                Action::Capture,
+                "2024-11-30",
+                DateBasis::Explicit,
+            )
+        };
+        let (own, _) = fuse(&[take("a"), take("b"), take("c")]);
+        assert_eq!(own[0].independent, 3);
+        // b and c carry a's sentence word for word (spacing and case aside): one report.
+        let mut copy = take("b");
+        copy.sentence = "REPORT  of a.".into();
+        let mut copy2 = take("c");
+        copy2.sentence = "Report of a.".into();
+        let (syndicated, _) = fuse(&[take("a"), copy, copy2]);
+        assert_eq!(syndicated[0].independent, 1);
+        assert!(syndicated[0].confidence < own[0].confidence);
+    }
+
+    #[test]
+    fn a_lone_contrary_report_contests_an_established_place_until_confirmed() {
+        let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
+        let report = |article: &str, faction, date: &str| {
+            mention(
+                article,
+                ALEPPO,
+                faction,
+                Action::Capture,
+                date,
+                DateBasis::Explicit,
+            )
+        };
+        // Two reports establish the opposition in Aleppo on 30 Nov; one misread sentence
+        // gives it back to the government on 5 Dec.
+        let mut ms = vec![
+            report("a", Faction::Opposition, "2024-11-30"),
+            report("b", Faction::Opposition, "2024-11-30"),
+            report("c", Faction::Government, "2024-12-05"),
+        ];
+        let (ev, _) = fuse(&ms);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        let cell = |tl: &Timeline, d: &str| {
+            tl.control[&day(d)]
+                .iter()
+                .find(|c| c.place == ALEPPO)
+                .unwrap()
+                .clone()
+        };
+        let on_5 = cell(&tl, "2024-12-05");
+        assert_eq!(on_5.faction, Faction::Opposition);
+        assert!(on_5.contested);
+        assert_eq!(
+            on_5.challenger.as_deref(),
+            Some("2024-12-05:gn:170063:government")
+        );
+        // A second, independent report of the government's return (after the fusion
+        // window) confirms it.
+        ms.push(report("d", Faction::Government, "2024-12-09"));
+        let (ev, _) = fuse(&ms);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        assert_eq!(cell(&tl, "2024-12-09").faction, Faction::Government);
+        // Counter-example: a place only the baseline gives a side flips on one report.
+        let (ev, _) = fuse(&[mention(
+            "a",
+            HAMA,
+            Faction::Opposition,
+            Action::Capture,
+            "2024-12-05",
+            DateBasis::Explicit,
+        )]);
+        let tl = build(ev, &baseline, gaz(), None, None);
+        assert_eq!(faction_on(&tl, "2024-12-05", HAMA), Faction::Opposition);
+    }
 
     #[test]
     fn layers_run_through_the_newest_report_within_a_month() {

@@ -11,8 +11,8 @@
 //!
 //! | layer | geometry | properties |
 //! |---|---|---|
-//! | `events/DAY.geojson`, `timeline.geojson` | Point (a governorate: its Polygon) | `event_id`, `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `previous_faction`, `action`, `actors` (array), `confidence`, `contested`, `geo_precision`, `time_precision`, `source_count`, `sources` (array of `{article, sentence}`); the timeline adds `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
-//! | `control/DAY.geojson` | Point | `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `since`, `changed`, `event_id`, `contested` |
+//! | `events/DAY.geojson`, `timeline.geojson` | Point (a governorate: its Polygon) | `event_id`, `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `previous_faction`, `action`, `actors` (array), `confidence`, `contested`, `geo_precision`, `time_precision`, `source_count`, `independent_reports` (syndicated copies once), `sources` (array of `{article, sentence}`); the timeline adds `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
+//! | `control/DAY.geojson` | Point | `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `since`, `changed`, `event_id`, `contested`, `challenger` (the lone contrary report's event id) |
 //! | `control-timeline.geojson` | Point | `place_id`, `place`, `kind`, `governorate`, `faction`, `start`, `end` (exclusive), `event_id` |
 
 use crate::gazetteer::{Gazetteer, Place};
@@ -139,6 +139,7 @@ pub fn event_feature(
     m.insert("time_precision".into(), json!(e.time_precision));
     m.insert("date_basis".into(), json!(e.date_basis));
     m.insert("source_count".into(), json!(e.sources.len()));
+    m.insert("independent_reports".into(), json!(e.independent));
     let sources: Vec<Value> = e
         .sources
         .iter()
@@ -164,6 +165,7 @@ pub fn control_feature(
     m.insert("changed".into(), json!(c.changed));
     m.insert("event_id".into(), json!(c.event_id));
     m.insert("contested".into(), json!(c.contested));
+    m.insert("challenger".into(), json!(c.challenger));
     style(&mut m, palette.colour(c.faction));
     Some(feature(
         &format!("{}:{}", date.format("%Y-%m-%d"), c.place),
