@@ -56,6 +56,9 @@ pub enum Command {
     Run(RunArgs),
     /// Draw the map of one day as a PNG, or of every day as an animated GIF.
     Render(RenderArgs),
+    /// The evidence for a place's state, day by day: its baseline row, the reports about
+    /// it and about the areas it lies in, with their sentences and articles.
+    Explain(ExplainArgs),
     /// Extract dated control-change events as JSON Lines.
     Extract {
         /// Files and folders (.txt, .md, .json, .jsonl; folders recursively); "-" is stdin.
@@ -156,6 +159,18 @@ pub struct RenderArgs {
     /// The picture file. Default: out/map-DAY.png or out/frontline.gif.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `frontline explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The place: a gazetteer id ("gn:170063") or a name, resolved as `resolve` does.
+    pub place: String,
+    /// Only the evidence up to the end of this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub day: Option<String>,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 /// `frontline gazetteer ...`

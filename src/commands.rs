@@ -69,6 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Run(args) => crate::run::run(args),
         Command::Render(args) => crate::run::render(args),
+        Command::Explain(args) => crate::run::explain(args),
     }
 }
 

@@ -22,6 +22,7 @@
 pub mod article;
 pub mod atomic;
 pub mod corpus;
+pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

@@ -258,6 +258,7 @@ struct Built {
     timeline: timeline::Timeline,
     read: Read,
     baseline: (String, String),
+    baseline_rows: Baseline,
 }
 
 /// Reads the inputs and builds the timeline.
@@ -286,7 +287,112 @@ fn build(a: &SourceArgs) -> Result<Built> {
         timeline: tl,
         read,
         baseline: (baseline_name, baseline_sha),
+        baseline_rows: baseline,
     })
+}
+
+/// `frontline explain`: the evidence for one place, as text.
+pub fn explain(a: crate::cli::ExplainArgs) -> Result<ExitCode> {
+    let through = parse_day("--day", a.day.as_deref())?;
+    let built = build(&a.source)?;
+    let g = &built.gazetteer;
+    let id = match g.by_id(&a.place) {
+        Some(i) => g.place(i).id.clone(),
+        None => {
+            let r = g.resolve(&a.place);
+            let best = r.candidates.first().ok_or_else(|| {
+                anyhow::anyhow!("{:?} matches no place (try `frontline resolve`)", a.place)
+            })?;
+            g.place(best.place).id.clone()
+        }
+    };
+    let x = frontline::explain::explain(&built.timeline, &built.baseline_rows, g, &id, through)
+        .ok_or_else(|| anyhow::anyhow!("{id} is not in the gazetteer"))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_explanation(&mut out, &x)?;
+    out.flush()?;
+    Ok(exit_code(built.read.skipped))
+}
+
+/// A value's name as the output files write it (its serde name).
+fn label(v: impl serde::Serialize) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn write_explanation(
+    out: &mut impl Write,
+    x: &frontline::explain::Explanation,
+) -> std::io::Result<()> {
+    let p = x.place;
+    writeln!(
+        out,
+        "{} ({}), {}, {}, {}",
+        p.name,
+        p.id,
+        p.kind.as_str(),
+        p.governorate,
+        p.district
+    )?;
+    match x.baseline {
+        Some(b) => writeln!(
+            out,
+            "  baseline {}: {} ({})",
+            b.as_of,
+            b.faction.as_str(),
+            b.source
+        )?,
+        None => writeln!(out, "  baseline: none names it")?,
+    }
+    for d in &x.days {
+        let state = match d.cell {
+            Some(c) => {
+                let mut s = format!("{} since {}", c.faction.as_str(), c.since);
+                if c.changed {
+                    s.push_str(", changed");
+                }
+                if c.contested {
+                    s.push_str(", contested");
+                }
+                if let Some(ch) = &c.challenger {
+                    s.push_str(&format!(" (challenged by {ch})"));
+                }
+                s
+            }
+            None => "no state".to_string(),
+        };
+        writeln!(out, "{}  {state}", d.day)?;
+        let events = d
+            .own
+            .iter()
+            .map(|e| (None, *e))
+            .chain(d.areas.iter().map(|(a, e)| (Some(*a), *e)));
+        for (area, e) in events {
+            let about = area.map_or(String::new(), |a| {
+                format!(" (of {}, which it lies in)", a.name)
+            });
+            writeln!(
+                out,
+                "    {} by {}{about}: confidence {}, {} independent report(s), day from {}",
+                label(e.action),
+                e.faction.as_str(),
+                e.confidence,
+                e.independent,
+                label(e.date_basis)
+            )?;
+            for src in &e.sources {
+                writeln!(
+                    out,
+                    "      {}: {:?}",
+                    frontline::printable::printable(&src.article),
+                    src.sentence
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The inputs as the user gave them, for a message.
@@ -331,6 +437,7 @@ pub fn run(a: RunArgs) -> Result<ExitCode> {
         timeline: tl,
         read,
         baseline,
+        ..
     } = build(&a.source)?;
     if read.articles == 0 {
         anyhow::bail!(

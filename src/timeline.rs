@@ -579,7 +579,7 @@ pub const NEIGHBOURHOOD_KM: f64 = 10.0;
 
 /// The places an event about `p` also covers: every place of a governorate or of a
 /// district (its seat included); the neighbourhoods of a city.
-fn contained<'g>(
+pub(crate) fn contained<'g>(
     gaz: &'g Gazetteer,
     p: &'g crate::gazetteer::Place,
 ) -> Box<dyn Iterator<Item = &'g crate::gazetteer::Place> + 'g> {

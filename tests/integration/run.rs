@@ -352,3 +352,24 @@ fn qgis_loads_the_project_with_temporal_layers_and_renders_a_day() {
     );
     assert_eq!(&std::fs::read(&frame).unwrap()[..4], b"\x89PNG");
 }
+
+#[test]
+fn explain_gives_the_evidence_for_a_place_with_its_sentences() {
+    let o = run(&["explain", "Hama", "--quiet", "seeds"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Hama (gn:170017), city, Hama"), "{out}");
+    assert!(out.contains("baseline 2024-11-26: government"), "{out}");
+    // Hama fell on 5 December; the seed that says so is quoted.
+    assert!(
+        out.contains("2024-12-05  opposition since 2024-12-05, changed"),
+        "{out}"
+    );
+    assert!(out.contains("capture by opposition"), "{out}");
+    assert!(out.contains("000_110a0582fc68850d.txt: \""), "{out}");
+    // --day stops the evidence there; an unknown place is an error.
+    let o = run(&["explain", "Hama", "--day", "2024-12-04", "--quiet", "seeds"]);
+    assert!(!stdout(&o).contains("2024-12-05"), "{}", stdout(&o));
+    let o = run(&["explain", "Qzxwvbl", "--quiet", "seeds"]);
+    assert_eq!(o.status.code(), Some(2));
+}
