@@ -844,16 +844,17 @@ mod tests {
     #[test]
     fn a_lone_contrary_report_contests_an_established_place_until_confirmed() {
         let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
-        let report = |article: &str, faction, date: &str| {
+        let capture = |article: &str, place: &str, faction, date: &str| {
             mention(
                 article,
-                ALEPPO,
+                place,
                 faction,
                 Action::Capture,
                 date,
                 DateBasis::Explicit,
             )
         };
+        let report = |article: &str, faction, date: &str| capture(article, ALEPPO, faction, date);
         // Two reports establish the opposition in Aleppo on 30 Nov; one misread sentence
         // gives it back to the government on 5 Dec.
         let mut ms = vec![
@@ -884,14 +885,7 @@ mod tests {
         let tl = build(ev, &baseline, gaz(), None, None);
         assert_eq!(cell(&tl, "2024-12-09").faction, Faction::Government);
         // Counter-example: a place only the baseline gives a side flips on one report.
-        let (ev, _) = fuse(&[mention(
-            "a",
-            HAMA,
-            Faction::Opposition,
-            Action::Capture,
-            "2024-12-05",
-            DateBasis::Explicit,
-        )]);
+        let (ev, _) = fuse(&[capture("a", HAMA, Faction::Opposition, "2024-12-05")]);
         let tl = build(ev, &baseline, gaz(), None, None);
         assert_eq!(faction_on(&tl, "2024-12-05", HAMA), Faction::Opposition);
     }
