@@ -82,6 +82,24 @@ pub struct FusedEvent {
     pub sources: Vec<Source>,
 }
 
+/// How many sources a layer shows per event; `events.jsonl` keeps every mention.
+pub const SHOWN_SOURCES: usize = 5;
+
+impl FusedEvent {
+    /// The sources the layers show: one per article first (in canonical order), then
+    /// the others, at most [`SHOWN_SOURCES`]. An event reported by fifty copies of one
+    /// wire story shows five different articles, and a layer's size grows with events,
+    /// not with their mentions.
+    pub fn shown_sources(&self) -> Vec<&Source> {
+        let mut seen = BTreeSet::new();
+        let (first, rest): (Vec<&Source>, Vec<&Source>) = self
+            .sources
+            .iter()
+            .partition(|s| seen.insert(s.article.as_str()));
+        first.into_iter().chain(rest).take(SHOWN_SOURCES).collect()
+    }
+}
+
 /// One row of a baseline file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaselineRow {
@@ -816,6 +834,40 @@ mod tests {
 
     const ALEPPO: &str = "gn:170063";
     const HAMA: &str = "gn:170017";
+
+    #[test]
+    fn layers_show_five_sources_one_per_article_first() {
+        let mut ms: Vec<EventRecord> = (0..6)
+            .map(|k| {
+                let mut m = mention(
+                    "a",
+                    ALEPPO,
+                    Faction::Opposition,
+                    Action::Capture,
+                    "2024-11-30",
+                    DateBasis::Explicit,
+                );
+                m.span = [k, k + 1];
+                m
+            })
+            .collect();
+        ms.push(mention(
+            "b",
+            ALEPPO,
+            Faction::Opposition,
+            Action::Capture,
+            "2024-11-30",
+            DateBasis::Explicit,
+        ));
+        let (ev, _) = fuse(&ms);
+        let shown = ev[0].shown_sources();
+        assert_eq!(ev[0].sources.len(), 7);
+        assert_eq!(shown.len(), SHOWN_SOURCES);
+        assert_eq!(
+            (shown[0].article.as_str(), shown[1].article.as_str()),
+            ("a", "b")
+        );
+    }
 
     #[test]
     fn syndicated_copies_are_one_report() {

@@ -11,7 +11,7 @@
 //!
 //! | layer | geometry | properties |
 //! |---|---|---|
-//! | `events/DAY.geojson`, `timeline.geojson` | Point (a governorate: its Polygon) | `event_id`, `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `previous_faction`, `action`, `actors` (array), `confidence`, `contested`, `geo_precision`, `time_precision`, `source_count`, `independent_reports` (syndicated copies once), `sources` (array of `{article, sentence}`); the timeline adds `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
+//! | `events/DAY.geojson`, `timeline.geojson` | Point (a governorate: its Polygon) | `event_id`, `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `previous_faction`, `action`, `actors` (array), `confidence`, `contested`, `geo_precision`, `time_precision`, `source_count` (every mention), `independent_reports` (syndicated copies once), `sources` (array of `{article, sentence}`: at most five, one per article first); the timeline adds `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
 //! | `control/DAY.geojson` | Point | `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `since`, `changed`, `event_id`, `contested`, `challenger` (the lone contrary report's event id) |
 //! | `control-timeline.geojson` | Point | `place_id`, `place`, `kind`, `governorate`, `faction`, `start`, `end` (exclusive), `event_id` |
 
@@ -141,8 +141,8 @@ pub fn event_feature(
     m.insert("source_count".into(), json!(e.sources.len()));
     m.insert("independent_reports".into(), json!(e.independent));
     let sources: Vec<Value> = e
-        .sources
-        .iter()
+        .shown_sources()
+        .into_iter()
         .map(|s| json!({"article": s.article, "sentence": s.sentence}))
         .collect();
     m.insert("sources".into(), json!(sources));

@@ -53,8 +53,8 @@ fn data(tl: &Timeline, gaz: &Gazetteer) -> Value {
         };
         event_index.insert(&e.id, events.len());
         let sources: Vec<Value> = e
-            .sources
-            .iter()
+            .shown_sources()
+            .into_iter()
             .map(|s| json!({"article": s.article, "sentence": s.sentence}))
             .collect();
         events.push(
