@@ -8,7 +8,10 @@
 //! `gpkg_geometry_columns`. Columns take their type from the values: `date`, `since`,
 //! `start`, `end` are `DATE`; booleans `BOOLEAN`; whole numbers `INTEGER`; other numbers
 //! `REAL`; arrays and objects JSON `TEXT`. Geometries are GeoPackage blobs (header,
-//! little-endian WKB); polygons carry their envelope.
+//! little-endian WKB); polygons carry their envelope. Each layer declares the most specific
+//! geometry type that holds its features (`POINT`, `POLYGON`, `MULTIPOLYGON`, else
+//! `GEOMETRY`) and has an R-tree spatial index (`rtree_<layer>_geom`, registered in
+//! `gpkg_extensions`, with the extension's triggers), as GDAL writes it.
 
 use rusqlite::{params_from_iter, Connection, ToSql};
 use serde_json::Value;
@@ -54,6 +57,9 @@ fn create_metadata(db: &Connection) -> rusqlite::Result<()> {
            last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
            min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
            CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+         CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT,
+           extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,
+           CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
          CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,
            geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
            CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
@@ -125,6 +131,33 @@ fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
+/// The triggers of the R-tree extension (GeoPackage 1.3, annex F.3), created once the
+/// index is filled: they keep it in step when a GIS edits the table later (the `ST_`
+/// functions are the ones GDAL and QGIS register).
+fn create_rtree_triggers(db: &Connection, table: &str) -> rusqlite::Result<()> {
+    const TRIGGERS: &str = r#"
+CREATE TRIGGER "<r>_insert" AFTER INSERT ON <t> WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN INSERT OR REPLACE INTO <r> VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+CREATE TRIGGER "<r>_update1" AFTER UPDATE OF geom ON <t> WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN INSERT OR REPLACE INTO <r> VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+CREATE TRIGGER "<r>_update2" AFTER UPDATE OF geom ON <t> WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+BEGIN DELETE FROM <r> WHERE id = OLD.fid; END;
+CREATE TRIGGER "<r>_update3" AFTER UPDATE OF geom ON <t> WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN DELETE FROM <r> WHERE id = OLD.fid; INSERT OR REPLACE INTO <r> VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+CREATE TRIGGER "<r>_update4" AFTER UPDATE ON <t> WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+BEGIN DELETE FROM <r> WHERE id IN (OLD.fid, NEW.fid); END;
+CREATE TRIGGER "<r>_delete" AFTER DELETE ON <t> WHEN old.geom NOT NULL
+BEGIN DELETE FROM <r> WHERE id = OLD.fid; END;"#;
+    // Layer names are letters, digits and `_` ([`Layer::name`]), so they sit inside quotes.
+    let r = format!("rtree_{table}_geom");
+    let sql = TRIGGERS
+        .replace("INTO <r>", &format!("INTO \"{r}\""))
+        .replace("FROM <r>", &format!("FROM \"{r}\""))
+        .replace("<r>", &r)
+        .replace("<t>", &quote(table));
+    db.execute_batch(&sql)
+}
+
 fn write_layer(db: &Connection, layer: &Layer, stamp: &str) -> rusqlite::Result<()> {
     let mut columns: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
     for f in layer.features {
@@ -156,16 +189,32 @@ fn write_layer(db: &Connection, layer: &Layer, stamp: &str) -> rusqlite::Result<
         names.join(", "),
         marks.join(", ")
     ))?;
+    let rtree = quote(&format!("rtree_{}_geom", layer.name));
+    db.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE {rtree} USING rtree(id, minx, maxx, miny, maxy)"
+    ))?;
+    let mut index = db.prepare(&format!("INSERT INTO {rtree} VALUES (?1, ?2, ?3, ?4, ?5)"))?;
     let mut extent = Extent::default();
     for f in layer.features {
-        let blob = gpkg_geometry(&f["geometry"], &mut extent);
-        let mut values: Vec<rusqlite::types::Value> =
-            vec![blob.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Blob)];
+        let geometry = gpkg_geometry(&f["geometry"], geometry_type, &mut extent);
+        let envelope = geometry.as_ref().map(|g| g.1);
+        let mut values: Vec<rusqlite::types::Value> = vec![geometry
+            .map_or(rusqlite::types::Value::Null, |g| {
+                rusqlite::types::Value::Blob(g.0)
+            })];
         for k in columns.keys() {
             values.push(sql_value(&f["properties"][k.as_str()]));
         }
         ins.execute(params_from_iter(values.iter().map(|v| v as &dyn ToSql)))?;
+        if let Some((min_x, min_y, max_x, max_y)) = envelope {
+            index.execute((db.last_insert_rowid(), min_x, max_x, min_y, max_y))?;
+        }
     }
+    create_rtree_triggers(db, &layer.name)?;
+    db.execute(
+        "INSERT INTO gpkg_extensions VALUES (?1, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+        [&layer.name],
+    )?;
     let (min_x, min_y, max_x, max_y) = extent.bounds();
     db.execute(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id)
@@ -179,10 +228,23 @@ fn write_layer(db: &Connection, layer: &Layer, stamp: &str) -> rusqlite::Result<
     Ok(())
 }
 
-/// `POINT` when every feature is a point, else the generic `GEOMETRY`.
+/// The most specific type that holds every feature: `POINT`, `POLYGON` or `MULTIPOLYGON`
+/// (polygons mixed with multipolygons are written as multipolygons), else the generic
+/// `GEOMETRY` (points mixed with polygons: a governorate's event among towns').
 fn geometry_type(features: &[Value]) -> &'static str {
-    if features.iter().all(|f| f["geometry"]["type"] == "Point") {
+    let all = |t: &str| features.iter().all(|f| f["geometry"]["type"] == t);
+    let areal = |f: &Value| {
+        matches!(
+            f["geometry"]["type"].as_str(),
+            Some("Polygon" | "MultiPolygon")
+        )
+    };
+    if all("Point") {
         "POINT"
+    } else if all("Polygon") {
+        "POLYGON"
+    } else if features.iter().all(areal) {
+        "MULTIPOLYGON"
     } else {
         "GEOMETRY"
     }
@@ -234,11 +296,26 @@ fn wkb_polygon(rings: &Value, out: &mut Vec<u8>, env: &mut Extent) {
     }
 }
 
-/// A GeoPackage geometry blob for a GeoJSON geometry (Point, Polygon, MultiPolygon).
-fn gpkg_geometry(g: &Value, layer_extent: &mut Extent) -> Option<Vec<u8>> {
+/// A feature's envelope: (min x, min y, max x, max y).
+type Envelope = (f64, f64, f64, f64);
+
+/// A GeoPackage geometry blob for a GeoJSON geometry (Point, Polygon, MultiPolygon) and
+/// its envelope; a Polygon is written as a one-part MultiPolygon in a `MULTIPOLYGON`
+/// column.
+fn gpkg_geometry(
+    g: &Value,
+    column: &str,
+    layer_extent: &mut Extent,
+) -> Option<(Vec<u8>, Envelope)> {
     let mut env = Extent::default();
     let mut wkb = Vec::new();
     match g["type"].as_str()? {
+        "Polygon" if column == "MULTIPOLYGON" => {
+            wkb.push(1);
+            wkb.extend(6u32.to_le_bytes());
+            wkb.extend(1u32.to_le_bytes());
+            wkb_polygon(&g["coordinates"], &mut wkb, &mut env);
+        }
         "Point" => {
             let (x, y) = coords(&g["coordinates"])?;
             env.add(x, y);
@@ -273,7 +350,7 @@ fn gpkg_geometry(g: &Value, layer_extent: &mut Extent) -> Option<Vec<u8>> {
         }
     }
     blob.extend(wkb);
-    Some(blob)
+    Some((blob, (min_x, min_y, max_x, max_y)))
 }
 
 #[cfg(test)]
@@ -284,11 +361,13 @@ mod tests {
     #[test]
     fn point_blob_has_header_and_wkb() {
         let mut e = Extent::default();
-        let b = gpkg_geometry(
+        let (b, envelope) = gpkg_geometry(
             &json!({"type": "Point", "coordinates": [37.5, 36.25]}),
+            "POINT",
             &mut e,
         )
         .unwrap();
+        assert_eq!(envelope, (37.5, 36.25, 37.5, 36.25));
         assert_eq!(&b[..4], &[b'G', b'P', 0, 1]);
         assert_eq!(i32::from_le_bytes(b[4..8].try_into().unwrap()), 4326);
         assert_eq!(b[8], 1);
@@ -337,5 +416,62 @@ mod tests {
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .unwrap();
         assert_eq!(app, 0x4750_4B47);
+    }
+
+    #[test]
+    fn layers_declare_their_geometry_type_and_carry_a_spatial_index() {
+        let point = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [37.1, 36.2]}, "properties": {}});
+        let square = json!({"type": "Feature", "geometry": {"type": "Polygon", "coordinates":
+            [[[36.0, 35.0], [37.0, 35.0], [37.0, 36.0], [36.0, 36.0], [36.0, 35.0]]]}, "properties": {}});
+        let multi = json!({"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates":
+            [[[[38.0, 35.0], [39.0, 35.0], [39.0, 36.0], [38.0, 35.0]]]]}, "properties": {}});
+        let cases: [(&str, Vec<Value>, &str); 4] = [
+            ("points", vec![point.clone()], "POINT"),
+            ("polygons", vec![square.clone()], "POLYGON"),
+            ("areas", vec![square.clone(), multi.clone()], "MULTIPOLYGON"),
+            ("mixed", vec![point, square], "GEOMETRY"),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.gpkg");
+        let layers: Vec<Layer> = cases
+            .iter()
+            .map(|(name, features, _)| Layer {
+                name: (*name).into(),
+                features,
+            })
+            .collect();
+        write(&path, &layers, "2024-11-30T00:00:00.000Z").unwrap();
+        let db = Connection::open(&path).unwrap();
+        for (name, features, want) in &cases {
+            let got: String = db
+                .query_row(
+                    "SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(got, *want, "{name}");
+            let indexed: i64 = db
+                .query_row(
+                    &format!("SELECT count(*) FROM rtree_{name}_geom"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(indexed as usize, features.len(), "{name}");
+            let ext: i64 = db
+                .query_row("SELECT count(*) FROM gpkg_extensions WHERE table_name = ?1 AND extension_name = 'gpkg_rtree_index'", [name], |r| r.get(0))
+                .unwrap();
+            assert_eq!(ext, 1, "{name}");
+        }
+        // The square's envelope, as minx, maxx, miny, maxy.
+        let env: (f64, f64, f64, f64) = db
+            .query_row(
+                "SELECT minx, maxx, miny, maxy FROM rtree_polygons_geom",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(env, (36.0, 37.0, 35.0, 36.0));
     }
 }

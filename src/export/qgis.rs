@@ -1,7 +1,9 @@
 //! `out/frontline.qgs`: a QGIS project over `frontline.gpkg` (relative paths).
 //!
-//! Takes the days and the faction colours and gives project XML with three layers: the
-//! governorates (a base map), `timeline` (events, temporal: an instant from `date`) and
+//! Takes the days and the faction colours and gives project XML with four layers: the
+//! governorates (a base map), `timeline` (events, temporal: an instant from `date`; read
+//! twice, its points and its governorate-wide polygons, as QGIS draws one geometry type
+//! per layer) and
 //! `control_timeline` (control, temporal: `start`/`end` fields, end excluded), both drawn
 //! with a categorised renderer on `faction` in the map's colours and labelled with the
 //! place name. The project's time range spans the days, one day a step, so pressing play
@@ -36,7 +38,15 @@ fn marker(name: &str, colour: &str, size: f32) -> String {
     )
 }
 
-fn categorised(palette: &Palette, size: f32) -> String {
+fn fill(name: &str, colour: &str) -> String {
+    format!(
+        r#"<symbol type="fill" name="{name}" alpha="0.35" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" enabled="1" locked="0" pass="0"><Option type="Map"><Option type="QString" name="color" value="{c}"/><Option type="QString" name="outline_color" value="{c}"/><Option type="QString" name="outline_width" value="0.6"/><Option type="QString" name="style" value="solid"/></Option></layer></symbol>"#,
+        c = rgb(colour)
+    )
+}
+
+/// A renderer by `faction`: markers of `size` mm, or fills when `size` is `None`.
+fn categorised(palette: &Palette, size: Option<f32>) -> String {
     let mut cats = String::new();
     let mut syms = String::new();
     for (i, f) in Faction::ALL.iter().enumerate() {
@@ -44,7 +54,11 @@ fn categorised(palette: &Palette, size: f32) -> String {
             cats,
             r#"<category render="true" symbol="{i}" value="{f}" label="{f}"/>"#
         );
-        syms.push_str(&marker(&i.to_string(), palette.colour(*f), size));
+        let colour = palette.colour(*f);
+        syms.push_str(&match size {
+            Some(size) => marker(&i.to_string(), colour, size),
+            None => fill(&i.to_string(), colour),
+        });
     }
     format!(
         r#"<renderer-v2 type="categorizedSymbol" attr="faction" symbollevels="0" forceraster="0" enableorderby="0"><categories>{cats}</categories><symbols>{syms}</symbols></renderer-v2>"#
@@ -57,11 +71,16 @@ fn labels(field: &str) -> String {
     )
 }
 
+#[derive(Clone)]
 struct LayerSpec<'a> {
     id: &'a str,
     name: &'a str,
     table: &'a str,
+    /// QGIS's name of the geometry drawn; for a table of mixed geometries, the layer
+    /// reads only this type (`|geometrytype=` in its source).
     geometry: &'a str,
+    /// The table mixes geometry types.
+    mixed: bool,
     temporal: String,
     renderer: String,
     labeling: String,
@@ -69,16 +88,28 @@ struct LayerSpec<'a> {
 
 fn maplayer(l: &LayerSpec) -> String {
     format!(
-        r#"<maplayer type="vector" geometry="{g}" labelsEnabled="{le}" autoRefreshEnabled="0" refreshOnNotifyEnabled="0" readOnly="0" simplifyDrawingHints="0" simplifyAlgorithm="0" simplifyDrawingTol="1" simplifyLocal="1" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" styleCategories="AllStyleCategories"><id>{id}</id><datasource>./frontline.gpkg|layername={t}</datasource><layername>{n}</layername><srs>{WGS84}</srs><provider encoding="UTF-8">ogr</provider>{temporal}{r}{lab}</maplayer>"#,
+        r#"<maplayer type="vector" geometry="{g}" labelsEnabled="{le}" autoRefreshEnabled="0" refreshOnNotifyEnabled="0" readOnly="0" simplifyDrawingHints="0" simplifyAlgorithm="0" simplifyDrawingTol="1" simplifyLocal="1" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" styleCategories="AllStyleCategories"><id>{id}</id><datasource>{src}</datasource><layername>{n}</layername><srs>{WGS84}</srs><provider encoding="UTF-8">ogr</provider>{temporal}{r}{lab}</maplayer>"#,
         g = l.geometry,
         le = u8::from(!l.labeling.is_empty()),
         id = xml(l.id),
-        t = xml(l.table),
+        src = xml(&source(l)),
         n = xml(l.name),
         temporal = l.temporal,
         r = l.renderer,
         lab = l.labeling,
     )
+}
+
+/// The layer's data source in the GeoPackage.
+fn source(l: &LayerSpec) -> String {
+    if l.mixed {
+        format!(
+            "./frontline.gpkg|layername={}|geometrytype={}",
+            l.table, l.geometry
+        )
+    } else {
+        format!("./frontline.gpkg|layername={}", l.table)
+    }
 }
 
 fn temporal(mode: u8, start: &str, end: &str) -> String {
@@ -100,6 +131,7 @@ pub fn write_project(w: &mut dyn Write, days: &[NaiveDate]) -> io::Result<()> {
         name: "Governorates",
         table: "governorates",
         geometry: "Polygon",
+        mixed: false,
         temporal: String::new(),
         renderer: r#"<renderer-v2 type="singleSymbol" symbollevels="0" forceraster="0" enableorderby="0"><symbols><symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" enabled="1" locked="0" pass="0"><Option type="Map"><Option type="QString" name="color" value="247,244,238,255"/><Option type="QString" name="outline_color" value="110,110,110,255"/><Option type="QString" name="outline_width" value="0.26"/><Option type="QString" name="style" value="solid"/></Option></layer></symbol></symbols></renderer-v2>"#.to_string(),
         labeling: String::new(),
@@ -109,30 +141,41 @@ pub fn write_project(w: &mut dyn Write, days: &[NaiveDate]) -> io::Result<()> {
         name: "Control (animated)",
         table: "control_timeline",
         geometry: "Point",
+        mixed: false,
         temporal: temporal(2, "start", "end"),
-        renderer: categorised(&palette, 2.4),
+        renderer: categorised(&palette, Some(2.4)),
         labeling: labels("place"),
     };
+    // The events table mixes points (places) and polygons (a governorate-wide change):
+    // one layer for each, as QGIS draws one geometry type per layer.
     let events = LayerSpec {
         id: "frontline_events_timeline",
         name: "Events (animated)",
         table: "timeline",
         geometry: "Point",
+        mixed: true,
         temporal: temporal(1, "date", ""),
-        renderer: categorised(&palette, 4.5),
+        renderer: categorised(&palette, Some(4.5)),
         labeling: String::new(),
     };
-    let layers = [&events, &control, &base];
+    let province_events = LayerSpec {
+        id: "frontline_events_timeline_areas",
+        name: "Events, province-wide (animated)",
+        geometry: "Polygon",
+        renderer: categorised(&palette, None),
+        ..events.clone()
+    };
+    let layers = [&events, &province_events, &control, &base];
     let mut tree = String::new();
     let mut order = String::new();
     let mut maps = String::new();
     for l in layers {
         let _ = write!(
             tree,
-            r#"<layer-tree-layer id="{id}" name="{n}" source="./frontline.gpkg|layername={t}" providerKey="ogr" checked="Qt::Checked" expanded="1"><customproperties/></layer-tree-layer>"#,
+            r#"<layer-tree-layer id="{id}" name="{n}" source="{src}" providerKey="ogr" checked="Qt::Checked" expanded="1"><customproperties/></layer-tree-layer>"#,
             id = l.id,
             n = xml(l.name),
-            t = l.table
+            src = xml(&source(l))
         );
         let _ = write!(order, r#"<item>{}</item>"#, l.id);
         maps.push_str(&maplayer(l));
@@ -166,6 +209,25 @@ mod tests {
         let mut out = Vec::new();
         write_project(&mut out, &days).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_mixed_events_table_is_read_as_points_and_as_polygons() {
+        let p = project();
+        for (kind, symbol) in [("Point", "marker"), ("Polygon", "fill")] {
+            let source = format!("./frontline.gpkg|layername=timeline|geometrytype={kind}");
+            let at = p
+                .find(&format!("<datasource>{source}</datasource>"))
+                .unwrap_or_else(|| panic!("{kind}"));
+            let layer_start = p[..at].rfind("<maplayer").unwrap();
+            let layer =
+                &p[layer_start..layer_start + p[layer_start..].find("</maplayer>").unwrap()];
+            assert!(layer.contains(&format!(r#"geometry="{kind}""#)), "{kind}");
+            assert!(
+                layer.contains(&format!(r#"<symbol type="{symbol}""#)),
+                "{kind}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import (QgsApplication, QgsDateTimeRange, QgsFeatureRequest, QgsMapRendererSequentialJob,
                        QgsMapSettings, QgsProject, QgsVectorLayerTemporalContext,
-                       QgsVectorLayerTemporalProperties)
+                       QgsVectorLayerTemporalProperties, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime, Qt
 
 project_path, day, place_id, faction, frame = sys.argv[1:6]
@@ -23,8 +23,8 @@ project = QgsProject.instance()
 if not project.read(project_path):
     sys.exit(f"FAIL cannot read {project_path}: {project.error()}")
 layers = list(project.mapLayers().values())
-if len(layers) != 3:
-    sys.exit(f"FAIL expected 3 layers, got {[l.name() for l in layers]}")
+if len(layers) != 4:
+    sys.exit(f"FAIL expected 4 layers, got {[l.name() for l in layers]}")
 for layer in layers:
     if not layer.isValid():
         sys.exit(f"FAIL layer {layer.name()} is not valid")
@@ -39,9 +39,15 @@ if props.mode() != QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndE
 if (props.startField(), props.endField()) != ("start", "end"):
     sys.exit(f"FAIL fields {props.startField()}, {props.endField()}")
 print("ok control_timeline temporal on start/end")
-events = project.mapLayer("frontline_events_timeline")
-if not events.temporalProperties().isActive():
-    sys.exit("FAIL timeline is not temporal")
+# The mixed events table is read twice: its points and its governorate-wide polygons.
+for layer_id, want in [("frontline_events_timeline", QgsWkbTypes.PointGeometry),
+                       ("frontline_events_timeline_areas", QgsWkbTypes.PolygonGeometry)]:
+    events = project.mapLayer(layer_id)
+    if not events.temporalProperties().isActive():
+        sys.exit(f"FAIL {layer_id} is not temporal")
+    if events.geometryType() != want:
+        sys.exit(f"FAIL {layer_id} has geometry type {events.geometryType()}, expected {want}")
+print("ok events read as points and as polygons")
 
 d = QDate.fromString(day, "yyyy-MM-dd")
 begin = QDateTime(d, QTime(0, 0), Qt.UTC)
