@@ -265,24 +265,124 @@ pub fn write_png(
 }
 
 /// Writes an animated GIF with one frame per day of the timeline (0.8 s each, looping).
+///
+/// One global palette for every frame, built from the faction colours first (so each
+/// side keeps its exact colour: a per-frame quantiser once turned Israel's blue into a teal
+/// close to the opposition's green), then the commonest other colours of the frames.
 pub fn write_gif(w: &mut dyn Write, tl: &Timeline, gaz: &Gazetteer) -> io::Result<()> {
+    let frames: Vec<Vec<u8>> = tl
+        .days
+        .iter()
+        .map(|&day| render_day(tl, gaz, day).data().to_vec())
+        .collect();
+    let palette = gif_palette(&Palette::bundled(), &frames);
+    let flat: Vec<u8> = palette.iter().flatten().copied().collect();
     let mut enc =
-        gif::Encoder::new(w, WIDTH as u16, HEIGHT as u16, &[]).map_err(io::Error::other)?;
+        gif::Encoder::new(w, WIDTH as u16, HEIGHT as u16, &flat).map_err(io::Error::other)?;
     enc.set_repeat(gif::Repeat::Infinite)
         .map_err(io::Error::other)?;
-    for &day in &tl.days {
-        let pm = render_day(tl, gaz, day);
-        let mut rgba = pm.data().to_vec();
-        let mut frame = gif::Frame::from_rgba_speed(WIDTH as u16, HEIGHT as u16, &mut rgba, 10);
+    let mut nearest: rustc_hash::FxHashMap<[u8; 3], u8> = rustc_hash::FxHashMap::default();
+    for rgba in &frames {
+        let indices: Vec<u8> = rgba
+            .chunks_exact(4)
+            .map(|px| {
+                let c = [px[0], px[1], px[2]];
+                *nearest
+                    .entry(c)
+                    .or_insert_with(|| nearest_index(&palette, c))
+            })
+            .collect();
+        let mut frame = gif::Frame::from_indexed_pixels(WIDTH as u16, HEIGHT as u16, indices, None);
         frame.delay = 80;
         enc.write_frame(&frame).map_err(io::Error::other)?;
     }
     Ok(())
 }
 
+/// At most 256 colours: every faction colour, then the commonest colours of `frames`
+/// (RGBA, premultiplied over an opaque background), binned to 5 bits a channel.
+fn gif_palette(palette: &Palette, frames: &[Vec<u8>]) -> Vec<[u8; 3]> {
+    let mut out: Vec<[u8; 3]> = Vec::new();
+    for f in Faction::ALL {
+        let c = rgb_of(palette.colour(f));
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    let mut bins: rustc_hash::FxHashMap<u16, (u64, [u64; 3])> = rustc_hash::FxHashMap::default();
+    for px in frames.iter().flat_map(|f| f.chunks_exact(4)) {
+        let key =
+            (u16::from(px[0] >> 3) << 10) | (u16::from(px[1] >> 3) << 5) | u16::from(px[2] >> 3);
+        let bin = bins.entry(key).or_default();
+        bin.0 += 1;
+        for k in 0..3 {
+            bin.1[k] += u64::from(px[k]);
+        }
+    }
+    let mut common: Vec<(u64, [u8; 3])> = bins
+        .into_values()
+        .map(|(n, sum)| (n, sum.map(|s| (s / n) as u8)))
+        .collect();
+    // Most frequent first; the colour breaks ties, so the palette is deterministic.
+    common.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, c) in common {
+        if out.len() == 256 {
+            break;
+        }
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn rgb_of(hex: &str) -> [u8; 3] {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0x99_99_99);
+    [(v >> 16) as u8, (v >> 8) as u8, v as u8]
+}
+
+fn nearest_index(palette: &[[u8; 3]], c: [u8; 3]) -> u8 {
+    let d = |p: &[u8; 3]| -> i32 {
+        (0..3)
+            .map(|k| (i32::from(p[k]) - i32::from(c[k])).pow(2))
+            .sum()
+    };
+    palette
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, p)| d(p))
+        .map_or(0, |(i, _)| i as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gif_palette_keeps_every_faction_colour_exactly() {
+        let palette = Palette::bundled();
+        // A frame of teal-ish noise that a quantiser would merge with the factions' hues.
+        let frame: Vec<u8> = (0..4096u32)
+            .flat_map(|i| {
+                [
+                    (i % 97) as u8,
+                    (100 + i % 61) as u8,
+                    (120 + i % 83) as u8,
+                    255,
+                ]
+            })
+            .collect();
+        let p = gif_palette(&palette, &[frame]);
+        assert!(p.len() <= 256);
+        for f in Faction::ALL {
+            let c = rgb_of(palette.colour(f));
+            assert_eq!(
+                p[nearest_index(&p, c) as usize],
+                c,
+                "{f:?} keeps its colour"
+            );
+        }
+    }
 
     #[test]
     fn projection_keeps_syria_inside_the_picture() {
