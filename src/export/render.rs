@@ -315,8 +315,8 @@ fn gif_palette(palette: &Palette, frames: &[Vec<u8>]) -> Vec<[u8; 3]> {
             (u16::from(px[0] >> 3) << 10) | (u16::from(px[1] >> 3) << 5) | u16::from(px[2] >> 3);
         let bin = bins.entry(key).or_default();
         bin.0 += 1;
-        for k in 0..3 {
-            bin.1[k] += u64::from(px[k]);
+        for (sum, &v) in bin.1.iter_mut().zip(px) {
+            *sum += u64::from(v);
         }
     }
     let mut common: Vec<(u64, [u8; 3])> = bins
