@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod areas;
 pub mod article;
 pub mod atomic;
 pub mod corpus;

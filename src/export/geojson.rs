@@ -12,6 +12,7 @@
 //! | layer | geometry | properties |
 //! |---|---|---|
 //! | `events/DAY.geojson`, `timeline.geojson` | Point (a governorate: its Polygon) | `event_id`, `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `previous_faction`, `action`, `actors` (array), `confidence`, `contested`, `geo_precision`, `time_precision`, `source_count` (every mention), `independent_reports` (syndicated copies once), `sources` (array of `{article, sentence}`: at most five, one per article first); the timeline adds `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
+//! | `areas/DAY.geojson` | Polygon or MultiPolygon (a district) | `date`, `district`, `faction`, `share` (of the weight of its places), `places`, `mixed` (no side holds two thirds) |
 //! | `control/DAY.geojson` | Point | `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `since`, `changed`, `event_id`, `contested`, `challenger` (the lone contrary report's event id) |
 //! | `control-timeline.geojson` | Point | `place_id`, `place`, `kind`, `governorate`, `faction`, `start`, `end` (exclusive), `event_id` |
 
@@ -172,6 +173,44 @@ pub fn control_feature(
         point(p),
         m,
     ))
+}
+
+/// A district's outline for the areas layers: simplified to about 500 m (Douglas–Peucker,
+/// 0.005°), rounded to 5 decimals and wound as RFC 7946 asks (exterior rings
+/// counter-clockwise), as a GeoJSON geometry (through the `geojson` crate's conversion
+/// from `geo`).
+pub fn area_geometry(area: &crate::gazetteer::admin::Area) -> Value {
+    use geo::orient::{Direction, Orient};
+    use geo::{MapCoords, Simplify};
+    let simple = area
+        .polygon
+        .simplify(&0.005)
+        .map_coords(|c| geo::coord! { x: (c.x * 1e5).round() / 1e5, y: (c.y * 1e5).round() / 1e5 })
+        .orient(Direction::Default);
+    serde_json::to_value(::geojson::Geometry::new(::geojson::Value::from(&simple)))
+        .unwrap_or(Value::Null)
+}
+
+/// One district on one day as a feature of the areas layer.
+pub fn area_feature(
+    date: NaiveDate,
+    cell: &crate::areas::AreaCell,
+    geometry: &Value,
+    palette: &Palette,
+) -> Value {
+    let mut m = Map::new();
+    m.insert("date".into(), day(date));
+    m.insert("district".into(), json!(cell.district.name));
+    m.insert("faction".into(), json!(cell.faction));
+    m.insert("share".into(), json!((cell.share * 100.0).round() / 100.0));
+    m.insert("places".into(), json!(cell.places));
+    m.insert("mixed".into(), json!(cell.mixed));
+    style(&mut m, palette.colour(cell.faction));
+    feature(
+        &format!("{}:wof:{}", date.format("%Y-%m-%d"), cell.district.wof_id),
+        geometry.clone(),
+        m,
+    )
 }
 
 /// One control interval as a feature.

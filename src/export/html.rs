@@ -1,6 +1,7 @@
 //! `out/map.html`: one self-contained page (Leaflet inlined, no CDN, no tiles) with the
-//! control state of each day, that day's events, a day slider, play/pause, arrow keys, a
-//! legend and popups quoting the source sentences.
+//! control state of each day, its areas of control (districts in the colour of the side
+//! holding most of their places, mixed ones hatched lighter), that day's events, a day
+//! slider, play/pause, arrow keys, a legend and popups quoting the source sentences.
 //!
 //! Takes the timeline and gives HTML. The data goes in as JSON inside a
 //! `<script type="application/json">` block with `<`, `>` and `&` escaped as `\u003c`,
@@ -10,6 +11,7 @@
 //! users' automation.
 
 use super::geojson::{Palette, GOVERNORATES_GEOJSON};
+use crate::gazetteer::admin::AdminAreas;
 use crate::gazetteer::Gazetteer;
 use crate::model::Faction;
 use crate::timeline::Timeline;
@@ -29,7 +31,38 @@ fn script_safe_json(v: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-fn data(tl: &Timeline, gaz: &Gazetteer) -> Value {
+/// The districts' outlines once, and per day the districts a side holds:
+/// `[district index, faction, share, mixed]`.
+fn areas_data(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> (Value, Value) {
+    let outlines: Vec<Value> = areas
+        .districts
+        .iter()
+        .map(|a| json!({"name": a.name, "geometry": super::geojson::area_geometry(a)}))
+        .collect();
+    let mut index = crate::areas::PlaceDistricts::default();
+    let mut by_day = serde_json::Map::new();
+    for (day, cells) in &tl.control {
+        let rows: Vec<Value> = crate::areas::areas_of_day(cells, gaz, areas, &mut index)
+            .iter()
+            .filter_map(|a| {
+                let k = areas
+                    .districts
+                    .iter()
+                    .position(|d| d.wof_id == a.district.wof_id)?;
+                Some(json!([
+                    k,
+                    a.faction,
+                    (a.share * 100.0).round() / 100.0,
+                    a.mixed
+                ]))
+            })
+            .collect();
+        by_day.insert(day.to_string(), Value::Array(rows));
+    }
+    (Value::Array(outlines), Value::Object(by_day))
+}
+
+fn data(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Value {
     let palette = Palette::bundled();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut places = Vec::new();
@@ -91,14 +124,21 @@ fn data(tl: &Timeline, gaz: &Gazetteer) -> Value {
         .collect();
     let governorates: Value = serde_json::from_str(GOVERNORATES_GEOJSON).unwrap_or(Value::Null);
     let order: Vec<&str> = Faction::ALL.iter().map(|f| f.as_str()).collect();
+    let (districts, areas) = areas_data(tl, gaz, areas);
     json!({"days": tl.days.iter().map(|d| d.to_string()).collect::<Vec<_>>(), "factions": factions,
            "faction_order": order,
-           "places": places, "events": events, "control": control, "governorates": governorates})
+           "places": places, "events": events, "control": control, "governorates": governorates,
+           "districts": districts, "areas": areas})
 }
 
 /// Writes the page.
-pub fn write_map(w: &mut dyn Write, tl: &Timeline, gaz: &Gazetteer) -> io::Result<()> {
-    let data = script_safe_json(&data(tl, gaz));
+pub fn write_map(
+    w: &mut dyn Write,
+    tl: &Timeline,
+    gaz: &Gazetteer,
+    areas: &AdminAreas,
+) -> io::Result<()> {
+    let data = script_safe_json(&data(tl, gaz, areas));
     fill_template(
         w,
         TEMPLATE,
@@ -164,7 +204,13 @@ mod tests {
     fn page_is_self_contained() {
         let g = Gazetteer::bundled().unwrap();
         let mut out = Vec::new();
-        write_map(&mut out, &Timeline::default(), &g).unwrap();
+        write_map(
+            &mut out,
+            &Timeline::default(),
+            &g,
+            &AdminAreas::bundled().unwrap(),
+        )
+        .unwrap();
         let page = String::from_utf8(out).unwrap();
         assert!(!page.contains("__FRONTLINE_DATA__") && !page.contains("/*LEAFLET_JS*/"));
         // Nothing is loaded from elsewhere (Leaflet's attribution is only a link).

@@ -6,6 +6,7 @@
 //! ```text
 //! out/events/YYYY-MM-DD.geojson    that day's fused events (an empty layer on quiet days)
 //! out/control/YYYY-MM-DD.geojson   the control state at the end of the day
+//! out/areas/YYYY-MM-DD.geojson     districts in the colour of the side holding their places
 //! out/timeline.geojson             every event, with `date` and `timestamp` (kepler.gl)
 //! out/control-timeline.geojson     every control interval with `start`/`end` (QGIS)
 //! out/events.jsonl                 the event mentions, as `frontline extract` prints them
@@ -29,6 +30,7 @@ pub mod render;
 
 use crate::atomic::write_atomic;
 use crate::extract::{EventRecord, UnresolvedRecord};
+use crate::gazetteer::admin::AdminAreas;
 use crate::gazetteer::Gazetteer;
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
@@ -183,8 +185,10 @@ struct LayerData {
     features: Vec<Value>,
 }
 
-fn layers(tl: &Timeline, gaz: &Gazetteer) -> Vec<LayerData> {
+fn layers(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Vec<LayerData> {
     let palette = geojson::Palette::bundled();
+    let outlines: Vec<Value> = areas.districts.iter().map(geojson::area_geometry).collect();
+    let mut index = crate::areas::PlaceDistricts::default();
     let mut out = Vec::new();
     for &day in &tl.days {
         let d = ymd(day);
@@ -207,6 +211,22 @@ fn layers(tl: &Timeline, gaz: &Gazetteer) -> Vec<LayerData> {
         out.push(LayerData {
             rel: format!("control/{d}.geojson"),
             name: format!("control_{table}"),
+            features,
+        });
+        let features = crate::areas::areas_of_day(cells, gaz, areas, &mut index)
+            .iter()
+            .map(|a| {
+                let k = areas
+                    .districts
+                    .iter()
+                    .position(|x| x.wof_id == a.district.wof_id);
+                let outline = k.map_or(&Value::Null, |k| &outlines[k]);
+                geojson::area_feature(day, a, outline, &palette)
+            })
+            .collect();
+        out.push(LayerData {
+            rel: format!("areas/{d}.geojson"),
+            name: format!("areas_{table}"),
             features,
         });
     }
@@ -244,7 +264,7 @@ pub fn write_all(
     run: &RunInfo,
     formats: Formats,
 ) -> Result<Manifest, ExportError> {
-    for sub in ["", "events", "control"] {
+    for sub in ["", "events", "control", "areas"] {
         let d = dir.join(sub);
         std::fs::create_dir_all(&d).map_err(|source| ExportError { path: d, source })?;
     }
@@ -255,7 +275,13 @@ pub fn write_all(
         checksums: BTreeMap::new(),
         layers: BTreeMap::new(),
     };
-    let layers = layers(tl, gaz);
+    let areas = AdminAreas::bundled()
+        .map_err(io::Error::other)
+        .map_err(|e| ExportError {
+            path: dir.join("areas"),
+            source: e,
+        })?;
+    let layers = layers(tl, gaz, &areas);
     for l in &layers {
         w.layer(&l.rel, &l.name, &l.features)?;
     }
@@ -271,7 +297,7 @@ pub fn write_all(
         write_gpkg(&mut w, &layers, tl)?;
     }
     if formats.html {
-        w.file("map.html", |f| html::write_map(f, tl, gaz))?;
+        w.file("map.html", |f| html::write_map(f, tl, gaz, &areas))?;
     }
     if formats.qgs && formats.gpkg {
         w.file("frontline.qgs", |f| qgis::write_project(f, &tl.days))?;

@@ -87,6 +87,20 @@ fn every_layer_is_rfc7946_geojson_with_a_day_for_every_day() {
         );
         for f in &fc.features {
             let g = f.geometry.as_ref().expect("every feature has a geometry");
+            // RFC 7946 §3.1.6: exterior rings counter-clockwise (positive shoelace area).
+            let polygons: Vec<&Vec<Vec<Vec<f64>>>> = match &g.value {
+                geojson::Value::Polygon(p) => vec![p],
+                geojson::Value::MultiPolygon(m) => m.iter().collect(),
+                _ => vec![],
+            };
+            for rings in polygons {
+                let ring = &rings[0];
+                let twice_area: f64 = ring
+                    .windows(2)
+                    .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+                    .sum();
+                assert!(twice_area > 0.0, "{rel}: an exterior ring is clockwise");
+            }
             if let geojson::Value::Point(c) = &g.value {
                 assert!(
                     (35.0..43.0).contains(&c[0]) && (32.0..38.0).contains(&c[1]),
