@@ -959,10 +959,19 @@ fn clause_of<'s>(
             .iter()
             .any(|m| m.what == Mark::Blocker && m.start <= b.start && b.end <= m.end)
     };
+    // "the following areas: A, B": after a determiner, "following" is an adjective that
+    // announces a list, not the subordinator of "following the army's withdrawal".
+    let determined = |b: &Hit<Mark>| {
+        let before = lower[..b.start].trim_end();
+        ["the", "these", "those"].iter().any(|d| {
+            before.ends_with(d)
+                && !before[..before.len() - d.len()].ends_with(char::is_alphanumeric)
+        })
+    };
     let bounds = || {
         sm.marks
             .iter()
-            .filter(move |m| m.what == Mark::Boundary && !inside_blocker(m))
+            .filter(move |m| m.what == Mark::Boundary && !inside_blocker(m) && !determined(m))
     };
     let t = triggers[k];
     let next_start = triggers.get(k + 1).map_or(s.len(), |n| n.start);

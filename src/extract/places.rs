@@ -13,7 +13,9 @@
 
 use super::lexicon::{Mark, Trigger};
 use super::{find_word, ArticleState, Clause, Extraction, Extractor, Unresolved};
-use crate::gazetteer::matcher::{is_list_gap, names_part_before, TOWN_PART_NOUNS};
+use crate::gazetteer::matcher::{
+    is_list_gap, is_list_gap_through_names, names_part_before, TOWN_PART_NOUNS,
+};
 use crate::gazetteer::Mention;
 use crate::model::{PlaceKind, Span};
 use crate::text::Sentence;
@@ -815,7 +817,11 @@ impl Extractor<'_> {
                 prev = Some((m.span, None));
                 continue;
             }
-            let listed = prev.filter(|(p, _)| is_list_gap(&c.s[p.end..m.span.start]));
+            // A list goes on through members the gazetteer lacks ("A, Palau, B").
+            let listed = prev.filter(|(p, _)| {
+                let gap = &c.s[p.end..m.span.start];
+                is_list_gap(gap) || is_list_gap_through_names(gap)
+            });
             // "the fall of Homs would cut Damascus off": a noun's object is its own list.
             if t.what == Trigger::Nominal && !out.is_empty() && listed.is_none() {
                 break;

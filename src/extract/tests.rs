@@ -2644,3 +2644,28 @@ fn a_description_names_its_place() {
     );
     assert!(got.iter().all(|e| e.0 != "gn:170654"), "{got:?}");
 }
+
+#[test]
+fn a_list_announced_by_the_following_is_the_object() {
+    // "the following" announces a list; a list goes on through names the gazetteer lacks.
+    let got = events(
+        "The opposition factions captured the following areas: Sheikh Aqeel, Palau, Hirdrakel, Qubtan al-Jabal and Anjara.",
+        "2024-11-27",
+    );
+    let names: Vec<String> = got
+        .iter()
+        .map(|e| gaz().place(gaz().by_id(&e.0).unwrap()).name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["Sheikh Aqil", "Qabtan al-Jabal", "Anjara"],
+        "{got:?}"
+    );
+    // Counter-example: "following" as a subordinator still ends the clause.
+    let got = events(
+        "Rebels took Hama on Thursday following heavy shelling of Homs.",
+        "2024-12-06",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(ids, ["gn:170017"], "{got:?}");
+}

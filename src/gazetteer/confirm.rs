@@ -21,7 +21,7 @@
 //! place; its register namesakes stay among the candidates, ranked after it, for context
 //! to choose ("Sheikh Hadid" in a list of Hama villages).
 
-use super::matcher::{is_list_gap, Cue, TOWN_PART_NOUNS};
+use super::matcher::{is_list_gap, is_list_gap_through_names, Cue, TOWN_PART_NOUNS};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -102,7 +102,8 @@ pub(super) fn confirm(
                 }
                 let (a, b) = (names[k.min(j)].span, names[k.max(j)].span);
                 let gap = &text[a.end..b.start];
-                if gap.trim().is_empty() || !is_list_gap(gap) {
+                let list = is_list_gap(gap) || is_list_gap_through_names(gap);
+                if gap.trim().is_empty() || !list {
                     continue;
                 }
                 let anchors: Vec<u32> = hits[names[j].hits.clone()].iter().map(|h| h.0).collect();

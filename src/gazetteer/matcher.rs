@@ -913,6 +913,35 @@ pub fn is_list_gap(gap: &str) -> bool {
     )
 }
 
+/// Is the gap between two names a list that goes on through names the gazetteer lacks
+/// (", Palau, Hirdrakel, ", ", Talat al-Dabaa, and ")? Each member between must be a
+/// capitalised name of at most four words (attached articles and "bin"/"ibn" allowed),
+/// at most six of them. Counter-examples: ", said Bashar al-Assad, " (a lowercase word),
+/// ", the monitor reported, ".
+pub fn is_list_gap_through_names(gap: &str) -> bool {
+    let parts: Vec<&str> = gap.split(',').map(str::trim).collect();
+    if parts.len() < 3 || parts.len() > 8 {
+        return false;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    let separator = |p: &str| matches!(p, "" | "and" | "or");
+    let is_name = |p: &str| {
+        let p = p.strip_prefix("and ").unwrap_or(p);
+        let words: Vec<&str> = p.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        !words.is_empty()
+            && words.len() <= 5
+            && words
+                .iter()
+                .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || is_article(&w.to_lowercase())
+                    || matches!(*w, "bin" | "ibn" | "bint")
+            })
+    };
+    separator(first) && separator(last) && parts[1..parts.len() - 1].iter().all(|p| is_name(p))
+}
+
 /// Sets the cue of each name found, with list propagation in both directions.
 fn list_cues(text: &str, found: &mut [Found]) {
     for k in 0..found.len() {
@@ -1114,6 +1143,23 @@ mod tests {
             let _ = found(text);
         }
         assert_eq!(found("McDonald met in Hama.")[0].0, "Hama");
+    }
+
+    #[test]
+    fn a_list_goes_on_through_names_the_gazetteer_lacks() {
+        let cases = [
+            (", Palau, Hirdrakel, ", true),
+            (", Talat al-Dabaa, Maamal al-Zaatari, ", true),
+            (", Uwayjel, and ", true),
+            // Counter-examples: a reporting clause, lowercase words, no list at all.
+            (", said Bashar al-Assad, ", false),
+            (", the monitor reported, ", false),
+            (" near ", false),
+            (", ", false),
+        ];
+        for (gap, want) in cases {
+            assert_eq!(is_list_gap_through_names(gap), want, "{gap:?}");
+        }
     }
 
     #[test]
