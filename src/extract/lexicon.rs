@@ -99,6 +99,9 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("stormed", Trigger::Take),
     ("liberated", Trigger::Take),
     ("liberating", Trigger::Take),
+    // "Talbisah and Al-Rastan were freed", "fighters freed the town": liberation's plain
+    // verb; what is freed must be a place ("freed detainees" names none).
+    ("freed", Trigger::Take),
     ("established control over", Trigger::Take),
     ("established control of", Trigger::Take),
     ("established full control over", Trigger::Take),

@@ -2669,3 +2669,25 @@ fn a_list_announced_by_the_following_is_the_object() {
     let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(ids, ["gn:170017"], "{got:?}");
 }
+
+#[test]
+fn freed_is_liberation_when_a_place_is_freed() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "Rebels advanced on Homs. Yesterday, Talbiseh was freed from within.",
+            &["gn:163779"],
+        ),
+        ("Local fighters freed Talbiseh on Thursday.", &["gn:163779"]),
+        // Counter-examples: people are freed, not places.
+        ("Rebels freed hundreds of detainees on Sunday.", &[]),
+        (
+            "The army freed two soldiers near the border on Sunday.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = events(text, "2024-12-06");
+        let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(ids, want, "{text}");
+    }
+}
