@@ -267,6 +267,8 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "of" if PARTIAL_NOUNS.contains(&prev) => partial = true,
             "of" => {}
             "including" | "across" | "over" | "like" => return Role::Object { partial },
+            // "along with surrounding areas such as Al-Sukhnah": examples of the object.
+            "as" if prev == "such" => return Role::Object { partial },
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
             // "pushed HTS away from Hama" names where they were kept from, not a place left.
             "from" if (lose || expel) && prev != "away" => return Role::Object { partial },

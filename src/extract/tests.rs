@@ -2691,3 +2691,21 @@ fn freed_is_liberation_when_a_place_is_freed() {
         assert_eq!(ids, want, "{text}");
     }
 }
+
+#[test]
+fn such_as_gives_examples_of_the_object() {
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "Rebels captured Palmyra, along with surrounding areas such as Al-Sukhnah and Al-Qaryatayn, on Saturday.",
+            &["gn:163808", "gn:172425", "gn:173361"],
+        ),
+        ("Rebels captured several towns such as Talbiseh on Saturday.", &["gn:163779"]),
+        // Counter-example: examples of something that is not the object.
+        ("Rebels captured Palmyra on Saturday, a city known for sites such as the Temple of Bel.", &["gn:163808"]),
+    ];
+    for (text, want) in cases {
+        let got = events(text, "2024-12-08");
+        let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(ids, want, "{text}");
+    }
+}
