@@ -1084,6 +1084,7 @@ impl Extractor<'_> {
                 NOUNS
                     .into_iter()
                     .find(|p| starts_with_word(lead, p))
+                    .or_else(|| described_anaphor(lead))
                     .map(|p| (p, t.end + region.len() - lead.len()))
             };
             // A loss names its place after "from": "the withdrawal of the army from the city".
@@ -1203,6 +1204,39 @@ fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mentio
 
 /// How many of a mention's best candidates differ only by size (same spelling match and
 /// kind fit): the places the name may equally be.
+/// "the strategically located city", "the central town": a definite description of a
+/// place the text has named, with up to three lowercase modifiers before its head noun.
+/// Gives the phrase as [`implied`](Extractor::implied) keys it ("the city", ...). Not
+/// when a name follows ("the central city of Hama" names Hama itself) or a modifier is a
+/// word that starts another phrase ("the city and", "the town of").
+pub(super) fn described_anaphor(lead: &str) -> Option<&'static str> {
+    const HEADS: [(&str, &str); 4] = [
+        ("city", "the city"),
+        ("town", "the town"),
+        ("area", "the area"),
+        ("district", "the district"),
+    ];
+    let rest = lead.strip_prefix("the ")?;
+    let words: Vec<&str> = rest.split(' ').take(5).collect();
+    for (k, w) in words.iter().enumerate().skip(1).take(3) {
+        let word = w.trim_end_matches([',', '.', ';', ':']);
+        if let Some(&(_, phrase)) = HEADS.iter().find(|(h, _)| *h == word) {
+            let modifiers = &words[..k];
+            let plain = modifiers.iter().all(|m| {
+                !m.is_empty()
+                    && m.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !matches!(
+                        *m,
+                        "of" | "and" | "or" | "in" | "to" | "from" | "with" | "its" | "their"
+                    )
+            });
+            let named_after = words.get(k + 1) == Some(&"of") && word == *w;
+            return (plain && !named_after).then_some(phrase);
+        }
+    }
+    None
+}
+
 /// How far the best-spelled place of a name may be from everything else the text names
 /// before a namesake near them is what it means.
 const FAR_KM: f64 = 100.0;

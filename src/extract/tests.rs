@@ -2709,3 +2709,34 @@ fn such_as_gives_examples_of_the_object() {
         assert_eq!(ids, want, "{text}");
     }
 }
+
+#[test]
+fn a_described_city_is_the_place_the_text_named() {
+    // "the strategically located city" stands for the city just taken, as "the city" does.
+    let got = events(
+        "Rebels captured Hama on Thursday. The army admitted it had lost control of the strategically located city.",
+        "2024-12-06",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert!(
+        ids.iter().all(|id| *id == "gn:170017") && ids.len() == 2,
+        "{got:?}"
+    );
+    // Counter-example: a description followed by its name names that place.
+    let got = events(
+        "Rebels captured the central city of Homs on Saturday.",
+        "2024-12-08",
+    );
+    let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(ids, ["gn:169577"]);
+    let cases = [
+        ("the northern town on Friday", Some("the town")),
+        ("the strategically located city seen as", Some("the city")),
+        ("the central city of Hama", None),
+        ("the airport and the city", None),
+        ("the kurdish-majority city", Some("the city")),
+    ];
+    for (lead, want) in cases {
+        assert_eq!(super::places::described_anaphor(lead), want, "{lead}");
+    }
+}
