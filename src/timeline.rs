@@ -832,6 +832,18 @@ mod tests {
         }
     }
 
+    /// An explicitly dated capture.
+    fn capture(article: &str, place: &str, faction: Faction, date: &str) -> EventRecord {
+        mention(
+            article,
+            place,
+            faction,
+            Action::Capture,
+            date,
+            DateBasis::Explicit,
+        )
+    }
+
     const ALEPPO: &str = "gn:170063";
     const HAMA: &str = "gn:170017";
 
@@ -839,26 +851,12 @@ mod tests {
     fn layers_show_five_sources_one_per_article_first() {
         let mut ms: Vec<EventRecord> = (0..6)
             .map(|k| {
-                let mut m = mention(
-                    "a",
-                    ALEPPO,
-                    Faction::Opposition,
-                    Action::Capture,
-                    "2024-11-30",
-                    DateBasis::Explicit,
-                );
+                let mut m = capture("a", ALEPPO, Faction::Opposition, "2024-11-30");
                 m.span = [k, k + 1];
                 m
             })
             .collect();
-        ms.push(mention(
-            "b",
-            ALEPPO,
-            Faction::Opposition,
-            Action::Capture,
-            "2024-11-30",
-            DateBasis::Explicit,
-        ));
+        ms.push(capture("b", ALEPPO, Faction::Opposition, "2024-11-30"));
         let (ev, _) = fuse(&ms);
         let shown = ev[0].shown_sources();
         assert_eq!(ev[0].sources.len(), 7);
@@ -871,16 +869,7 @@ mod tests {
 
     #[test]
     fn syndicated_copies_are_one_report() {
-        let take = |article: &str| {
-            mention(
-                article,
-                ALEPPO,
-                Faction::Opposition,
-                Action::Capture,
-                "2024-11-30",
-                DateBasis::Explicit,
-            )
-        };
+        let take = |article: &str| capture(article, ALEPPO, Faction::Opposition, "2024-11-30");
         let (own, _) = fuse(&[take("a"), take("b"), take("c")]);
         assert_eq!(own[0].independent, 3);
         // b and c carry a's sentence word for word (spacing and case aside): one report.
@@ -896,16 +885,6 @@ mod tests {
     #[test]
     fn a_lone_contrary_report_contests_an_established_place_until_confirmed() {
         let baseline = Baseline::parse("b.csv", BUNDLED_BASELINE, gaz()).unwrap();
-        let capture = |article: &str, place: &str, faction, date: &str| {
-            mention(
-                article,
-                place,
-                faction,
-                Action::Capture,
-                date,
-                DateBasis::Explicit,
-            )
-        };
         let report = |article: &str, faction, date: &str| capture(article, ALEPPO, faction, date);
         // Two reports establish the opposition in Aleppo on 30 Nov; one misread sentence
         // gives it back to the government on 5 Dec.
