@@ -190,7 +190,7 @@ pub fn write_project(w: &mut dyn Write, days: &[NaiveDate]) -> io::Result<()> {
 <layer-tree-group><customproperties/>{tree}<custom-order enabled="0">{order}</custom-order></layer-tree-group>
 <mapcanvas name="theMapCanvas" annotationsVisible="1"><units>degrees</units><extent><xmin>35.4</xmin><ymin>32.2</ymin><xmax>42.6</xmax><ymax>37.5</ymax></extent><rotation>0</rotation><destinationsrs>{WGS84}</destinationsrs><rendermaptile>0</rendermaptile><expressionContextScope/></mapcanvas>
 <projectlayers>{maps}</projectlayers>
-<ProjectTimeSettings timeStep="1" timeStepUnit="d" frameRate="1" cumulativeTemporalRange="0"><temporalRange><start>{first}T00:00:00Z</start><end>{end}T00:00:00Z</end></temporalRange></ProjectTimeSettings>
+<ProjectTimeSettings timeStep="1" timeStepUnit="d" frameRate="1" cumulativeTemporalRange="0"><TemporalRange><start>{first}T00:00:00Z</start><end>{end}T00:00:00Z</end></TemporalRange></ProjectTimeSettings>
 <properties><Paths><Absolute type="bool">false</Absolute></Paths></properties>
 </qgis>
 "#
@@ -237,7 +237,7 @@ mod tests {
             p.contains(r#"<datasource>./frontline.gpkg|layername=control_timeline</datasource>"#)
         );
         assert!(p.contains(r#"mode="2" startField="start" endField="end" limitMode="0""#));
-        assert!(p.contains("<start>2024-11-27T00:00:00Z</start><end>2024-12-09T00:00:00Z</end>"));
+        assert!(p.contains("<TemporalRange><start>2024-11-27T00:00:00Z</start><end>2024-12-09T00:00:00Z</end></TemporalRange>"));
     }
 
     #[test]

@@ -30,6 +30,12 @@ for layer in layers:
         sys.exit(f"FAIL layer {layer.name()} is not valid")
 print("ok layers valid:", ", ".join(sorted(l.name() for l in layers)))
 
+# The project's time range is read (QGIS reads <TemporalRange>): it starts on the first day.
+time_range = project.timeSettings().temporalRange()
+if not time_range.begin().isValid():
+    sys.exit("FAIL the project's temporal range did not load")
+print("ok project time range from", time_range.begin().toString(Qt.ISODate))
+
 control = project.mapLayer("frontline_control_timeline")
 props = control.temporalProperties()
 if not props.isActive():
