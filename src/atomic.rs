@@ -19,7 +19,8 @@ use tempfile::NamedTempFile;
 pub struct AtomicFile {
     target: PathBuf,
     sink: Option<Sink>,
-    hash: Sha256,
+    /// The SHA-256 of what is written, when asked for (the manifest's checksums).
+    hash: Option<Sha256>,
 }
 
 #[derive(Debug)]
@@ -36,8 +37,17 @@ fn is_special(target: &Path) -> bool {
 }
 
 impl AtomicFile {
-    /// Starts writing `target` (through a hidden temporary file in the same folder).
+    /// Starts writing `target` (through a hidden temporary file in the same folder),
+    /// hashing what is written for [`AtomicFile::commit`] to give.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let mut f = AtomicFile::create_unhashed(target)?;
+        f.hash = Some(Sha256::new());
+        Ok(f)
+    }
+
+    /// [`AtomicFile::create`] without the hash: for output nobody checksums (`extract
+    /// -o`), where hashing every byte costs a tenth of the run.
+    pub fn create_unhashed(target: &Path) -> io::Result<AtomicFile> {
         let sink = if is_special(target) {
             Sink::Special(BufWriter::new(OpenOptions::new().write(true).open(target)?))
         } else {
@@ -58,12 +68,13 @@ impl AtomicFile {
         Ok(AtomicFile {
             target: target.to_path_buf(),
             sink: Some(sink),
-            hash: Sha256::new(),
+            hash: None,
         })
     }
 
-    /// Flushes, syncs and renames the file into place; gives its SHA-256 (hex).
-    pub fn commit(mut self) -> io::Result<String> {
+    /// Flushes, syncs and renames the file into place; gives its SHA-256 (hex) when it
+    /// was created hashed.
+    pub fn commit(mut self) -> io::Result<Option<String>> {
         let sink = self.sink.take().expect("sink is present until commit");
         match sink {
             Sink::Temp(w) => {
@@ -73,8 +84,10 @@ impl AtomicFile {
             }
             Sink::Special(mut w) => w.flush()?,
         }
-        let digest = std::mem::take(&mut self.hash).finalize();
-        Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+        Ok(self
+            .hash
+            .take()
+            .map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()))
     }
 
     fn writer(&mut self) -> &mut dyn Write {
@@ -88,7 +101,9 @@ impl AtomicFile {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.writer().write(buf)?;
-        self.hash.update(&buf[..n]);
+        if let Some(h) = self.hash.as_mut() {
+            h.update(&buf[..n]);
+        }
         Ok(n)
     }
 
@@ -105,7 +120,8 @@ pub fn write_atomic<T>(
 ) -> io::Result<(T, String)> {
     let mut f = AtomicFile::create(path)?;
     let value = fill(&mut f)?;
-    let sha = f.commit()?;
+    // Created hashed, so the commit gives the hash.
+    let sha = f.commit()?.unwrap_or_default();
     Ok((value, sha))
 }
 
@@ -113,6 +129,19 @@ pub fn write_atomic<T>(
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn an_unhashed_file_is_written_and_gives_no_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("events.jsonl");
+        let mut f = AtomicFile::create_unhashed(&p).unwrap();
+        f.write_all(b"{}\n").unwrap();
+        assert_eq!(f.commit().unwrap(), None);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "{}\n");
+        let mut f = AtomicFile::create(&p).unwrap();
+        f.write_all(b"first").unwrap();
+        assert_eq!(f.commit().unwrap().map(|h| h.len()), Some(64));
+    }
 
     #[test]
     fn success_replaces_and_failure_keeps_the_old_file() {

@@ -437,8 +437,9 @@ struct Sinks<'w> {
 }
 
 fn extract(g: &Gazetteer, inputs: &[PathBuf], a: &ExtractArgs) -> Result<ExitCode> {
-    let open =
-        |p: &PathBuf| AtomicFile::create(p).with_context(|| format!("creating {}", p.display()));
+    let open = |p: &PathBuf| {
+        AtomicFile::create_unhashed(p).with_context(|| format!("creating {}", p.display()))
+    };
     let mut events_file = a.output.as_ref().map(open).transpose()?;
     let mut unresolved_file = a.unresolved.as_ref().map(open).transpose()?;
     // One buffer in front of stdout: a record is many small writes.
