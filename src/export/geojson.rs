@@ -14,6 +14,7 @@
 //! | `events/DAY.geojson`, `timeline.geojson` | Point (a governorate: its Polygon) | `event_id`, `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `previous_faction`, `action`, `actors` (array), `confidence`, `contested`, `geo_precision`, `time_precision`, `source_count` (every mention), `independent_reports` (syndicated copies once), `sources` (array of `{article, sentence}`: at most five, one per article first); the timeline adds `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
 //! | `areas/DAY.geojson` | Polygon or MultiPolygon (a district) | `date`, `district`, `faction`, `share` (of the weight of its places), `places`, `mixed` (no side holds two thirds) |
 //! | `control/DAY.geojson` | Point | `date`, `place_id`, `place`, `kind`, `governorate`, `faction`, `since`, `changed`, `event_id`, `contested`, `challenger` (the lone contrary report's event id) |
+//! | `control-days.geojson` | Point | the control layers of every day in one file, with `timestamp` (`YYYY-MM-DD 00:00`, for kepler.gl) |
 //! | `control-timeline.geojson` | Point | `place_id`, `place`, `kind`, `governorate`, `faction`, `start`, `end` (exclusive), `event_id` |
 
 use crate::gazetteer::{Gazetteer, Place};
@@ -189,6 +190,19 @@ pub fn area_geometry(area: &crate::gazetteer::admin::Area) -> Value {
         .orient(Direction::Default);
     serde_json::to_value(::geojson::Geometry::new(::geojson::Value::from(&simple)))
         .unwrap_or(Value::Null)
+}
+
+/// One control cell as a feature of `control-days.geojson`: the control feature with a
+/// `timestamp` ("YYYY-MM-DD 00:00"), the one time field kepler.gl plays.
+pub fn control_day_feature(
+    date: NaiveDate,
+    c: &ControlCell,
+    gaz: &Gazetteer,
+    palette: &Palette,
+) -> Option<Value> {
+    let mut f = control_feature(date, c, gaz, palette)?;
+    f["properties"]["timestamp"] = json!(format!("{} 00:00", date.format("%Y-%m-%d")));
+    Some(f)
 }
 
 /// One district on one day as a feature of the areas layer.

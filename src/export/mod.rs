@@ -9,6 +9,7 @@
 //! out/areas/YYYY-MM-DD.geojson     districts in the colour of the side holding their places
 //! out/timeline.geojson             every event, with `date` and `timestamp` (kepler.gl)
 //! out/control-timeline.geojson     every control interval with `start`/`end` (QGIS)
+//! out/control-days.geojson         every day's control, with `timestamp` (kepler.gl)
 //! out/events.jsonl                 the event mentions, as `frontline extract` prints them
 //! out/unresolved.csv               place-like names the gazetteer does not know
 //! out/manifest.json                version, inputs with SHA-256, checksums, days, counts
@@ -239,6 +240,17 @@ fn layers(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Vec<LayerData> 
     out.push(LayerData {
         rel: "timeline.geojson".into(),
         name: "timeline".into(),
+        features,
+    });
+    let features = tl
+        .control
+        .iter()
+        .flat_map(|(&day, cells)| cells.iter().map(move |c| (day, c)))
+        .filter_map(|(day, c)| geojson::control_day_feature(day, c, gaz, &palette))
+        .collect();
+    out.push(LayerData {
+        rel: "control-days.geojson".into(),
+        name: "control_days".into(),
         features,
     });
     let features = tl

@@ -387,3 +387,32 @@ fn explain_gives_the_evidence_for_a_place_with_its_sentences() {
     let o = run(&["explain", "Qzxwvbl", "--quiet", "seeds"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn control_days_holds_every_days_control_with_a_kepler_timestamp() {
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), &[]);
+    let all = read_layer(&dir.path().join("control-days.geojson"));
+    let mut per_day = 0;
+    for entry in std::fs::read_dir(dir.path().join("control")).unwrap() {
+        per_day += read_layer(&entry.unwrap().path()).features.len();
+    }
+    assert_eq!(all.features.len(), per_day, "one feature per place and day");
+    for f in &all.features {
+        let p = f.properties.as_ref().unwrap();
+        let date = p["date"].as_str().unwrap();
+        assert_eq!(p["timestamp"], format!("{date} 00:00"));
+    }
+    // Hama changes hands on 5 December: government the day before, opposition that day.
+    let on = |d: &str| {
+        all.features
+            .iter()
+            .find(|f| {
+                let p = f.properties.as_ref().unwrap();
+                p["date"] == d && p["place_id"] == "gn:170017"
+            })
+            .map(|f| f.properties.as_ref().unwrap()["faction"].clone())
+    };
+    assert_eq!(on("2024-12-04"), Some("government".into()));
+    assert_eq!(on("2024-12-05"), Some("opposition".into()));
+}
