@@ -246,6 +246,24 @@ fn gap_words_back(gap: &str) -> GapWordsBack<'_> {
 
 /// The role a place gets from the words between `anchor` and it (`gap`, which the caller
 /// has ASCII-lowercased): the nearest telling word before the place decides.
+/// Words after which the next names are the ends of a road or a line ("the highway
+/// linking Amman and Damascus", "the road connecting Homs to Hama").
+const ROUTE_WORDS: &[&str] = &[
+    "linking",
+    "connecting",
+    "connects",
+    "links",
+    "linked",
+    "between",
+];
+
+/// Is the name after `gap` an end of a route ([`ROUTE_WORDS`])? Its pair ("and B") is too.
+fn opens_route(gap: &str) -> bool {
+    gap_words_back(gap.rsplit(',').next().unwrap_or(gap))
+        .take(3)
+        .any(|w| ROUTE_WORDS.contains(&w))
+}
+
 fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
     let gap = gap.rsplit(',').next().unwrap_or(gap);
     let lose = matches!(
@@ -266,6 +284,8 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             }
             "of" if PARTIAL_NOUNS.contains(&prev) => partial = true,
             "of" => {}
+            // "the highway linking Amman and Damascus": a route's ends, not places taken.
+            w if ROUTE_WORDS.contains(&w) => return Role::Context,
             "including" | "across" | "over" | "like" => return Role::Object { partial },
             // "along with surrounding areas such as Al-Sukhnah": examples of the object.
             "as" if prev == "such" => return Role::Object { partial },
@@ -802,6 +822,9 @@ impl Extractor<'_> {
         };
         let mut out: Vec<Object> = Vec::new();
         let mut prev: Option<(Span, Option<bool>)> = None; // (span, accepted partial)
+                                                           // Inside "linking A and B": the state of the list before the route, which a
+                                                           // member after ", and" goes back to ("..., the highway linking A and B, and C").
+        let mut outer: Option<Option<bool>> = None;
         for m in mentions
             .iter()
             .filter(|m| m.span.start >= a && m.span.end <= b)
@@ -824,6 +847,23 @@ impl Extractor<'_> {
                 let gap = &c.s[p.end..m.span.start];
                 is_list_gap(gap) || is_list_gap_through_names(gap)
             });
+            let gap_before = &c.lower[prev.map_or(a, |(p, _)| p.end.max(a))..m.span.start];
+            if opens_route(gap_before) {
+                // A route's first end: context, and the list before it waits.
+                if outer.is_none() {
+                    outer = Some(prev.and_then(|(_, acc)| acc));
+                }
+                prev = Some((m.span, None));
+                continue;
+            }
+            // The route's pair is "A and B"; a member after a comma is the outer list's.
+            let listed = match (listed, outer) {
+                (Some((p, _)), Some(state)) if gap_before.contains(',') => {
+                    outer = None;
+                    Some((p, state))
+                }
+                _ => listed,
+            };
             // "the fall of Homs would cut Damascus off": a noun's object is its own list.
             if t.what == Trigger::Nominal && !out.is_empty() && listed.is_none() {
                 break;

@@ -2740,3 +2740,22 @@ fn a_described_city_is_the_place_the_text_named() {
         assert_eq!(super::places::described_anaphor(lead), want, "{lead}");
     }
 }
+
+#[test]
+fn the_ends_of_a_route_are_not_places_taken() {
+    let cases: [(&str, &[&str]); 3] = [
+        // The list goes on after the route's pair.
+        (
+            "Rebels captured Daraa, including the highway linking Amman and Damascus, and Izraa on Friday.",
+            &["gn:170905", "gn:169341"],
+        ),
+        ("Rebels captured the road connecting Homs and Hama on Friday.", &[]),
+        // Counter-example: a plain list is taken whole.
+        ("Rebels captured Hama and Homs on Friday.", &["gn:170017", "gn:169577"]),
+    ];
+    for (text, want) in cases {
+        let got = events(text, "2024-12-07");
+        let ids: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(ids, want, "{text}");
+    }
+}
