@@ -727,7 +727,13 @@ impl<'g> Extractor<'g> {
         if st.index < LEDE_SENTENCES && !triggers.is_empty() && st.lede_day.is_none() {
             st.lede_day = sentence_day.filter(|d| d.2 == 1);
         }
-        st.carried = sentence_day.or(carried).map(|d| (d, sent.paragraph));
+        // A heading's day ("30 November - Aleppo's capture") is the day of the paragraph
+        // under it.
+        let heading_day = sentence_day.filter(|_| places::is_heading(s));
+        st.carried = match heading_day {
+            Some(d) => Some((d, sent.paragraph + 1)),
+            None => sentence_day.or(carried).map(|d| (d, sent.paragraph)),
+        };
     }
 
     /// The last place named before sentence `st.index` (looking back a few sentences).

@@ -1165,7 +1165,10 @@ impl Extractor<'_> {
     /// names ("Fighting raged around Raqqa. On Friday the SDF took the town.").
     fn earlier_place(&self, st: &ArticleState) -> Option<u32> {
         let i = st.index.checked_sub(1)?;
-        if st.sentences[i].paragraph != st.sentences[st.index].paragraph {
+        let heading = || is_heading(&st.text[st.sentences[i].span.start..st.sentences[i].span.end]);
+        // Across a paragraph break only from a heading ("30 November - Aleppo's capture"
+        // over the paragraph that tells of it).
+        if st.sentences[i].paragraph != st.sentences[st.index].paragraph && !heading() {
             return None;
         }
         if st.previous_object.is_some() {
@@ -1244,6 +1247,15 @@ fn relative_object<'m>(c: &Clause, mentions: &'m [Mention]) -> Option<&'m Mentio
 
 /// How many of a mention's best candidates differ only by size (same spelling match and
 /// kind fit): the places the name may equally be.
+/// Is `sentence` a heading: a line of at most twelve words without a final stop
+/// ("30 November - Aleppo's capture", "Assad's forces on the retreat")?
+pub(super) fn is_heading(sentence: &str) -> bool {
+    let line = sentence.trim();
+    !line.is_empty()
+        && !line.ends_with(['.', '!', '?', '"', '”', ':', ','])
+        && line.split_whitespace().count() <= 12
+}
+
 /// "the strategically located city", "the central town": a definite description of a
 /// place the text has named, with up to three lowercase modifiers before its head noun.
 /// Gives the phrase as [`implied`](Extractor::implied) keys it ("the city", ...). Not

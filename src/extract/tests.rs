@@ -2759,3 +2759,26 @@ fn the_ends_of_a_route_are_not_places_taken() {
         assert_eq!(ids, want, "{text}");
     }
 }
+
+#[test]
+fn a_heading_gives_its_paragraph_a_day_and_a_place() {
+    // A timeline's heading dates and names what the paragraph under it tells.
+    let text = "Rebels advanced all week.\n\n30 November - Aleppo's capture\n\nRebels took the city after the army withdrew.\n\nOn 5 December rebels took Hama.";
+    let got = events(text, "2024-12-09");
+    assert!(
+        got.contains(&ev("gn:170063", Opposition, Capture, "2024-11-30")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&ev("gn:170017", Opposition, Capture, "2024-12-05")),
+        "{got:?}"
+    );
+    // Counter-examples: a sentence with a stop, or a long line, is no heading.
+    assert!(!super::places::is_heading(
+        "Rebels seized the northern city of Aleppo and its airport after days of fighting with army units"
+    ));
+    assert!(super::places::is_heading("Assad's forces on the retreat"));
+    assert!(!super::places::is_heading(
+        "Rebels took Aleppo on 30 November."
+    ));
+}
