@@ -124,9 +124,13 @@ fn data(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Value {
         .collect();
     let governorates: Value = serde_json::from_str(GOVERNORATES_GEOJSON).unwrap_or(Value::Null);
     let order: Vec<&str> = Faction::ALL.iter().map(|f| f.as_str()).collect();
+    let labels: serde_json::Map<String, Value> = Faction::ALL
+        .iter()
+        .map(|f| (f.as_str().to_string(), json!(palette.label(*f))))
+        .collect();
     let (districts, areas) = areas_data(tl, gaz, areas);
     json!({"days": tl.days.iter().map(|d| d.to_string()).collect::<Vec<_>>(), "factions": factions,
-           "faction_order": order,
+           "faction_order": order, "faction_labels": labels,
            "places": places, "events": events, "control": control, "governorates": governorates,
            "districts": districts, "areas": areas})
 }
@@ -219,5 +223,10 @@ mod tests {
             "no external resources"
         );
         assert!(page.contains("window.frontline"));
+        // The legend names the sides in words.
+        assert!(
+            page.contains(r#""opposition":"Opposition (HTS-led)""#),
+            "faction labels"
+        );
     }
 }

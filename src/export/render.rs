@@ -146,11 +146,11 @@ fn dot(pm: &mut Pixmap, x: f32, y: f32, r: f32, fill: Color, outline: Option<Col
 }
 
 fn legend(pm: &mut Pixmap, palette: &Palette) {
-    let (x, y0) = (WIDTH as f32 - 170.0, MAP_TOP + 10.0);
+    let (x, y0) = (WIDTH as f32 - 215.0, MAP_TOP + 10.0);
     if let Some(r) = Rect::from_xywh(
         x - 10.0,
         y0 - 6.0,
-        165.0,
+        210.0,
         22.0 * Faction::ALL.len() as f32 + 14.0,
     ) {
         pm.fill_rect(
@@ -170,7 +170,7 @@ fn legend(pm: &mut Pixmap, palette: &Palette) {
             hex(palette.colour(*f)),
             Some(Color::from_rgba8(60, 60, 60, 255)),
         );
-        text(pm, f.as_str(), x + 20.0, y + 5.0, 15.0, (30, 30, 30));
+        text(pm, palette.label(*f), x + 20.0, y + 5.0, 15.0, (30, 30, 30));
     }
 }
 

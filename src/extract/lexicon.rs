@@ -876,9 +876,11 @@ pub struct FactionsFile {
     pub actors: Vec<ActorRow>,
     /// Each faction's map colour (`#rrggbb`).
     pub colours: Vec<(Faction, String)>,
+    /// Each faction's name in words, for legends ("Opposition (HTS-led)").
+    pub labels: Vec<(Faction, String)>,
 }
 
-/// Parses `data/factions.csv` (alias, faction, note, colour).
+/// Parses `data/factions.csv` (alias, faction, note, colour, label).
 pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
@@ -886,6 +888,7 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
         .from_reader(csv_text.as_bytes());
     let mut rows = Vec::new();
     let mut colours = Vec::new();
+    let mut labels = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| LexiconError {
             line: 0,
@@ -903,6 +906,10 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
         if !colour.is_empty() {
             colours.push((faction, colour.to_string()));
         }
+        let label = rec.get(4).unwrap_or("").trim();
+        if !label.is_empty() {
+            labels.push((faction, label.to_string()));
+        }
         if !alias.is_empty() && faction != Faction::Unknown {
             rows.push(ActorRow { alias, faction });
         }
@@ -910,6 +917,7 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
     Ok(FactionsFile {
         actors: rows,
         colours,
+        labels,
     })
 }
 
@@ -1262,14 +1270,31 @@ mod tests {
     }
 
     #[test]
-    fn factions_file_has_a_colour_per_faction() {
-        let colours = parse_factions(FACTIONS_CSV).unwrap().colours;
+    fn factions_file_has_a_colour_and_a_label_per_faction() {
+        let file = parse_factions(FACTIONS_CSV).unwrap();
         for f in Faction::ALL {
             assert!(
-                colours.iter().any(|(g, c)| *g == f && c.starts_with('#')),
+                file.colours
+                    .iter()
+                    .any(|(g, c)| *g == f && c.starts_with('#')),
                 "{f}"
             );
+            assert!(
+                file.labels
+                    .iter()
+                    .any(|(g, l)| *g == f && l.starts_with(|c: char| c.is_uppercase())),
+                "{f} needs a legend label"
+            );
         }
+        let label = |f| {
+            file.labels
+                .iter()
+                .find(|(g, _)| *g == f)
+                .unwrap()
+                .1
+                .as_str()
+        };
+        assert_eq!(label(Faction::Opposition), "Opposition (HTS-led)");
     }
 
     #[test]
