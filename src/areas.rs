@@ -23,6 +23,8 @@ pub const MAJORITY: f64 = 2.0 / 3.0;
 pub struct AreaCell<'a> {
     /// The district.
     pub district: &'a Area,
+    /// Its position in `AdminAreas::districts`.
+    pub index: usize,
     /// The side holding the largest weight of its places.
     pub faction: Faction,
     /// That side's share of the weight, 0..=1.
@@ -92,6 +94,7 @@ pub fn areas_of_day<'a>(
             let share = held / total;
             Some(AreaCell {
                 district: &areas.districts[d],
+                index: d,
                 faction,
                 share,
                 places,

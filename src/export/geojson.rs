@@ -30,27 +30,30 @@ pub const GOVERNORATES_GEOJSON: &str = include_str!("../../data/governorates.geo
 
 /// Colours (`#rrggbb`) and legend labels of each faction.
 #[derive(Debug, Clone)]
-pub struct Palette(BTreeMap<Faction, String>, BTreeMap<Faction, String>);
+pub struct Palette {
+    colours: BTreeMap<Faction, String>,
+    labels: BTreeMap<Faction, String>,
+}
 
 impl Palette {
     /// The colours and labels of the bundled `data/factions.csv`.
     pub fn bundled() -> Palette {
         let file = crate::extract::lexicon::parse_factions(crate::extract::lexicon::FACTIONS_CSV)
             .expect("the bundled factions.csv is valid");
-        Palette(
-            file.colours.into_iter().collect(),
-            file.labels.into_iter().collect(),
-        )
+        Palette {
+            colours: file.colours.into_iter().collect(),
+            labels: file.labels.into_iter().collect(),
+        }
     }
 
     /// The colour of `f` (grey when the file gives none).
     pub fn colour(&self, f: Faction) -> &str {
-        self.0.get(&f).map_or("#999999", String::as_str)
+        self.colours.get(&f).map_or("#999999", String::as_str)
     }
 
     /// The name of `f` in words for a legend (its id when the file gives none).
     pub fn label(&self, f: Faction) -> &str {
-        self.1.get(&f).map_or(f.as_str(), String::as_str)
+        self.labels.get(&f).map_or(f.as_str(), String::as_str)
     }
 }
 

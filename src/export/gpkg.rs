@@ -137,23 +137,20 @@ fn quote(name: &str) -> String {
 fn create_rtree_triggers(db: &Connection, table: &str) -> rusqlite::Result<()> {
     const TRIGGERS: &str = r#"
 CREATE TRIGGER "<r>_insert" AFTER INSERT ON <t> WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN INSERT OR REPLACE INTO <r> VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+BEGIN INSERT OR REPLACE INTO "<r>" VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
 CREATE TRIGGER "<r>_update1" AFTER UPDATE OF geom ON <t> WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN INSERT OR REPLACE INTO <r> VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+BEGIN INSERT OR REPLACE INTO "<r>" VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
 CREATE TRIGGER "<r>_update2" AFTER UPDATE OF geom ON <t> WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
-BEGIN DELETE FROM <r> WHERE id = OLD.fid; END;
+BEGIN DELETE FROM "<r>" WHERE id = OLD.fid; END;
 CREATE TRIGGER "<r>_update3" AFTER UPDATE OF geom ON <t> WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN DELETE FROM <r> WHERE id = OLD.fid; INSERT OR REPLACE INTO <r> VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
+BEGIN DELETE FROM "<r>" WHERE id = OLD.fid; INSERT OR REPLACE INTO "<r>" VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;
 CREATE TRIGGER "<r>_update4" AFTER UPDATE ON <t> WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
-BEGIN DELETE FROM <r> WHERE id IN (OLD.fid, NEW.fid); END;
+BEGIN DELETE FROM "<r>" WHERE id IN (OLD.fid, NEW.fid); END;
 CREATE TRIGGER "<r>_delete" AFTER DELETE ON <t> WHEN old.geom NOT NULL
-BEGIN DELETE FROM <r> WHERE id = OLD.fid; END;"#;
+BEGIN DELETE FROM "<r>" WHERE id = OLD.fid; END;"#;
     // Layer names are letters, digits and `_` ([`Layer::name`]), so they sit inside quotes.
-    let r = format!("rtree_{table}_geom");
     let sql = TRIGGERS
-        .replace("INTO <r>", &format!("INTO \"{r}\""))
-        .replace("FROM <r>", &format!("FROM \"{r}\""))
-        .replace("<r>", &r)
+        .replace("<r>", &format!("rtree_{table}_geom"))
         .replace("<t>", &quote(table));
     db.execute_batch(&sql)
 }

@@ -11,7 +11,7 @@
 //! users' automation.
 
 use super::geojson::{Palette, GOVERNORATES_GEOJSON};
-use crate::gazetteer::admin::AdminAreas;
+use super::AreaLayers;
 use crate::gazetteer::Gazetteer;
 use crate::model::Faction;
 use crate::timeline::Timeline;
@@ -33,36 +33,35 @@ fn script_safe_json(v: &Value) -> String {
 
 /// The districts' outlines once, and per day the districts a side holds:
 /// `[district index, faction, share, mixed]`.
-fn areas_data(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> (Value, Value) {
+fn areas_data(areas: &AreaLayers) -> (Value, Value) {
     let outlines: Vec<Value> = areas
         .districts
         .iter()
-        .map(|a| json!({"name": a.name, "geometry": super::geojson::area_geometry(a)}))
+        .zip(&areas.outlines)
+        .map(|(a, g)| json!({"name": a.name, "geometry": g}))
         .collect();
-    let mut index = crate::areas::PlaceDistricts::default();
-    let mut by_day = serde_json::Map::new();
-    for (day, cells) in &tl.control {
-        let rows: Vec<Value> = crate::areas::areas_of_day(cells, gaz, areas, &mut index)
-            .iter()
-            .filter_map(|a| {
-                let k = areas
-                    .districts
-                    .iter()
-                    .position(|d| d.wof_id == a.district.wof_id)?;
-                Some(json!([
-                    k,
-                    a.faction,
-                    (a.share * 100.0).round() / 100.0,
-                    a.mixed
-                ]))
-            })
-            .collect();
-        by_day.insert(day.to_string(), Value::Array(rows));
-    }
+    let by_day: serde_json::Map<String, Value> = areas
+        .days
+        .iter()
+        .map(|(day, cells)| {
+            let rows = cells
+                .iter()
+                .map(|a| {
+                    json!([
+                        a.index,
+                        a.faction,
+                        (a.share * 100.0).round() / 100.0,
+                        a.mixed
+                    ])
+                })
+                .collect();
+            (day.to_string(), Value::Array(rows))
+        })
+        .collect();
     (Value::Array(outlines), Value::Object(by_day))
 }
 
-fn data(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Value {
+fn data(tl: &Timeline, gaz: &Gazetteer, areas: &AreaLayers) -> Value {
     let palette = Palette::bundled();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut places = Vec::new();
@@ -128,7 +127,7 @@ fn data(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Value {
         .iter()
         .map(|f| (f.as_str().to_string(), json!(palette.label(*f))))
         .collect();
-    let (districts, areas) = areas_data(tl, gaz, areas);
+    let (districts, areas) = areas_data(areas);
     json!({"days": tl.days.iter().map(|d| d.to_string()).collect::<Vec<_>>(), "factions": factions,
            "faction_order": order, "faction_labels": labels,
            "places": places, "events": events, "control": control, "governorates": governorates,
@@ -140,7 +139,7 @@ pub fn write_map(
     w: &mut dyn Write,
     tl: &Timeline,
     gaz: &Gazetteer,
-    areas: &AdminAreas,
+    areas: &AreaLayers,
 ) -> io::Result<()> {
     let data = script_safe_json(&data(tl, gaz, areas));
     fill_template(
@@ -212,7 +211,11 @@ mod tests {
             &mut out,
             &Timeline::default(),
             &g,
-            &AdminAreas::bundled().unwrap(),
+            &AreaLayers::new(
+                &Timeline::default(),
+                &g,
+                &crate::gazetteer::admin::AdminAreas::bundled().unwrap(),
+            ),
         )
         .unwrap();
         let page = String::from_utf8(out).unwrap();

@@ -186,10 +186,40 @@ struct LayerData {
     features: Vec<Value>,
 }
 
-fn layers(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Vec<LayerData> {
+/// The areas of control of every day, with the districts' outlines, computed once for
+/// the areas layers and the web map.
+pub struct AreaLayers<'a> {
+    /// The districts.
+    pub districts: &'a [crate::gazetteer::admin::Area],
+    /// Each district's simplified outline (GeoJSON geometry), by district index.
+    pub outlines: Vec<Value>,
+    /// The districts a side holds, per day.
+    pub days: BTreeMap<NaiveDate, Vec<crate::areas::AreaCell<'a>>>,
+}
+
+impl<'a> AreaLayers<'a> {
+    /// The areas of every day of `tl`.
+    pub fn new(tl: &Timeline, gaz: &Gazetteer, areas: &'a AdminAreas) -> AreaLayers<'a> {
+        let mut index = crate::areas::PlaceDistricts::default();
+        AreaLayers {
+            districts: &areas.districts,
+            outlines: areas.districts.iter().map(geojson::area_geometry).collect(),
+            days: tl
+                .control
+                .iter()
+                .map(|(&day, cells)| {
+                    (
+                        day,
+                        crate::areas::areas_of_day(cells, gaz, areas, &mut index),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+fn layers(tl: &Timeline, gaz: &Gazetteer, areas: &AreaLayers) -> Vec<LayerData> {
     let palette = geojson::Palette::bundled();
-    let outlines: Vec<Value> = areas.districts.iter().map(geojson::area_geometry).collect();
-    let mut index = crate::areas::PlaceDistricts::default();
     let mut out = Vec::new();
     for &day in &tl.days {
         let d = ymd(day);
@@ -214,16 +244,12 @@ fn layers(tl: &Timeline, gaz: &Gazetteer, areas: &AdminAreas) -> Vec<LayerData> 
             name: format!("control_{table}"),
             features,
         });
-        let features = crate::areas::areas_of_day(cells, gaz, areas, &mut index)
-            .iter()
-            .map(|a| {
-                let k = areas
-                    .districts
-                    .iter()
-                    .position(|x| x.wof_id == a.district.wof_id);
-                let outline = k.map_or(&Value::Null, |k| &outlines[k]);
-                geojson::area_feature(day, a, outline, &palette)
-            })
+        let features = areas
+            .days
+            .get(&day)
+            .into_iter()
+            .flatten()
+            .map(|a| geojson::area_feature(day, a, &areas.outlines[a.index], &palette))
             .collect();
         out.push(LayerData {
             rel: format!("areas/{d}.geojson"),
@@ -293,6 +319,7 @@ pub fn write_all(
             path: dir.join("areas"),
             source: e,
         })?;
+    let areas = AreaLayers::new(tl, gaz, &areas);
     let layers = layers(tl, gaz, &areas);
     for l in &layers {
         w.layer(&l.rel, &l.name, &l.features)?;
