@@ -46,6 +46,12 @@ pub enum Command {
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },
+    /// Vocabulary utilities.
+    Lexicon {
+        /// What to do.
+        #[command(subcommand)]
+        action: LexiconAction,
+    },
     /// Gazetteer utilities.
     Gazetteer {
         /// What to do.
@@ -195,6 +201,19 @@ pub enum GazetteerAction {
     Collisions {
         /// The word list, e.g. /usr/share/dict/american-english.
         words: PathBuf,
+    },
+}
+
+/// `frontline lexicon` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LexiconAction {
+    /// Validate the vocabulary files (triggers, markers, verbs, background words,
+    /// factions, descriptions, word lists): every error with its file and line.
+    Check {
+        /// The data folder to read (a checkout's `data/`). Default: `data` when it is
+        /// there, else the copies built into this binary.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
     },
 }
 

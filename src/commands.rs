@@ -1,6 +1,6 @@
 //! Glue between the CLI flags and the library: one function per subcommand.
 
-use crate::cli::{Cli, Command, GazetteerAction, GazetteerArgs};
+use crate::cli::{Cli, Command, GazetteerAction, GazetteerArgs, LexiconAction};
 use anyhow::{Context, Result};
 use frontline::article::{self, IngestOptions};
 use frontline::atomic::AtomicFile;
@@ -28,6 +28,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let context = ResolveContext::new(&g, within.as_deref(), near.as_deref())?;
             resolve(&g, &names, json, runners_up, &context)
         }
+        Command::Lexicon {
+            action: LexiconAction::Check { data },
+        } => lexicon_check(data.as_deref()),
         Command::Gazetteer {
             action: GazetteerAction::Check { file },
         } => check(file.as_deref()),
@@ -262,6 +265,35 @@ fn check(file: Option<&Path>) -> Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `frontline lexicon check`: the files of `data` (or of `./data`, else the bundled
+/// copies), every error printed with its file and line; exit 1 on any.
+fn lexicon_check(data: Option<&Path>) -> Result<ExitCode> {
+    use frontline::extract::check::{check, LexiconFiles};
+    let files = match data {
+        Some(dir) => LexiconFiles::read(dir)?,
+        None if Path::new("data/lexicon").is_dir() => LexiconFiles::read(Path::new("data"))?,
+        None => LexiconFiles::bundled(),
+    };
+    let gaz = Gazetteer::bundled().context("loading the bundled gazetteer")?;
+    let report = check(&files, &|id| gaz.by_id(id).is_some());
+    for e in &report.errors {
+        eprintln!("{}/{e}", files.origin);
+    }
+    for (file, what) in &report.contents {
+        println!("{}/{file}: {what}", files.origin);
+    }
+    eprintln!(
+        "frontline lexicon check ({}): {} error(s)",
+        files.origin,
+        report.errors.len()
+    );
+    Ok(if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

@@ -63,10 +63,10 @@ impl BackgroundWords {
             .from_reader(text.as_bytes());
         for rec in rdr.records() {
             let rec = rec.map_err(|e| BackgroundError {
-                line: e.position().map_or(0, |p| p.line() as usize),
+                line: super::patterns::record_line(text, e.position()),
                 message: e.to_string(),
             })?;
-            let line = rec.position().map_or(0, |p| p.line() as usize);
+            let line = super::patterns::record_line(text, rec.position());
             let err = |message: String| BackgroundError { line, message };
             let (class, phrase) = (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or(""));
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -103,8 +103,9 @@ impl BackgroundWords {
     }
 }
 
-/// How far before a trigger its subordinator may stand (its subject between them: "after
-/// the Turkish-backed Syrian National Army took").
+/// How far before a trigger its subordinator may stand, in words (its subject between
+/// them: "after the Turkish-backed Syrian National Army took"; a side's name counts as one
+/// word, a relative clause between commas as none).
 const SUBORDINATE_REACH: usize = 8;
 
 impl Clause<'_> {
@@ -219,18 +220,47 @@ impl Clause<'_> {
         self.has_day_within(0, at)
     }
 
+    /// Is byte `at` a word inside a side's name, after its first ("Tahrir" in "Hayat
+    /// Tahrir al-Sham")? A name counts as one word of a subject.
+    fn inside_a_side_name(&self, at: usize) -> bool {
+        self.actors.iter().any(|h| h.start < at && at < h.end)
+    }
+
+    /// "HTS, which was once part of al-Qaeda, quickly took": the bytes from the comma that
+    /// opens a relative clause to the comma that closes it, when at most two words stand
+    /// between that comma and `at`.
+    fn relative_aside_before(&self, at: usize) -> Option<(usize, usize)> {
+        let close = self.lower[..at].rfind(',')?;
+        if self.lower[close + 1..at].split_whitespace().count() > 2 {
+            return None;
+        }
+        let open = self.lower[..close].rfind(',')?;
+        let opening = self.lower[open + 1..close].trim_start();
+        ["which ", "who ", "whose "]
+            .iter()
+            .any(|r| opening.starts_with(r))
+            .then_some((open, close + 1))
+    }
+
     /// "after HTS took control of Damascus", "days after capturing Aleppo": the trigger in
     /// a clause opened by a presupposing subordinator a few words before it, with no
     /// comma between and no day inside the subordinate clause. A bare "after" before a
     /// participle narrates a sequence and stays news.
     fn is_presupposed_subordinate(&self, words: &BackgroundWords) -> bool {
         let t = self.trigger;
+        let aside = self.relative_aside_before(t.start);
+        let outside_aside = |k: &usize| aside.is_none_or(|(open, close)| *k < open || *k >= close);
         // Subordinators are clause boundaries: read back from the trigger itself, to the
-        // trigger before it at most.
+        // trigger before it at most, past a relative clause between commas.
         let Some((sub_start, sub_end)) =
             words_back(self.lower, self.previous_trigger_end(), t.start)
+                .filter(|(a, _)| outside_aside(a) && !self.inside_a_side_name(*a))
                 .take(SUBORDINATE_REACH)
-                .take_while(|&(_, b)| !self.lower[b..t.start].contains([',', ';', ':']))
+                .take_while(|&(_, b)| {
+                    !self.lower[b..t.start]
+                        .match_indices([',', ';', ':'])
+                        .any(|(k, _)| outside_aside(&(b + k)))
+                })
                 .find(|&(a, b)| words.presupposing.iter().any(|p| p == &self.lower[a..b]))
         else {
             return false;

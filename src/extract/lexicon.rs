@@ -8,6 +8,7 @@
 //! nothing at run time. The same pass flags the date scanner's cue words.
 
 use super::dates::CUE_WORDS;
+use super::patterns::{record_line, Verbs};
 use super::phrases::PhraseSet;
 use crate::model::Faction;
 
@@ -57,775 +58,145 @@ impl Trigger {
     }
 }
 
-const TRIGGERS: &[(&str, Trigger)] = &[
-    // active captures
-    ("took control of", Trigger::Take),
-    ("took control over", Trigger::Take),
-    ("taken control of", Trigger::Take),
-    ("taken control over", Trigger::Take),
-    ("taking control of", Trigger::Take),
-    ("take control of", Trigger::Take),
-    ("gained control over", Trigger::Take),
-    ("gained control of", Trigger::Take),
-    ("gained control across", Trigger::Take),
-    ("gaining control of", Trigger::Take),
-    ("seized control of", Trigger::Take),
-    ("seized control over", Trigger::Take),
-    ("seizing control of", Trigger::Take),
-    ("seized", Trigger::Take),
-    // "secured Hama", "secured the city of Hama"; the object must be a place ("secured
-    // the release of" names none).
-    ("secured", Trigger::Take),
-    ("seizing", Trigger::Take),
-    ("seize", Trigger::Take),
-    ("captured", Trigger::Take),
-    ("capturing", Trigger::Take),
-    ("recaptured", Trigger::Take),
-    ("recapturing", Trigger::Take),
-    ("retook", Trigger::Take),
-    ("retaken", Trigger::Take),
-    ("retaking", Trigger::Take),
-    ("took over", Trigger::Take),
-    ("taken over", Trigger::Take),
-    ("taking over", Trigger::Take),
-    ("took", Trigger::Take),
-    ("taking", Trigger::Take),
-    // Headlines and timelines write the present: "Rebels take Aleppo".
-    ("take", Trigger::Take),
-    ("takes", Trigger::Take),
-    ("taken", Trigger::Take),
-    ("overran", Trigger::Take),
-    ("overrun", Trigger::Take),
-    ("stormed", Trigger::Take),
-    ("liberated", Trigger::Take),
-    ("liberating", Trigger::Take),
-    // "Talbisah and Al-Rastan were freed", "fighters freed the town": liberation's plain
-    // verb; what is freed must be a place ("freed detainees" names none).
-    ("freed", Trigger::Take),
-    ("established control over", Trigger::Take),
-    ("established control of", Trigger::Take),
-    ("established full control over", Trigger::Take),
-    ("established dominance across", Trigger::Take),
-    ("established dominance over", Trigger::Take),
-    ("secured control over", Trigger::Take),
-    ("secured control of", Trigger::Take),
-    ("secured full control of", Trigger::Take),
-    ("securing full control of", Trigger::Take),
-    ("cleared", Trigger::Take),
-    ("cleansed", Trigger::Take),
-    ("purged", Trigger::Take),
-    ("restored control over", Trigger::Take),
-    // Syrian state media: "the army restored security and stability to X".
-    ("restored security to", Trigger::Take),
-    ("restored stability to", Trigger::Take),
-    ("restored security and stability to", Trigger::Take),
-    ("restored stability and security to", Trigger::Take),
-    ("restoring security to", Trigger::Take),
-    ("restoring security and stability to", Trigger::Take),
-    ("recovered", Trigger::Take),
-    ("reclaimed", Trigger::Take),
-    ("restored control of", Trigger::Take),
-    ("restored", Trigger::Take),
-    ("regained control of", Trigger::Take),
-    ("regained", Trigger::Take),
-    ("won back", Trigger::Take),
-    ("win back", Trigger::Take),
-    ("clawed back", Trigger::Take),
-    ("now control", Trigger::Take),
-    ("now controls", Trigger::Take),
-    ("now hold", Trigger::Take),
-    ("now holds", Trigger::Take),
-    ("fully controls", Trigger::Take),
-    ("now fully controls", Trigger::Take),
-    ("currently controls", Trigger::Take),
-    ("wrested control of", Trigger::Take),
-    ("wrested", Trigger::Take),
-    ("wresting", Trigger::Take),
-    ("wrests", Trigger::Take),
-    ("in control of", Trigger::Take),
-    ("in full control of", Trigger::Take),
-    ("in complete control of", Trigger::Take),
-    ("won control of", Trigger::Take),
-    // The present tense of headlines and live reports ("Rebels capture Hama"); "to
-    // capture" is an intent (`Clause::is_intended`).
-    ("capture", Trigger::Take),
-    ("captures", Trigger::Take),
-    ("seizes", Trigger::Take),
-    ("recapture", Trigger::Take),
-    ("recaptures", Trigger::Take),
-    ("retake", Trigger::Take),
-    ("retakes", Trigger::Take),
-    ("take over", Trigger::Take),
-    ("takes over", Trigger::Take),
-    ("takes control of", Trigger::Take),
-    ("take full control of", Trigger::Take),
-    ("takes full control of", Trigger::Take),
-    ("seize control of", Trigger::Take),
-    ("seizes control of", Trigger::Take),
-    ("gain control of", Trigger::Take),
-    ("gains control of", Trigger::Take),
-    ("overruns", Trigger::Take),
-    ("storms", Trigger::Take),
-    ("liberate", Trigger::Take),
-    ("liberates", Trigger::Take),
-    ("announced control of", Trigger::Take),
-    ("announced their control of", Trigger::Take),
-    ("announced its control of", Trigger::Take),
-    ("announced their control over", Trigger::Take),
-    ("announced its control over", Trigger::Take),
-    ("announced full control of", Trigger::Take),
-    ("announced full control over", Trigger::Take),
-    ("announced their full control of", Trigger::Take),
-    ("announced its full control of", Trigger::Take),
-    ("announced their full control over", Trigger::Take),
-    ("announced its full control over", Trigger::Take),
-    ("announced complete control of", Trigger::Take),
-    ("announced complete control over", Trigger::Take),
-    ("declared full control of", Trigger::Take),
-    // The control announced, with words between: "announced on Saturday its control
-    // over", "declared late on Sunday full control of" (`is_bare_control` in the extractor).
-    ("its control of", Trigger::Take),
-    ("its control over", Trigger::Take),
-    ("their control of", Trigger::Take),
-    ("their control over", Trigger::Take),
-    ("full control of", Trigger::Take),
-    ("full control over", Trigger::Take),
-    ("its full control of", Trigger::Take),
-    ("its full control over", Trigger::Take),
-    ("their full control of", Trigger::Take),
-    ("their full control over", Trigger::Take),
-    ("complete control of", Trigger::Take),
-    ("complete control over", Trigger::Take),
-    // "declared Damascus free", "declared the city liberated" (a declaration without those
-    // words, "declared Hama a military zone", is none: `Clause::is_plain_declaration`).
-    ("declared", Trigger::Take),
-    ("declares", Trigger::Take),
-    ("declare", Trigger::Take),
-    ("declared full control over", Trigger::Take),
-    ("assumed control of", Trigger::Take),
-    ("assumed control over", Trigger::Take),
-    ("assuming control of", Trigger::Take),
-    ("expanded control to", Trigger::Take),
-    ("expanded their control to", Trigger::Take),
-    ("expanded its control to", Trigger::Take),
-    ("extended control to", Trigger::Take),
-    ("extended their control to", Trigger::Take),
-    ("extended its control to", Trigger::Take),
-    ("extended control over", Trigger::Take),
-    ("extended their control over", Trigger::Take),
-    ("extended its control over", Trigger::Take),
-    ("imposed control over", Trigger::Take),
-    ("imposed their control over", Trigger::Take),
-    ("imposed its control over", Trigger::Take),
-    ("imposed full control over", Trigger::Take),
-    // Translated from Arabic: "imposed their control on", "managed to control".
-    ("imposed control on", Trigger::Take),
-    ("imposed their control on", Trigger::Take),
-    ("imposed its control on", Trigger::Take),
-    ("managed to control", Trigger::Take),
-    ("succeeded in controlling", Trigger::Take),
-    ("completed control of", Trigger::Take),
-    ("completed their control of", Trigger::Take),
-    ("completed its control of", Trigger::Take),
-    ("completed their control over", Trigger::Take),
-    ("completed its control over", Trigger::Take),
-    // Kurdish outlets' word for captures by Turkey and the SNA; the adjective ("the
-    // occupied Golan", "Turkish-occupied Afrin") is no change.
-    (" occupied", Trigger::Take),
-    ("occupying", Trigger::Take),
-    // passive captures
-    ("fell to", Trigger::TakePassive),
-    // A perfect before "fallen to" would otherwise start the match at "has"/"had".
-    ("has fallen to", Trigger::TakePassive),
-    ("had fallen to", Trigger::TakePassive),
-    ("have fallen to", Trigger::TakePassive),
-    ("has fallen into the hands of", Trigger::TakePassive),
-    ("had fallen into the hands of", Trigger::TakePassive),
-    ("have fallen into the hands of", Trigger::TakePassive),
-    ("has fallen under", Trigger::TakePassive),
-    ("had fallen under", Trigger::TakePassive),
-    ("fell", Trigger::Fall),
-    ("falls", Trigger::Fall),
-    ("has fallen", Trigger::Fall),
-    ("had fallen", Trigger::Fall),
-    ("have fallen", Trigger::Fall),
-    ("falls to", Trigger::TakePassive),
-    ("fall to", Trigger::TakePassive),
-    ("fallen to", Trigger::TakePassive),
-    // A possessive with its agent: "Hama's capture by the rebels", "Aleppo's fall to".
-    ("'s capture by", Trigger::TakePassive),
-    ("\u{2019}s capture by", Trigger::TakePassive),
-    ("'s seizure by", Trigger::TakePassive),
-    ("\u{2019}s seizure by", Trigger::TakePassive),
-    ("'s fall to", Trigger::TakePassive),
-    ("\u{2019}s fall to", Trigger::TakePassive),
-    // "Hama's fall follows ...": a fall named as a noun, with the place before.
-    ("'s fall", Trigger::Fall),
-    ("\u{2019}s fall", Trigger::Fall),
-    // "with Rastan and Talbiseh falling to the rebels on Thursday"
-    ("falling to", Trigger::TakePassive),
-    ("fell under", Trigger::TakePassive),
-    ("came under the control of", Trigger::TakePassive),
-    ("came under the full control of", Trigger::TakePassive),
-    ("came under control of", Trigger::TakePassive),
-    ("under the control of", Trigger::TakePassive),
-    ("came under", Trigger::TakePassive),
-    ("comes under", Trigger::TakePassive),
-    // "returned to government control", "is back under regime control": only with a side
-    // right after ("returned to Aleppo" is none: `Clause::is_under_no_side`).
-    ("returned to", Trigger::TakePassive),
-    ("restored to", Trigger::TakePassive),
-    ("back under", Trigger::TakePassive),
-    // "the city was back in rebel hands": the side is inside the phrase. Only sides whose
-    // first letter seldom follows "in" (not "the", "Aleppo", "Syria", "Hama", "Idlib"):
-    // every "in" followed by one of these letters is tried against the phrases.
-    ("in rebel hands", Trigger::TakePassive),
-    ("in rebels' hands", Trigger::TakePassive),
-    ("in opposition hands", Trigger::TakePassive),
-    ("in government hands", Trigger::TakePassive),
-    ("in regime hands", Trigger::TakePassive),
-    ("in kurdish hands", Trigger::TakePassive),
-    ("in jihadist hands", Trigger::TakePassive),
-    ("is now under", Trigger::TakePassive),
-    // Present states: "Hama is under rebel control", "has been under HTS control since
-    // Thursday" (a side must follow: "is under fire" is none).
-    ("is under", Trigger::TakePassive),
-    ("are under", Trigger::TakePassive),
-    ("has been under", Trigger::TakePassive),
-    ("have been under", Trigger::TakePassive),
-    ("are now under", Trigger::TakePassive),
-    ("is in the hands of", Trigger::TakePassive),
-    ("are in the hands of", Trigger::TakePassive),
-    ("now in the hands of", Trigger::TakePassive),
-    ("fell into the hands of", Trigger::TakePassive),
-    ("fallen into the hands of", Trigger::TakePassive),
-    ("was captured by", Trigger::TakePassive),
-    ("were captured by", Trigger::TakePassive),
-    ("been captured by", Trigger::TakePassive),
-    ("was taken by", Trigger::TakePassive),
-    ("were taken by", Trigger::TakePassive),
-    ("was seized by", Trigger::TakePassive),
-    ("were seized by", Trigger::TakePassive),
-    // expulsions
-    ("expelled", Trigger::Expel),
-    ("expelling", Trigger::Expel),
-    ("drove", Trigger::Expel),
-    ("driven", Trigger::Expel),
-    ("ousted", Trigger::Expel),
-    ("pushed out", Trigger::Expel),
-    ("kicked out", Trigger::Expel),
-    ("forced out", Trigger::Expel),
-    ("routed", Trigger::Expel),
-    ("chased", Trigger::Expel),
-    // "pushed the rebels out of Suran", "kicked the SDF out of", "evicted ... from": the
-    // place follows "out of" / "from" ("pushed towards Hama" names a direction).
-    ("pushed", Trigger::Expel),
-    ("kicked", Trigger::Expel),
-    ("evicted", Trigger::Expel),
-    // more passives
-    ("now controlled by", Trigger::TakePassive),
-    ("fully controlled by", Trigger::TakePassive),
-    ("entirely controlled by", Trigger::TakePassive),
-    ("passed to", Trigger::TakePassive),
-    ("passed into the hands of", Trigger::TakePassive),
-    ("passed into", Trigger::TakePassive),
-    ("now held by", Trigger::TakePassive),
-    // partial gains
-    ("entered", Trigger::Enter),
-    ("reached", Trigger::Enter),
-    ("reach", Trigger::Enter),
-    ("reaches", Trigger::Enter),
-    ("infiltrated", Trigger::Enter),
-    ("infiltrate", Trigger::Enter),
-    ("penetrated", Trigger::Enter),
-    ("pushed deep into", Trigger::Enter),
-    ("made their way into", Trigger::Enter),
-    ("made its way into", Trigger::Enter),
-    ("stormed into", Trigger::Enter),
-    ("enter", Trigger::Enter),
-    ("enters", Trigger::Enter),
-    ("marched into", Trigger::Enter),
-    ("rolled into", Trigger::Enter),
-    ("swept into", Trigger::Enter),
-    ("swept through", Trigger::Enter),
-    ("poured into", Trigger::Enter),
-    ("moved into", Trigger::Enter),
-    ("moves into", Trigger::Enter),
-    ("move into", Trigger::Enter),
-    ("entering", Trigger::Enter),
-    ("advanced into", Trigger::Enter),
-    ("advanced to the outskirts of", Trigger::Enter),
-    ("advanced to the edges of", Trigger::Enter),
-    ("advanced to the northern outskirts of", Trigger::Enter),
-    ("advanced to the southern outskirts of", Trigger::Enter),
-    ("advanced to the eastern outskirts of", Trigger::Enter),
-    ("advanced to the western outskirts of", Trigger::Enter),
-    ("made gains in", Trigger::Enter),
-    ("gained ground in", Trigger::Enter),
-    ("pushed into", Trigger::Enter),
-    ("broke into", Trigger::Enter),
-    ("breached", Trigger::Enter),
-    // losses
-    ("withdrew from", Trigger::Lose),
-    ("withdraws from", Trigger::Lose),
-    ("pulls out of", Trigger::Lose),
-    ("pull out of", Trigger::Lose),
-    ("loses control of", Trigger::Lose),
-    ("lose control of", Trigger::Lose),
-    ("withdrawn from", Trigger::Lose),
-    ("withdrawing from", Trigger::Lose),
-    ("withdrawal from", Trigger::Lose),
-    // "the withdrawal of regime forces from Hama": the side after "of" left the place
-    // after "from" (`sides::nominal_loser`).
-    ("withdrawal of", Trigger::Lose),
-    ("retreat of", Trigger::Lose),
-    ("pullout of", Trigger::Lose),
-    ("withdraw from", Trigger::Lose),
-    ("withdrew its forces from", Trigger::Lose),
-    ("withdrew its fighters from", Trigger::Lose),
-    ("withdrew its troops from", Trigger::Lose),
-    ("withdrew their forces from", Trigger::Lose),
-    ("withdrew their fighters from", Trigger::Lose),
-    ("withdrew their troops from", Trigger::Lose),
-    ("withdrew forces from", Trigger::Lose),
-    ("withdrew troops from", Trigger::Lose),
-    ("withdrew fighters from", Trigger::Lose),
-    ("pulled its forces out of", Trigger::Lose),
-    ("pulled its troops out of", Trigger::Lose),
-    ("pulled its fighters out of", Trigger::Lose),
-    ("pulled their forces out of", Trigger::Lose),
-    ("pulled their troops out of", Trigger::Lose),
-    ("pulled their fighters out of", Trigger::Lose),
-    ("pulled troops out of", Trigger::Lose),
-    ("pulled its forces from", Trigger::Lose),
-    ("pulled its troops from", Trigger::Lose),
-    ("pulled their forces from", Trigger::Lose),
-    ("pulled their troops from", Trigger::Lose),
-    ("pulled forces from", Trigger::Lose),
-    ("pulled troops from", Trigger::Lose),
-    ("pulled forces out of", Trigger::Lose),
-    // The Syrian defence ministry's word for a withdrawal.
-    ("redeployed outside", Trigger::Lose),
-    ("redeployed from", Trigger::Lose),
-    ("redeploying from", Trigger::Lose),
-    ("repositioned from", Trigger::Lose),
-    ("redeploy outside", Trigger::Lose),
-    ("redeployment outside", Trigger::Lose),
-    ("redeployed its forces outside", Trigger::Lose),
-    ("redeployed its units outside", Trigger::Lose),
-    ("redeployed its troops outside", Trigger::Lose),
-    ("redeployed forces outside", Trigger::Lose),
-    ("redeployment of its forces outside", Trigger::Lose),
-    ("redeployment of its units outside", Trigger::Lose),
-    ("redeployment of forces outside", Trigger::Lose),
-    ("redeployment of units outside", Trigger::Lose),
-    ("repositioned outside", Trigger::Lose),
-    ("repositioned its forces outside", Trigger::Lose),
-    ("redeployed to positions outside", Trigger::Lose),
-    ("repositioned to positions outside", Trigger::Lose),
-    ("redeployed to the outskirts of", Trigger::Lose),
-    ("pulled out of", Trigger::Lose),
-    ("pulling out of", Trigger::Lose),
-    ("pulled back from", Trigger::Lose),
-    ("fell back from", Trigger::Lose),
-    ("retreated from", Trigger::Lose),
-    // After "forced to" / "had to" (an intent, "plans to retreat from", is blocked).
-    ("retreat from", Trigger::Lose),
-    ("retreating from", Trigger::Lose),
-    ("evacuated", Trigger::Lose),
-    ("abandoned", Trigger::Lose),
-    ("vacated", Trigger::Lose),
-    ("vacating", Trigger::Lose),
-    // "positions vacated by the army": what another verb took, not a clause of its own;
-    // but "Manbij was vacated by the SDF" is the place left.
-    ("vacated by", Trigger::Ignore),
-    ("was vacated by", Trigger::LosePassive),
-    ("were vacated by", Trigger::LosePassive),
-    ("lost control of", Trigger::Lose),
-    ("lost all control of", Trigger::Lose),
-    ("lost control over", Trigger::Lose),
-    ("lost", Trigger::Lose),
-    ("relinquished", Trigger::Lose),
-    // "gave up Hama", "gave up control of": a place must follow ("gave up hope" names none).
-    ("gave up", Trigger::Lose),
-    ("given up", Trigger::Lose),
-    ("giving up", Trigger::Lose),
-    // "gave up on retaking Hama": no loss, and (as a blocker too) no retaking.
-    ("gave up on", Trigger::Ignore),
-    ("given up on", Trigger::Ignore),
-    ("giving up on", Trigger::Ignore),
-    ("fled", Trigger::Flee),
-    ("fled from", Trigger::Flee),
-    ("fleeing", Trigger::Flee),
-    ("flee", Trigger::Flee),
-    ("flees", Trigger::Flee),
-    ("escapes the control of", Trigger::LosePassive),
-    ("escaped the control of", Trigger::LosePassive),
-    ("slipped out of the control of", Trigger::LosePassive),
-    ("evacuated by", Trigger::LosePassive),
-    ("abandoned by", Trigger::LosePassive),
-    // handovers
-    ("handed over", Trigger::Handover),
-    ("hands over", Trigger::Handover),
-    ("handing over", Trigger::Handover),
-    ("handed", Trigger::Handover),
-    ("ceded", Trigger::Handover),
-    ("surrendered", Trigger::Handover),
-    ("turned over", Trigger::Handover),
-    // nominal
-    ("capture of", Trigger::Nominal),
-    ("fall of", Trigger::Nominal),
-    ("seizure of", Trigger::Nominal),
-    ("takeover of", Trigger::Nominal),
-    ("liberation of", Trigger::Nominal),
-    ("restoration of control over", Trigger::Nominal),
-    ("restoration of control of", Trigger::Nominal),
-    // claims
-    ("claimed control over", Trigger::ClaimTake),
-    ("claimed control of", Trigger::ClaimTake),
-    ("claim control of", Trigger::ClaimTake),
-    ("claimed the seizure of", Trigger::ClaimTake),
-    ("claimed the capture of", Trigger::ClaimTake),
-    // not changes of control
-    ("lost ground", Trigger::Ignore),
-    // Repelled, not expelled: "were driven back from Hama" leaves Hama as it was.
-    ("driven back", Trigger::Ignore),
-    ("drove back", Trigger::Ignore),
-    ("drove them back", Trigger::Ignore),
-    ("driving back", Trigger::Ignore),
-    ("pushed back", Trigger::Ignore),
-    ("forced back", Trigger::Ignore),
-    ("beaten back", Trigger::Ignore),
-    ("the occupied", Trigger::Ignore),
-    ("israeli-occupied", Trigger::Ignore),
-    ("turkish-occupied", Trigger::Ignore),
-    ("occupied territories", Trigger::Ignore),
-    ("occupied territory", Trigger::Ignore),
-    ("occupied areas", Trigger::Ignore),
-    ("occupied golan", Trigger::Ignore),
-    ("occupied syrian", Trigger::Ignore),
-    ("took part", Trigger::Ignore),
-    ("taking part", Trigger::Ignore),
-    ("taking a toll", Trigger::Ignore),
-    ("took a toll", Trigger::Ignore),
-    ("taken a toll", Trigger::Ignore),
-    ("took a heavy toll", Trigger::Ignore),
-    ("taking a heavy toll", Trigger::Ignore),
-    ("taking place", Trigger::Ignore),
-    ("taking cover", Trigger::Ignore),
-    ("taking advantage", Trigger::Ignore),
-    ("taking into account", Trigger::Ignore),
-    ("taking steps", Trigger::Ignore),
-    ("taking measures", Trigger::Ignore),
-    ("taking shelter", Trigger::Ignore),
-    ("taking refuge", Trigger::Ignore),
-    ("taking office", Trigger::Ignore),
-    ("taking aim", Trigger::Ignore),
-    ("taking responsibility", Trigger::Ignore),
-    ("took refuge", Trigger::Ignore),
-    ("took shelter", Trigger::Ignore),
-    ("took cover", Trigger::Ignore),
-    ("took advantage", Trigger::Ignore),
-    ("took steps", Trigger::Ignore),
-    ("took aim", Trigger::Ignore),
-    ("take part", Trigger::Ignore),
-    ("takes part", Trigger::Ignore),
-    ("take place", Trigger::Ignore),
-    ("takes place", Trigger::Ignore),
-    ("take cover", Trigger::Ignore),
-    ("take refuge", Trigger::Ignore),
-    ("takes refuge", Trigger::Ignore),
-    ("take shelter", Trigger::Ignore),
-    ("take advantage", Trigger::Ignore),
-    ("takes advantage", Trigger::Ignore),
-    ("take steps", Trigger::Ignore),
-    ("take measures", Trigger::Ignore),
-    ("take aim", Trigger::Ignore),
-    ("take responsibility", Trigger::Ignore),
-    ("takes responsibility", Trigger::Ignore),
-    ("take office", Trigger::Ignore),
-    ("takes office", Trigger::Ignore),
-    ("take into account", Trigger::Ignore),
-    ("take to the streets", Trigger::Ignore),
-    ("take a toll", Trigger::Ignore),
-    ("takes a toll", Trigger::Ignore),
-    ("take hold", Trigger::Ignore),
-    ("takes hold", Trigger::Ignore),
-    ("take time", Trigger::Ignore),
-    ("take days", Trigger::Ignore),
-    ("take weeks", Trigger::Ignore),
-    ("take months", Trigger::Ignore),
-    ("took responsibility", Trigger::Ignore),
-    ("taken part", Trigger::Ignore),
-    ("took place", Trigger::Ignore),
-    ("taken place", Trigger::Ignore),
-    ("took office", Trigger::Ignore),
-    ("took a flight", Trigger::Ignore),
-    ("taken into account", Trigger::Ignore),
-    ("entered into force", Trigger::Ignore),
-    ("entered into", Trigger::Ignore),
-    ("enter into", Trigger::Ignore),
-    ("enters into", Trigger::Ignore),
-    ("lost their lives", Trigger::Ignore),
-    ("lost his life", Trigger::Ignore),
-    ("lost contact", Trigger::Ignore),
-    ("cleared the way", Trigger::Ignore),
-    ("taken hostage", Trigger::Ignore),
-    ("taken prisoner", Trigger::Ignore),
-    ("took to the streets", Trigger::Ignore),
-    ("fall of the regime", Trigger::Ignore),
-    ("fall of the assad", Trigger::Ignore),
-    ("fall of assad", Trigger::Ignore),
-    ("fall of bashar", Trigger::Ignore),
-];
+impl Trigger {
+    /// The frame named `name` in `data/lexicon/triggers.csv`.
+    fn from_frame(name: &str) -> Option<Trigger> {
+        Some(match name {
+            "take" => Trigger::Take,
+            "take_passive" => Trigger::TakePassive,
+            "fall" => Trigger::Fall,
+            "enter" => Trigger::Enter,
+            "lose" => Trigger::Lose,
+            "flee" => Trigger::Flee,
+            "lose_passive" => Trigger::LosePassive,
+            "handover" => Trigger::Handover,
+            "nominal" => Trigger::Nominal,
+            "claim_take" => Trigger::ClaimTake,
+            "expel" => Trigger::Expel,
+            "ignore" => Trigger::Ignore,
+            _ => return None,
+        })
+    }
+}
 
-/// Markers that turn a following trigger into a claim.
-const CLAIMS: &[&str] = &[
-    "unconfirmed",
-    "unverified",
-    "claim to have",
-    "claims to have",
-    "claimed to have",
-    "claiming to have",
-    "claimed",
-    "claims",
-    "claim",
-    // A hedged report is no confirmation: "appears to have withdrawn", "appeared to be in
-    // control". The present without "have" is a blocker ("appears to be lost", an opinion).
-    "appear to have",
-    "appears to have",
-    "appeared to",
-    "seem to have",
-    "seems to have",
-    "seemed to",
-];
+/// The bundled trigger frames.
+pub const TRIGGERS_CSV: &str = include_str!("../../data/lexicon/triggers.csv");
+/// The bundled markers.
+pub const MARKERS_CSV: &str = include_str!("../../data/lexicon/markers.csv");
 
-/// Markers that, after a trigger, may leave the change unconfirmed: "…, a claim the army
-/// denies", "unconfirmed", and the verbs that do so after "not" ("could not be verified").
-const DOUBTS: &[&str] = &[
-    "a claim",
-    "unconfirmed",
-    "unverified",
-    "confirm",
-    "confirmed",
-    "verify",
-    "verified",
-];
-
-/// Blockers that speak of a prospect: before a trigger they cancel it like the others,
-/// and after a change named as a noun they make it a prospect too ("the fall of Homs
-/// would...").
-pub(super) const PROSPECTS: &[&str] = &[
-    "would",
-    "could",
-    "might",
-    "will",
-    "may",
-    "next target",
-    "next goal",
-    "next objective",
-];
-
-/// Markers that cancel a following trigger (and [`PROSPECTS`]): attempts, plans, threats, denials, negation.
-const BLOCKERS: &[&str] = &[
-    "failed to",
-    "fail to",
-    "failure to",
-    "attempting to",
-    "attempt to",
-    "attempted to",
-    "trying to",
-    "tried to",
-    "try to",
-    "aims to",
-    "aim to",
-    "aiming to",
-    "vowed to",
-    "vow to",
-    "plans to",
-    "plan to",
-    "planning to",
-    "seeking to",
-    "seek to",
-    "seeks to",
-    "threatened to",
-    "threatens to",
-    "gave up on",
-    "give up on",
-    "given up on",
-    "giving up on",
-    "denied",
-    "denying",
-    "denies",
-    "without admitting",
-    "not confirmed",
-    "did not",
-    "have not",
-    "has not",
-    "had not",
-    "never",
-    "prepare to",
-    "preparing to",
-    "ready to",
-    "in order to",
-    "launched an offensive",
-    "launched an attack",
-    "repel",
-    "repelled",
-    "unable to",
-    "appears to",
-    "appear to",
-    "seems to",
-    "seem to",
-    "expected to",
-    "likely to",
-    "if",
-    "previously",
-    "formerly",
-    "once held",
-    "used to",
-    // A span of years is background: "Over the following years, the opposition seized".
-    "over the following years",
-    "in the following years",
-    "over the years",
-    "in the years that followed",
-    "in the years since",
-    // Obligation: "rebels must take Homs to reach Damascus".
-    "must",
-    "need to",
-    "needs to",
-    "yet to",
-];
-
-/// Words that cancel a trigger only right before it: continuity ("remains in control of",
-/// "still hold") and nearness ("close to capturing", "on the verge of taking").
-pub(super) const CLOSE_BLOCKERS: &[&str] = &[
-    "remain",
-    "remains",
-    "remained",
-    "still",
-    "close to",
-    "on the verge of",
-];
-
-/// Phrases that end the clause of a trigger (the objects of "took" stop there).
-const BOUNDARIES: &[&str] = &[
-    ";",
-    " after ",
-    " while ",
-    " when ",
-    " where ",
-    " which ",
-    " who ",
-    " but ",
-    " following ",
-    " since ",
-    " amid ",
-    " to prepare",
-    " in order to",
-    " — ",
-    " – ",
-    " as they ",
-    " whose ",
-    " and are ",
-    " and is ",
-    " and were ",
-    " and was ",
-    " and have ",
-    " and has ",
-    " closing in",
-    " advancing on",
-    " advancing towards",
-    " advancing toward",
-    " heading ",
-    " as government forces",
-    " as regime forces",
-    " as the army",
-    " except ",
-    " excluding ",
-    " apart from ",
-    // Exclusion: "withdrew from the province, with the exception of Khan Shaykhun".
-    " with the exception of ",
-    " other than ",
-    " save for ",
-    // A reduced relative or purpose clause after the object: "lost the city seen as
-    // crucial to protect the capital, Damascus".
-    " seen as ",
-    " regarded as ",
-    " considered ",
-    " in its efforts to ",
-    " in their efforts to ",
-    " in an effort to ",
-    // "as" opening a clause with a side as its subject: "fled the province as a rebel
-    // offensive dealt Damascus" (not "as well as a base").
-    " as a rebel",
-    " as an opposition",
-    " as an insurgent",
-    " as a government",
-    " as an army",
-];
-
-/// Words between a trigger and a place that make the gain partial.
-const PARTIAL: &[&str] = &[
-    "outskirts",
-    "suburbs",
-    "suburb",
-    "parts of",
-    "part of",
-    "some neighbourhoods",
-    "some neighborhoods",
-    "some districts",
-    "areas on",
-    "edges of",
-    "% of",
-    "percent of",
-    "neighbourhood",
-    "neighborhood",
-    "areas of",
-];
-
-/// Nouns that name a side only by what it is ("militants"): right after a side's name
-/// ("Islamic State militants", "Turkish-backed rebels") they are that side's, and the two
-/// make one actor, not a generic opposition noun after a modifier.
-const GENERIC_SIDE_NOUNS: &[&str] = &[
-    "rebel",
-    "rebels",
-    "insurgent",
-    "insurgents",
-    "militants",
-    "gunmen",
-    "terrorists",
-    "mercenaries",
-    "jihadists",
-    "islamists",
-    "opposition",
-];
-
-/// Does actor hit `noun` continue `side` ([`GENERIC_SIDE_NOUNS`] after spaces only)?
-fn qualifies_noun<T>(lower: &str, side: &Hit<Faction>, noun: &Hit<T>) -> bool {
+/// Does actor hit `noun` continue `side` (a generic side noun after spaces only)?
+fn qualifies_noun<T>(lower: &str, side: &Hit<Faction>, noun: &Hit<T>, generic: &[String]) -> bool {
     let gap = &lower[side.end..noun.start.max(side.end)];
     !gap.is_empty()
         && gap.bytes().all(|b| b == b' ')
-        && GENERIC_SIDE_NOUNS.contains(&&lower[noun.start..noun.end])
+        && generic.iter().any(|g| *g == lower[noun.start..noun.end])
 }
 
-/// Pronouns that in war reporting stand for the attacking side, never the state.
-pub const REBEL_PRONOUNS: &[&str] = &[
-    "the groups",
-    "the group",
-    "the fighters",
-    "fighters",
-    "its fighters",
-    "its rebels",
-    "his fighters",
-    "the attackers",
-    "the militants",
-    "our forces",
-    "we",
-];
+/// The phrases of `data/lexicon/triggers.csv` and `markers.csv`, expanded
+/// ([`super::patterns`]).
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Every trigger phrase with its frame.
+    pub triggers: Vec<(String, Trigger)>,
+    /// Every marker phrase with its mark.
+    pub marks: Vec<(String, Mark)>,
+    /// Nouns that name a side only by what it is ("militants"): right after a side's name
+    /// ("Islamic State militants") they are that side's, and the two make one actor.
+    pub generic_side_nouns: Vec<String>,
+}
 
-/// Pronouns that stand for whichever side was named last.
-const NEUTRAL_PRONOUNS: &[&str] = &["they", "their", "their forces"];
+/// One `class,pattern,note` file's phrases: (phrase, class, line).
+fn read_patterns(
+    file: &'static str,
+    text: &str,
+    verbs: &Verbs,
+) -> Result<Vec<(String, String, usize)>, LexiconError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .comment(Some(b'#'))
+        .trim(csv::Trim::None)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec
+            .map_err(|e| LexiconError::new(file, record_line(text, e.position()), e.to_string()))?;
+        let line = record_line(text, rec.position());
+        let class = rec.get(0).unwrap_or("").trim().to_string();
+        let pattern = rec.get(1).unwrap_or("");
+        let phrases = verbs
+            .expand(pattern)
+            .map_err(|e| LexiconError::new(file, line, e.0))?;
+        out.extend(phrases.into_iter().map(|p| (p, class.clone(), line)));
+    }
+    Ok(out)
+}
+
+/// Refuses a phrase that two lines of one list make: the second would never apply (or
+/// apply with another frame), a sign the file was edited without being read.
+fn refuse_repeats<'a>(
+    file: &'static str,
+    rows: impl Iterator<Item = (&'a str, usize, usize)>,
+) -> Result<(), LexiconError> {
+    let mut seen: std::collections::HashMap<(&str, usize), usize> = Default::default();
+    for (phrase, list, line) in rows {
+        if let Some(first) = seen.insert((phrase, list), line) {
+            if first != line {
+                let message = format!("{phrase:?} is also made by line {first}");
+                return Err(LexiconError::new(file, line, message));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Vocabulary {
+    /// The bundled files.
+    pub fn bundled() -> Result<Vocabulary, LexiconError> {
+        let verbs =
+            Verbs::bundled().map_err(|(line, e)| LexiconError::new("verbs.csv", line, e.0))?;
+        Vocabulary::parse(TRIGGERS_CSV, MARKERS_CSV, &verbs)
+    }
+
+    /// Reads a triggers file and a markers file, expanding their patterns with `verbs`.
+    pub fn parse(triggers: &str, markers: &str, verbs: &Verbs) -> Result<Vocabulary, LexiconError> {
+        let mut vocabulary = Vocabulary::default();
+        let rows = read_patterns("triggers.csv", triggers, verbs)?;
+        for (phrase, frame, line) in rows.iter() {
+            let trigger = Trigger::from_frame(frame).ok_or_else(|| {
+                LexiconError::new("triggers.csv", *line, format!("unknown frame {frame:?}"))
+            })?;
+            vocabulary.triggers.push((phrase.clone(), trigger));
+        }
+        refuse_repeats(
+            "triggers.csv",
+            rows.iter().map(|(p, _, l)| (p.as_str(), 0, *l)),
+        )?;
+        let rows = read_patterns("markers.csv", markers, verbs)?;
+        let mut lists = Vec::new();
+        for (phrase, class, line) in rows.iter() {
+            if class == "generic_side_noun" {
+                vocabulary.generic_side_nouns.push(phrase.clone());
+                lists.push((phrase.as_str(), usize::MAX, *line));
+                continue;
+            }
+            let mark = Mark::from_class(class).ok_or_else(|| {
+                LexiconError::new("markers.csv", *line, format!("unknown mark {class:?}"))
+            })?;
+            vocabulary.marks.push((phrase.clone(), mark));
+            lists.push((phrase.as_str(), Entry::Mark(mark).list(), *line));
+        }
+        refuse_repeats("markers.csv", lists.into_iter())?;
+        Ok(vocabulary)
+    }
+
+    /// The phrases marked `mark`.
+    pub fn marked(&self, mark: Mark) -> impl Iterator<Item = &str> {
+        self.marks
+            .iter()
+            .filter(move |(_, m)| *m == mark)
+            .map(|(p, _)| p.as_str())
+    }
+}
 
 /// A phrase found in a text (the extractor makes an article's hits relative to their
 /// sentence).
@@ -859,14 +230,26 @@ pub struct ActorRow {
     pub faction: Faction,
 }
 
-/// An actor-lexicon file that could not be read.
+/// A lexicon file that could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("factions.csv line {line}: {message}")]
+#[error("{file} line {line}: {message}")]
 pub struct LexiconError {
+    /// The file's name ("triggers.csv").
+    pub file: &'static str,
     /// 1-based line.
     pub line: usize,
     /// What is wrong.
     pub message: String,
+}
+
+impl LexiconError {
+    fn new(file: &'static str, line: usize, message: String) -> LexiconError {
+        LexiconError {
+            file,
+            line,
+            message,
+        }
+    }
 }
 
 /// The contents of `data/factions.csv`.
@@ -890,18 +273,21 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
     let mut colours = Vec::new();
     let mut labels = Vec::new();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| LexiconError {
-            line: 0,
-            message: e.to_string(),
+        let rec = rec.map_err(|e| {
+            LexiconError::new(
+                "factions.csv",
+                record_line(csv_text, e.position()),
+                e.to_string(),
+            )
         })?;
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = record_line(csv_text, rec.position());
         let alias = rec.get(0).unwrap_or("").trim().to_lowercase();
         let faction: Faction = rec
             .get(1)
             .unwrap_or("")
             .trim()
             .parse()
-            .map_err(|message| LexiconError { line, message })?;
+            .map_err(|message| LexiconError::new("factions.csv", line, message))?;
         let colour = rec.get(3).unwrap_or("").trim();
         if !colour.is_empty() {
             colours.push((faction, colour.to_string()));
@@ -921,45 +307,61 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
     })
 }
 
-/// A phrase that qualifies a trigger or bounds its clause.
+/// A phrase that qualifies a trigger or bounds its clause (`data/lexicon/markers.csv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// Ends a trigger's clause ("; ", " after ", " while ").
     Boundary,
     /// Cancels a following trigger: an attempt, plan, denial or negation.
     Blocker,
+    /// A blocker that speaks of a prospect ("would", "next target"): after a change named
+    /// as a noun it makes it a prospect too. Matched in the blockers' list.
+    Prospect,
     /// Makes a following trigger a claim.
     Claim,
     /// Makes a gain partial ("outskirts", "parts of").
     Partial,
-    /// Stands for a side named elsewhere ("they", "the groups").
+    /// Stands for a side named elsewhere ("they").
     Pronoun,
+    /// Stands for the attacking side, never the state ("the groups", "the fighters").
+    /// Matched in the pronouns' list.
+    RebelPronoun,
     /// After a trigger, may leave it unconfirmed ("a claim", "not confirmed").
     Doubt,
+    /// Cancels a trigger only right before it: continuity ("remains", "still") and
+    /// nearness ("close to").
+    CloseBlocker,
 }
 
 impl Mark {
-    const ALL: [Mark; 6] = [
-        Mark::Boundary,
-        Mark::Blocker,
-        Mark::Claim,
-        Mark::Partial,
-        Mark::Pronoun,
-        Mark::Doubt,
-    ];
+    /// The mark named `class` in `data/lexicon/markers.csv`.
+    fn from_class(class: &str) -> Option<Mark> {
+        Some(match class {
+            "boundary" => Mark::Boundary,
+            "blocker" => Mark::Blocker,
+            "prospect" => Mark::Prospect,
+            "claim" => Mark::Claim,
+            "partial" => Mark::Partial,
+            "pronoun" => Mark::Pronoun,
+            "rebel_pronoun" => Mark::RebelPronoun,
+            "doubt" => Mark::Doubt,
+            "close_blocker" => Mark::CloseBlocker,
+            _ => return None,
+        })
+    }
 
-    fn phrases(self) -> Box<dyn Iterator<Item = &'static str>> {
-        let list: &'static [&'static str] = match self {
-            Mark::Boundary => BOUNDARIES,
-            Mark::Blocker => return Box::new(BLOCKERS.iter().chain(PROSPECTS).copied()),
-            Mark::Claim => CLAIMS,
-            Mark::Partial => PARTIAL,
-            Mark::Doubt => DOUBTS,
-            Mark::Pronoun => {
-                return Box::new(NEUTRAL_PRONOUNS.iter().chain(REBEL_PRONOUNS).copied())
-            }
-        };
-        Box::new(list.iter().copied())
+    /// Is this mark a `kind` (a prospect is a blocker, a rebel pronoun a pronoun)?
+    pub fn is(self, kind: Mark) -> bool {
+        self == kind || self.general() == kind
+    }
+
+    /// The kind whose list this mark is matched in.
+    fn general(self) -> Mark {
+        match self {
+            Mark::Prospect => Mark::Blocker,
+            Mark::RebelPronoun => Mark::Pronoun,
+            m => m,
+        }
     }
 }
 
@@ -977,7 +379,15 @@ impl Entry {
         match self {
             Entry::Trigger(_) => 0,
             Entry::Actor(_) => 1,
-            Entry::Mark(m) => 2 + m as usize,
+            Entry::Mark(m) => match m.general() {
+                Mark::Boundary => 2,
+                Mark::Blocker => 3,
+                Mark::Claim => 4,
+                Mark::Partial => 5,
+                Mark::Pronoun => 6,
+                Mark::Doubt => 7,
+                _ => 8,
+            },
         }
     }
 }
@@ -996,6 +406,7 @@ pub struct Marks {
 /// Every phrase list, compiled into one set. `Send + Sync`; build once.
 pub struct Lexicon {
     set: PhraseSet<Entry>,
+    generic_side_nouns: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -1009,21 +420,24 @@ impl std::fmt::Debug for Lexicon {
 impl Lexicon {
     /// The bundled lexicon.
     pub fn bundled() -> Result<Lexicon, LexiconError> {
-        Ok(Lexicon::new(&parse_factions(FACTIONS_CSV)?.actors))
+        let vocabulary = Vocabulary::bundled()?;
+        Ok(Lexicon::new(
+            &vocabulary,
+            &parse_factions(FACTIONS_CSV)?.actors,
+        ))
     }
 
-    /// A lexicon over `actors`.
-    pub fn new(actors: &[ActorRow]) -> Lexicon {
-        let triggers = TRIGGERS.iter().map(|&(p, t)| (p, Entry::Trigger(t)));
+    /// A lexicon of `vocabulary` over `actors`.
+    pub fn new(vocabulary: &Vocabulary, actors: &[ActorRow]) -> Lexicon {
+        let triggers = (vocabulary.triggers.iter()).map(|(p, t)| (p.as_str(), Entry::Trigger(*t)));
         let actors = actors
             .iter()
             .map(|r| (r.alias.as_str(), Entry::Actor(r.faction)));
-        let marks = Mark::ALL
-            .into_iter()
-            .flat_map(|m| m.phrases().map(move |p| (p, Entry::Mark(m))));
+        let marks = (vocabulary.marks.iter()).map(|(p, m)| (p.as_str(), Entry::Mark(*m)));
         let all = triggers.chain(actors).chain(marks);
         Lexicon {
             set: PhraseSet::listed(all.map(|(p, e)| (p, e, e.list())), CUE_WORDS),
+            generic_side_nouns: vocabulary.generic_side_nouns.clone(),
         }
     }
 
@@ -1049,7 +463,9 @@ impl Lexicon {
         self.set.for_each_hit(lower, on_word, |h, _| match h.what {
             Entry::Trigger(t) => out.triggers.push(h.with(t)),
             Entry::Actor(f) => match out.actors.last_mut() {
-                Some(side) if qualifies_noun(lower, side, &h) => side.end = h.end,
+                Some(side) if qualifies_noun(lower, side, &h, &self.generic_side_nouns) => {
+                    side.end = h.end
+                }
                 _ => out.actors.push(h.with(f)),
             },
             Entry::Mark(m) => out.marks.push(h.with(m)),
@@ -1207,23 +623,74 @@ mod tests {
     }
 
     #[test]
-    fn no_phrase_is_listed_twice() {
-        // A repeat is harmless at run time but says the list was edited without being
-        // read: the second entry may carry a different trigger kind that never applies.
-        let lists: [(&str, Vec<&str>); 7] = [
-            ("TRIGGERS", TRIGGERS.iter().map(|(p, _)| *p).collect()),
-            ("CLAIMS", CLAIMS.to_vec()),
-            ("DOUBTS", DOUBTS.to_vec()),
-            ("PROSPECTS", PROSPECTS.to_vec()),
-            ("BLOCKERS", BLOCKERS.to_vec()),
-            ("BOUNDARIES", BOUNDARIES.to_vec()),
-            ("PARTIAL", PARTIAL.to_vec()),
+    fn bad_vocabulary_lines_name_file_and_line() {
+        let verbs = Verbs::bundled().unwrap();
+        let markers = "mark,pattern,note\n";
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "frame,pattern,note\ntake,<seize>,\ngrab,<grab>,\n",
+                markers,
+                "triggers.csv line 3: unknown frame \"grab\"",
+            ),
+            (
+                "frame,pattern,note\ntake,<seize>,\n# a comment\nlose,seized,\n",
+                markers,
+                "triggers.csv line 4: \"seized\" is also made by line 2",
+            ),
+            (
+                "frame,pattern,note\ntake,{of|over,\n",
+                markers,
+                "triggers.csv line 2: a group lacks its closing '}'",
+            ),
+            (
+                "frame,pattern,note\n",
+                "mark,pattern,note\nblocker,<try> to,\nhedge,perhaps,\n",
+                "markers.csv line 3: unknown mark \"hedge\"",
+            ),
+            (
+                "frame,pattern,note\n",
+                "mark,pattern,note\nblocker,tried to,\nprospect,<try:past> to,\n",
+                "markers.csv line 3: \"tried to\" is also made by line 2",
+            ),
         ];
-        for (name, list) in lists {
-            let mut seen = std::collections::HashSet::new();
-            let repeats: Vec<&str> = list.into_iter().filter(|p| !seen.insert(*p)).collect();
-            assert!(repeats.is_empty(), "{name} repeats {repeats:?}");
+        for (triggers, markers, want) in cases {
+            let e = Vocabulary::parse(triggers, markers, &verbs).unwrap_err();
+            assert_eq!(e.to_string(), *want);
         }
+        // One phrase in two lists is no repeat: "unconfirmed" makes a claim and a doubt.
+        let both = "mark,pattern,note\nclaim,unconfirmed,\ndoubt,unconfirmed,\n";
+        assert!(Vocabulary::parse("frame,pattern,note\n", both, &verbs).is_ok());
+    }
+
+    #[test]
+    fn the_bundled_vocabulary_generates_the_forms_of_its_verbs() {
+        let v = Vocabulary::bundled().unwrap();
+        let frame = |p: &str| v.triggers.iter().find(|(q, _)| q == p).map(|(_, t)| *t);
+        let cases: &[(&str, Option<Trigger>)] = &[
+            ("recaptures", Some(Trigger::Take)),
+            ("wresting", Some(Trigger::Take)),
+            ("retook", Some(Trigger::Take)),
+            ("imposing their full control over", Some(Trigger::Take)),
+            ("assumes control of", Some(Trigger::Take)),
+            ("withdrawing its troops from", Some(Trigger::Lose)),
+            ("falling into the hands of", Some(Trigger::TakePassive)),
+            ("expels", Some(Trigger::Expel)),
+            ("taking part", Some(Trigger::Ignore)),
+            // Forms that are nouns or adjectives are left out.
+            ("storm", None),
+            ("secure", None),
+            ("free", None),
+            ("surrender", None),
+        ];
+        for (phrase, want) in cases {
+            assert_eq!(frame(phrase), *want, "{phrase}");
+        }
+        let marked = |m| v.marked(m).collect::<Vec<_>>();
+        assert!(marked(Mark::Blocker).contains(&"threatening to"));
+        assert!(marked(Mark::Blocker).contains(&"sought to"));
+        assert!(marked(Mark::Prospect).contains(&"would"));
+        assert!(marked(Mark::CloseBlocker).contains(&"remains"));
+        assert!(v.generic_side_nouns.iter().any(|n| n == "militants"));
     }
 
     #[test]

@@ -19,10 +19,12 @@
 //!   years ("In August 2019, ...") are background and yield nothing.
 
 mod background;
+pub mod check;
 pub mod dates;
 mod days;
 pub mod lexicon;
 mod memory;
+mod patterns;
 mod phrases;
 mod places;
 mod record;
@@ -37,7 +39,7 @@ use crate::text::{self, Sentence};
 use chrono::NaiveDate;
 use dates::{DateBasis, DateMention, Word};
 use days::{is_background, nearest_day, resolve_dates, since_day};
-use lexicon::{Hit, Lexicon, Mark, Marks, Trigger, CLOSE_BLOCKERS, PROSPECTS};
+use lexicon::{Hit, Lexicon, Mark, Marks, Trigger};
 use memory::SideMemory;
 use std::cell::{OnceCell, RefCell};
 
@@ -239,7 +241,7 @@ impl Clause<'_> {
         let t = self.trigger;
         self.marks.iter().any(|m| {
             m.start >= t.end
-                && m.what == Mark::Blocker
+                && m.what.is(Mark::Blocker)
                 && (self.is_denial(m)
                     // "…said they took Manbij, but the SDF said it had repelled the attack".
                     || self.lower[m.start..m.end] == *"repelled"
@@ -272,11 +274,10 @@ impl Clause<'_> {
                 .iter()
                 .any(|a| a.end <= t.start && a.start >= self.start);
         (t.what == Trigger::Nominal || gerund_subject || self.is_possessive())
-            && self.marks.iter().any(|m| {
-                m.start >= t.end
-                    && m.what == Mark::Blocker
-                    && PROSPECTS.contains(&&self.lower[m.start..m.end])
-            })
+            && self
+                .marks
+                .iter()
+                .any(|m| m.start >= t.end && m.what == Mark::Prospect)
     }
 
     /// Is a blocker within `from..trigger`? Background words in an aside set off by commas
@@ -293,26 +294,35 @@ impl Clause<'_> {
         };
         self.marks
             .iter()
-            .filter(|m| m.what == Mark::Blocker && m.start >= from && m.end <= t.start)
+            .filter(|m| m.what.is(Mark::Blocker) && m.start >= from && m.end <= t.start)
             .filter(|m| !is_claim_at(m) && !self.is_denial(m))
             .any(|m| {
-                let aside = OF_A_NOUN.contains(&&self.lower[m.start..m.end])
-                    && self.lower[from..m.start].contains(',')
+                // The aside may open before the clause does (" who " ends a clause).
+                let Some(open) = self.lower[..m.start].rfind(',') else {
+                    return true;
+                };
+                // A relative clause between commas is about its noun: "Rebels, who did
+                // not stop, captured Hama".
+                let opening = self.lower[open + 1..m.start].trim_start();
+                let relative = ["who ", "which ", "whose "]
+                    .iter()
+                    .any(|r| opening.starts_with(r));
+                let aside = (relative || OF_A_NOUN.contains(&&self.lower[m.start..m.end]))
                     && self.lower[m.end..t.start].contains(',');
                 !aside
             })
     }
 
     /// "the army remains in control of Homs", "are close to capturing": continuity or
-    /// nearness right before the trigger ([`CLOSE_BLOCKERS`]). Further back they are about
-    /// something else ("rebels, still reeling, took"; "Suran, which is close to Hama, was
-    /// captured").
+    /// nearness right before the trigger ([`Mark::CloseBlocker`]). Further back they are
+    /// about something else ("rebels, still reeling, took"; "Suran, which is close to
+    /// Hama, was captured").
     fn is_continued_or_near(&self) -> bool {
-        let before = self.lower[..self.trigger.start].trim_end();
-        CLOSE_BLOCKERS.iter().any(|w| {
-            before
-                .strip_suffix(w)
-                .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
+        let t = self.trigger;
+        self.marks.iter().any(|m| {
+            m.what == Mark::CloseBlocker
+                && m.end <= t.start
+                && self.lower[m.end..t.start].bytes().all(|b| b == b' ')
         })
     }
 
@@ -420,12 +430,12 @@ impl Clause<'_> {
     fn is_plain_declaration(&self) -> bool {
         let t = self.trigger;
         // To the sentence's end: "liberated" is a trigger of its own and ends the clause.
-        matches!(
-            &self.lower[t.start..t.end],
-            "declared" | "declares" | "declare"
-        ) && !self
-            .words_within(t.end, self.lower.len())
-            .any(|w| matches!(w, "free" | "liberated"))
+        let verb = &self.lower[t.start..t.end];
+        verb.starts_with("declar")
+            && !verb.contains(' ')
+            && !self
+                .words_within(t.end, self.lower.len())
+                .any(|w| matches!(w, "free" | "liberated"))
     }
 
     /// "pushed to seize Homs", "hope to enter Damascus": a trigger in the infinitive is an
@@ -523,7 +533,7 @@ impl Clause<'_> {
 fn has_mark(marks: &[Hit<Mark>], kind: Mark, from: usize, to: usize) -> bool {
     marks
         .iter()
-        .any(|m| m.what == kind && m.start >= from && m.end <= to)
+        .any(|m| m.what.is(kind) && m.start >= from && m.end <= to)
 }
 
 /// The phrases and date expressions of one sentence (sentence-relative), in buffers
@@ -823,7 +833,7 @@ impl<'g> Extractor<'g> {
         // "The army denied that rebels had taken Hama": what is denied is claimed.
         let denied = || {
             c.marks.iter().any(|m| {
-                m.what == Mark::Blocker
+                m.what.is(Mark::Blocker)
                     && m.start >= before_start
                     && m.end <= t.start
                     && c.is_denial(m)
@@ -963,7 +973,7 @@ fn clause_of<'s>(
     let inside_blocker = |b: &Hit<Mark>| {
         sm.marks
             .iter()
-            .any(|m| m.what == Mark::Blocker && m.start <= b.start && b.end <= m.end)
+            .any(|m| m.what.is(Mark::Blocker) && m.start <= b.start && b.end <= m.end)
     };
     // "the following areas: A, B": after a determiner, "following" is an adjective that
     // announces a list, not the subordinator of "following the army's withdrawal".
@@ -1130,7 +1140,7 @@ fn denies_what_was_said(lower: &str, marks: &[Hit<Mark>]) -> bool {
     ];
     marks.iter().any(|m| {
         let rest = lower[m.end..].trim_start();
-        m.what == Mark::Blocker
+        m.what.is(Mark::Blocker)
             && matches!(&lower[m.start..m.end], "denied" | "denies")
             && SAID
                 .iter()

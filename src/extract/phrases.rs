@@ -110,7 +110,7 @@ enum ByteClass {
 }
 
 /// How many lists one set can hold.
-pub(crate) const MAX_LISTS: usize = 8;
+pub(crate) const MAX_LISTS: usize = 9;
 
 /// [`PhraseSet::filter`] has `2^FILTER_EXTRA_BITS` entries per slot of the table (at
 /// most one in eight entries is set).

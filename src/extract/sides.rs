@@ -10,7 +10,7 @@
 //! to the side it is handed to, else the other side named in the sentence, else the side
 //! the article names most.
 
-use super::lexicon::{Hit, Mark, Trigger, REBEL_PRONOUNS};
+use super::lexicon::{Hit, Mark, Trigger};
 use super::{first_word, ArticleState, Clause, Extractor};
 use crate::model::{Faction, Span};
 
@@ -770,7 +770,7 @@ impl Extractor<'_> {
         let pronoun = c
             .marks
             .iter()
-            .rfind(|m| m.what == Mark::Pronoun && m.end <= t.start)
+            .rfind(|m| m.what.is(Mark::Pronoun) && m.end <= t.start)
             .copied();
         let context = |p: &Hit<Mark>| {
             let word = c.s[p.start..p.end].to_ascii_lowercase();
@@ -780,7 +780,7 @@ impl Extractor<'_> {
                     return Some(named(c.s, a));
                 }
             }
-            let rebel = REBEL_PRONOUNS.contains(&word.as_str());
+            let rebel = p.what == Mark::RebelPronoun;
             let last = if rebel {
                 st.last_attacker()
             } else {
@@ -801,8 +801,7 @@ impl Extractor<'_> {
                     .rev()
                     .find(|a| is_subject_position(c.s, a));
                 let fits = |a: &&Hit<Faction>| {
-                    let word = c.s[p.start..p.end].to_ascii_lowercase();
-                    !(REBEL_PRONOUNS.contains(&word.as_str()) && a.what == Faction::Government)
+                    !(p.what == Mark::RebelPronoun && a.what == Faction::Government)
                 };
                 earlier
                     .filter(fits)

@@ -1,4 +1,5 @@
-//! `frontline resolve` and `frontline gazetteer check` through the real binary.
+//! `frontline resolve`, `frontline gazetteer check` and `frontline lexicon check` through the
+//! real binary.
 
 use super::util::*;
 
@@ -200,4 +201,35 @@ fn resolve_lists_namesakes_with_their_district_and_takes_a_governorate_or_a_plac
     // A governorate that does not exist is a flag error, not an empty answer.
     let o = run(&["resolve", "--in", "Atlantis", "Suran"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn lexicon_check_passes_the_checkout_and_names_a_bad_line() {
+    let o = run(&["lexicon", "check", "--data", s(&root().join("data"))]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("lexicon/triggers.csv: "),
+        "{}",
+        stdout(&o)
+    );
+    // A copy of data/ with one malformed pattern and one unknown frame.
+    let dir = tempfile::tempdir().unwrap();
+    for name in frontline::extract::check::FILES {
+        let to = dir.path().join(name);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root().join("data").join(name), &to).unwrap();
+    }
+    let triggers = dir.path().join("lexicon/triggers.csv");
+    let mut text = std::fs::read_to_string(&triggers).unwrap();
+    let lines = text.lines().count();
+    text.push_str("take,<seize:gerund> control of,\n");
+    std::fs::write(&triggers, text).unwrap();
+    let o = run(&["lexicon", "check", "--data", s(dir.path())]);
+    assert_eq!(o.status.code(), Some(1));
+    let want = format!(
+        "lexicon/triggers.csv line {}: unknown verb form \"gerund\"",
+        lines + 1
+    );
+    assert!(stderr(&o).contains(&want), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 error(s)"), "{}", stderr(&o));
 }
