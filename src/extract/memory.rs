@@ -79,9 +79,9 @@ impl SideMemory {
 
     /// Notes the side of an event just found: the last side named from now on, and the
     /// last attacker unless it is the government.
-    pub(super) fn note(&mut self, f: Faction, name: &str) {
+    pub(super) fn note(&mut self, f: Faction, name: &str, trigger: Trigger) {
         note_side(&mut self.last_actor, f, name);
-        if f == Faction::Government {
+        if !attacks(Some(trigger), f) {
             // The attacker may still be one of the sentences read before.
             self.actor_from = self.pending.len();
         } else {
@@ -154,11 +154,35 @@ fn subjects(
             continue;
         }
         actor = actor.or(Some(first));
-        if a.what != Faction::Government {
+        // Its verb: a trigger before the next side named ("Rebels advanced after regime
+        // forces pulled out": "pulled out" is the regime's).
+        let next_side = actors[k + 1..].first().map_or(s.len(), |n| n.start);
+        let verb = trigger_after(triggers, a.end).filter(|t| t.start < next_side);
+        if attacks(verb.map(|t| t.what), a.what) {
             return (actor, Some(first));
         }
     }
     (actor, None)
+}
+
+/// Is side `f`, the subject of `trigger`, the side attacking? The subject of a gain is,
+/// whichever side it is ("the army retook Hama", and in 2026 "government forces seized
+/// Tabqa"); the subject of a loss is not ("the SDF withdrew"). A subject of neither is the
+/// attacker unless it is the state, the side most of the war's reports tell defending.
+fn attacks(trigger: Option<Trigger>, f: Faction) -> bool {
+    use Trigger::*;
+    match trigger {
+        Some(Take | TakePassive | Fall | Enter | Expel | ClaimTake | Nominal) => true,
+        Some(Lose | Flee | Handover | LosePassive) => false,
+        Some(Ignore) | None => f != Faction::Government,
+    }
+}
+
+/// The first trigger (not an ignored phrase) at or after byte `at`.
+fn trigger_after(triggers: &[Hit<Trigger>], at: usize) -> Option<&Hit<Trigger>> {
+    triggers
+        .iter()
+        .find(|t| t.start >= at && t.what != Trigger::Ignore)
 }
 
 /// Puts `f` and `name` in `slot`, reusing its string.
@@ -259,7 +283,7 @@ mod tests {
                     eager.read(s, &actors, &triggers);
                 }
                 Step::Note(f) => {
-                    lazy.note(f, "noted");
+                    lazy.note(f, "noted", Trigger::Ignore);
                     eager.note(f, "noted");
                 }
                 Step::Ask => answers.push([
@@ -298,7 +322,7 @@ mod tests {
             &lex().actors(SENTENCES[5]),
             &lex().triggers(SENTENCES[5]),
         );
-        m.note(Faction::Government, "the army");
+        m.note(Faction::Government, "the army", Trigger::Ignore);
         assert_eq!(
             m.last_attacker(&text),
             side(Faction::Sna, "Turkish-backed factions")

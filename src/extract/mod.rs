@@ -851,7 +851,7 @@ impl<'g> Extractor<'g> {
         // A subject read from context is the side a later "they" means too: in "fighters
         // seized Khan Shaykhun ... they captured Morek", "they" are the fighters, not the
         // side an earlier sentence named last.
-        st.note_actor(side.subject_faction, &side.actor);
+        st.note_actor(side.subject_faction, &side.actor, t.what);
         let listed = objects.len() > 1;
         let last = objects.len().saturating_sub(1);
         for (n, obj) in objects.into_iter().enumerate() {
@@ -1086,8 +1086,8 @@ impl ArticleState<'_> {
         d.day.filter(|_| heads)
     }
 
-    fn note_actor(&mut self, f: Faction, name: &str) {
-        self.memory.get_mut().note(f, name);
+    fn note_actor(&mut self, f: Faction, name: &str, trigger: Trigger) {
+        self.memory.get_mut().note(f, name, trigger);
     }
 
     /// The last side named as a subject ([`SideMemory::last_actor`]).

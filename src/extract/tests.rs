@@ -2874,3 +2874,22 @@ fn negation_in_any_tense_and_contraction_cancels_a_change() {
     ];
     assert_ids("2024-12-07", cases);
 }
+
+#[test]
+fn a_fall_goes_to_the_side_that_last_gained_whichever_it_is() {
+    // The attacking side is the subject of a gain, the state included (2026), and never
+    // the subject of a loss.
+    let text = "Government forces seized Tabqa on Sunday. The SDF withdrew from Maskanah on Sunday. Raqqa fell on Monday.";
+    let raqqa = events(text, "2026-01-20")
+        .into_iter()
+        .find(|e| e.0 == "gn:172955")
+        .map(|e| e.1);
+    assert_eq!(raqqa, Some(Government));
+    // Counter-example: the army's loss does not make it the attacker.
+    let text = "Rebels took Aleppo on Friday. The army withdrew from Hama on Thursday. Homs fell on Saturday.";
+    let homs = events(text, "2024-12-09")
+        .into_iter()
+        .find(|e| e.0 == HOMS)
+        .map(|e| e.1);
+    assert_eq!(homs, Some(Opposition));
+}
