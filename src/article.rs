@@ -89,6 +89,21 @@ pub struct Article {
     pub dateline_day: Option<(u32, u32)>,
 }
 
+impl Article {
+    /// The outlet's web host, lowercase, without "www.": the record's `outlet`, else the
+    /// host of its `url`.
+    pub fn outlet(&self) -> Option<&str> {
+        match &self.meta.outlet {
+            Some(o) => Some(o.strip_prefix("www.").unwrap_or(o)),
+            None => self
+                .meta
+                .url
+                .as_deref()
+                .and_then(crate::extract::lexicon::Reading::host_of),
+        }
+    }
+}
+
 /// Optional metadata of a JSON Lines record.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Meta {
@@ -101,6 +116,10 @@ pub struct Meta {
     /// The article's title.
     #[serde(default)]
     pub title: Option<String>,
+    /// The outlet's web host ("aa.com.tr"), when the record names it; else the host of
+    /// `url` is used. It decides what some names mean (`data/factions.csv`, `outlets`).
+    #[serde(default)]
+    pub outlet: Option<String>,
 }
 
 /// An input that could not be read as an article.

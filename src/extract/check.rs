@@ -127,7 +127,7 @@ pub fn check(files: &LexiconFiles, gazetteer_ids: &dyn Fn(&str) -> bool) -> Lexi
     match parse_factions(factions) {
         Ok(f) => {
             contents.push((FILES[4], format!("{} aliases", f.actors.len())));
-            for (line, message) in repeated_aliases(factions) {
+            for (line, message) in f.overlapping_rows() {
                 error(FILES[4], line, message);
             }
         }
@@ -144,27 +144,6 @@ pub fn check(files: &LexiconFiles, gazetteer_ids: &dyn Fn(&str) -> bool) -> Lexi
     }
     report.contents = contents;
     report
-}
-
-/// Aliases listed twice in factions.csv: the second row would never apply.
-fn repeated_aliases(text: &str) -> Vec<(usize, String)> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for rec in rdr.records().flatten() {
-        let line = record_line(text, rec.position());
-        let alias = rec.get(0).unwrap_or("").trim().to_lowercase();
-        if alias.is_empty() {
-            continue;
-        }
-        if let Some(first) = seen.insert(alias.clone(), line) {
-            out.push((line, format!("alias {alias:?} is also on line {first}")));
-        }
-    }
-    out
 }
 
 /// Checks `phrase,place,note` rows; gives how many there are.

@@ -8,12 +8,11 @@
 //! nothing at run time. The same pass flags the date scanner's cue words.
 
 use super::dates::CUE_WORDS;
+use super::factions::Senses;
+pub use super::factions::{parse_factions, ActorRow, FactionsFile, Reading, FACTIONS_CSV};
 use super::patterns::{record_line, Verbs};
 use super::phrases::PhraseSet;
 use crate::model::Faction;
-
-/// The bundled actor lexicon.
-pub const FACTIONS_CSV: &str = include_str!("../../data/factions.csv");
 
 /// How a trigger relates its actor and its places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,15 +220,6 @@ impl<T> Hit<T> {
     }
 }
 
-/// Actor names as written, with their faction.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActorRow {
-    /// The alias, lowercase.
-    pub alias: String,
-    /// The faction it names.
-    pub faction: Faction,
-}
-
 /// A lexicon file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{file} line {line}: {message}")]
@@ -243,68 +233,13 @@ pub struct LexiconError {
 }
 
 impl LexiconError {
-    fn new(file: &'static str, line: usize, message: String) -> LexiconError {
+    pub(super) fn new(file: &'static str, line: usize, message: String) -> LexiconError {
         LexiconError {
             file,
             line,
             message,
         }
     }
-}
-
-/// The contents of `data/factions.csv`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FactionsFile {
-    /// Every alias row.
-    pub actors: Vec<ActorRow>,
-    /// Each faction's map colour (`#rrggbb`).
-    pub colours: Vec<(Faction, String)>,
-    /// Each faction's name in words, for legends ("Opposition (HTS-led)").
-    pub labels: Vec<(Faction, String)>,
-}
-
-/// Parses `data/factions.csv` (alias, faction, note, colour, label).
-pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(csv_text.as_bytes());
-    let mut rows = Vec::new();
-    let mut colours = Vec::new();
-    let mut labels = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            LexiconError::new(
-                "factions.csv",
-                record_line(csv_text, e.position()),
-                e.to_string(),
-            )
-        })?;
-        let line = record_line(csv_text, rec.position());
-        let alias = rec.get(0).unwrap_or("").trim().to_lowercase();
-        let faction: Faction = rec
-            .get(1)
-            .unwrap_or("")
-            .trim()
-            .parse()
-            .map_err(|message| LexiconError::new("factions.csv", line, message))?;
-        let colour = rec.get(3).unwrap_or("").trim();
-        if !colour.is_empty() {
-            colours.push((faction, colour.to_string()));
-        }
-        let label = rec.get(4).unwrap_or("").trim();
-        if !label.is_empty() {
-            labels.push((faction, label.to_string()));
-        }
-        if !alias.is_empty() && faction != Faction::Unknown {
-            rows.push(ActorRow { alias, faction });
-        }
-    }
-    Ok(FactionsFile {
-        actors: rows,
-        colours,
-        labels,
-    })
 }
 
 /// A phrase that qualifies a trigger or bounds its clause (`data/lexicon/markers.csv`).
@@ -369,7 +304,11 @@ impl Mark {
 #[derive(Debug, Clone, Copy)]
 enum Entry {
     Trigger(Trigger),
+    /// A name with one meaning.
     Actor(Faction),
+    /// A name whose meaning depends on the period or outlet: an index into
+    /// `Lexicon::senses`.
+    Senses(u32),
     Mark(Mark),
 }
 
@@ -378,7 +317,7 @@ impl Entry {
     fn list(self) -> usize {
         match self {
             Entry::Trigger(_) => 0,
-            Entry::Actor(_) => 1,
+            Entry::Actor(_) | Entry::Senses(_) => 1,
             Entry::Mark(m) => match m.general() {
                 Mark::Boundary => 2,
                 Mark::Blocker => 3,
@@ -406,6 +345,7 @@ pub struct Marks {
 /// Every phrase list, compiled into one set. `Send + Sync`; build once.
 pub struct Lexicon {
     set: PhraseSet<Entry>,
+    senses: Vec<Senses>,
     generic_side_nouns: Vec<String>,
 }
 
@@ -429,14 +369,35 @@ impl Lexicon {
 
     /// A lexicon of `vocabulary` over `actors`.
     pub fn new(vocabulary: &Vocabulary, actors: &[ActorRow]) -> Lexicon {
+        // Each alias once, with all its rows.
+        let mut by_alias: Vec<(&str, Vec<ActorRow>)> = Vec::new();
+        let mut index: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for r in actors {
+            let k = *index.entry(r.alias.as_str()).or_insert_with(|| {
+                by_alias.push((r.alias.as_str(), Vec::new()));
+                by_alias.len() - 1
+            });
+            by_alias[k].1.push(r.clone());
+        }
+        let mut senses = Vec::new();
+        let mut names = Vec::with_capacity(by_alias.len());
+        for (alias, rows) in by_alias {
+            let s = Senses::new(rows);
+            let entry = match s.pick(&Reading::default()) {
+                Some(f) if s.is_plain() => Entry::Actor(f),
+                _ => {
+                    senses.push(s);
+                    Entry::Senses(senses.len() as u32 - 1)
+                }
+            };
+            names.push((alias, entry));
+        }
         let triggers = (vocabulary.triggers.iter()).map(|(p, t)| (p.as_str(), Entry::Trigger(*t)));
-        let actors = actors
-            .iter()
-            .map(|r| (r.alias.as_str(), Entry::Actor(r.faction)));
         let marks = (vocabulary.marks.iter()).map(|(p, m)| (p.as_str(), Entry::Mark(*m)));
-        let all = triggers.chain(actors).chain(marks);
+        let all = triggers.chain(names).chain(marks);
         Lexicon {
             set: PhraseSet::listed(all.map(|(p, e)| (p, e, e.list())), CUE_WORDS),
+            senses,
             generic_side_nouns: vocabulary.generic_side_nouns.clone(),
         }
     }
@@ -444,9 +405,15 @@ impl Lexicon {
     /// Every phrase of `lower` (ASCII-lowercase), in one pass that also calls
     /// `on_word(start, end, cue)` for each run of ASCII letters and digits, `cue` saying
     /// whether it is one of the date scanner's [`CUE_WORDS`] (the same lookup answers).
-    pub fn marks(&self, lower: &str, on_word: impl FnMut(usize, usize, bool)) -> Marks {
+    /// A name means the side it meant for `reading` (its day and outlet).
+    pub fn marks(
+        &self,
+        lower: &str,
+        reading: &Reading,
+        on_word: impl FnMut(usize, usize, bool),
+    ) -> Marks {
         let mut out = Marks::default();
-        self.marks_into(lower, &mut out, on_word);
+        self.marks_into(lower, reading, &mut out, on_word);
         out
     }
 
@@ -454,6 +421,7 @@ impl Lexicon {
     pub fn marks_into(
         &self,
         lower: &str,
+        reading: &Reading,
         out: &mut Marks,
         on_word: impl FnMut(usize, usize, bool),
     ) {
@@ -462,19 +430,29 @@ impl Lexicon {
         out.marks.clear();
         self.set.for_each_hit(lower, on_word, |h, _| match h.what {
             Entry::Trigger(t) => out.triggers.push(h.with(t)),
-            Entry::Actor(f) => match out.actors.last_mut() {
-                Some(side) if qualifies_noun(lower, side, &h, &self.generic_side_nouns) => {
-                    side.end = h.end
+            Entry::Actor(f) => self.push_actor(lower, out, h.with(f)),
+            Entry::Senses(k) => {
+                if let Some(f) = self.senses[k as usize].pick(reading) {
+                    self.push_actor(lower, out, h.with(f));
                 }
-                _ => out.actors.push(h.with(f)),
-            },
+            }
             Entry::Mark(m) => out.marks.push(h.with(m)),
         });
     }
 
-    /// [`Self::marks`] of `s`, which may have capitals.
+    /// Adds a side's name, or lengthens the name before it ("Islamic State militants").
+    fn push_actor(&self, lower: &str, out: &mut Marks, h: Hit<Faction>) {
+        match out.actors.last_mut() {
+            Some(side) if qualifies_noun(lower, side, &h, &self.generic_side_nouns) => {
+                side.end = h.end
+            }
+            _ => out.actors.push(h),
+        }
+    }
+
+    /// [`Self::marks`] of `s`, which may have capitals, for a text of no known day.
     fn marks_of(&self, s: &str) -> Marks {
-        self.marks(&s.to_ascii_lowercase(), |_, _, _| {})
+        self.marks(&s.to_ascii_lowercase(), &Reading::default(), |_, _, _| {})
     }
 
     /// Actor names in `s`.
@@ -731,7 +709,11 @@ mod tests {
         }
         assert!(!l.has("most of the center of", Mark::Partial));
         // Each list is matched as if alone: "claimed" is a trigger and a claim marker.
-        let m = l.marks("rebels claimed control of hama", |_, _, _| {});
+        let m = l.marks(
+            "rebels claimed control of hama",
+            &Reading::default(),
+            |_, _, _| {},
+        );
         assert_eq!(m.triggers[0].what, Trigger::ClaimTake);
         assert!(m.marks.iter().any(|h| h.what == Mark::Claim));
     }

@@ -22,6 +22,7 @@ mod background;
 pub mod check;
 pub mod dates;
 mod days;
+mod factions;
 pub mod lexicon;
 mod memory;
 mod patterns;
@@ -633,8 +634,12 @@ impl<'g> Extractor<'g> {
         buf.words.clear();
         buf.cues.clear();
         let (words, cues) = (&mut buf.words, &mut buf.cues);
+        let reading = lexicon::Reading {
+            published: article.published,
+            outlet: article.outlet(),
+        };
         self.lex
-            .marks_into(lower, &mut buf.marks, |start, end, cue| {
+            .marks_into(lower, &reading, &mut buf.marks, |start, end, cue| {
                 let word = Word::new(lower, start, end, cue);
                 if word.cue {
                     cues.push(words.len());

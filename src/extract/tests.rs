@@ -2893,3 +2893,17 @@ fn a_fall_goes_to_the_side_that_last_gained_whichever_it_is() {
         .map(|e| e.1);
     assert_eq!(homs, Some(Opposition));
 }
+
+#[test]
+fn a_side_is_named_as_the_report_s_period_means_it() {
+    // HTS was the opposition until the factions were dissolved into the state (29 Jan
+    // 2025); after that its fighters are the government's.
+    let text = "HTS fighters seized Hama on Friday.";
+    assert_eq!(events(text, "2024-12-07")[0].1, Opposition);
+    assert_eq!(events(text, "2025-03-08")[0].1, Government);
+    let text = "General Security forces took control of Hama on Friday.";
+    assert_eq!(events(text, "2025-07-19")[0].1, Government);
+    // Counter-example: a name of one meaning keeps it in every year.
+    let text = "The Syrian army recaptured Hama on Friday.";
+    assert_eq!(events(text, "2016-05-07")[0].1, Government);
+}

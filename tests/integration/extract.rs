@@ -255,3 +255,22 @@ fn any_number_of_threads_gives_the_same_bytes() {
         "outputs differ between thread counts"
     );
 }
+
+#[test]
+fn an_outlet_s_convention_decides_what_a_name_means() {
+    // Turkish state media call the SDF "terrorists"; Syrian state media the rebels.
+    let record = |url: &str| {
+        format!(
+            "{{\"date\":\"2024-12-02\",\"url\":\"{url}\",\"text\":\"The army drove the terrorists out of Tal Rifaat on Sunday.\"}}\n"
+        )
+    };
+    let input =
+        record("https://www.aa.com.tr/en/middle-east/x") + &record("https://sana.sy/en/?p=1");
+    let o = run_with_stdin(&["extract", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let losers: Vec<_> = json_lines(&stdout(&o))
+        .iter()
+        .map(|e| e["previous_faction"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(losers, ["sdf", "opposition"]);
+}
