@@ -102,6 +102,9 @@ pub struct Vocabulary {
     /// Nouns that name a side only by what it is ("militants"): right after a side's name
     /// ("Islamic State militants") they are that side's, and the two make one actor.
     pub generic_side_nouns: Vec<String>,
+    /// Phrases that make the noun before them a side's ("fighters loyal to the
+    /// government", "tribes allied with the SDF").
+    pub allegiances: Vec<String>,
 }
 
 /// One `class,pattern,note` file's phrases: (phrase, class, line).
@@ -173,9 +176,15 @@ impl Vocabulary {
         let rows = read_patterns("markers.csv", markers, verbs)?;
         let mut lists = Vec::new();
         for (phrase, class, line) in rows.iter() {
-            if class == "generic_side_noun" {
-                vocabulary.generic_side_nouns.push(phrase.clone());
-                lists.push((phrase.as_str(), usize::MAX, *line));
+            // Word lists outside the phrase set, each its own list for repeats.
+            let word_list = match class.as_str() {
+                "generic_side_noun" => Some((&mut vocabulary.generic_side_nouns, usize::MAX)),
+                "allegiance" => Some((&mut vocabulary.allegiances, usize::MAX - 1)),
+                _ => None,
+            };
+            if let Some((list, number)) = word_list {
+                list.push(phrase.clone());
+                lists.push((phrase.as_str(), number, *line));
                 continue;
             }
             let mark = Mark::from_class(class).ok_or_else(|| {
@@ -347,6 +356,7 @@ pub struct Lexicon {
     set: PhraseSet<Entry>,
     senses: Vec<Senses>,
     generic_side_nouns: Vec<String>,
+    allegiances: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -399,6 +409,7 @@ impl Lexicon {
             set: PhraseSet::listed(all.map(|(p, e)| (p, e, e.list())), CUE_WORDS),
             senses,
             generic_side_nouns: vocabulary.generic_side_nouns.clone(),
+            allegiances: vocabulary.allegiances.clone(),
         }
     }
 
@@ -440,14 +451,40 @@ impl Lexicon {
         });
     }
 
-    /// Adds a side's name, or lengthens the name before it ("Islamic State militants").
-    fn push_actor(&self, lower: &str, out: &mut Marks, h: Hit<Faction>) {
+    /// Adds a side's name, or lengthens the name before it ("Islamic State militants"). A
+    /// noun that declares allegiance to the side is part of it: in "fighters loyal to the
+    /// government" the actor is the whole phrase, not "fighters" standing for another.
+    fn push_actor(&self, lower: &str, out: &mut Marks, mut h: Hit<Faction>) {
+        if let Some(start) = self.allegiant_noun_before(lower, h.start) {
+            h.start = start;
+            out.actors.retain(|a| a.end <= start);
+        }
         match out.actors.last_mut() {
             Some(side) if qualifies_noun(lower, side, &h, &self.generic_side_nouns) => {
                 side.end = h.end
             }
             _ => out.actors.push(h),
         }
+    }
+
+    /// Where the noun starts in "NOUN loyal to " right before byte `at` (not a verb of
+    /// being: "they are loyal to" names the side "they" stand for).
+    fn allegiant_noun_before(&self, lower: &str, at: usize) -> Option<usize> {
+        const BEING: &[&str] = &[
+            "are", "is", "was", "were", "be", "been", "remain", "remained", "stay", "stayed",
+        ];
+        let before = lower[..at].trim_end_matches("the ").trim_end();
+        let phrase = self.allegiances.iter().find(|p| {
+            before
+                .strip_suffix(p.as_str())
+                .is_some_and(|rest| rest.ends_with(' '))
+        })?;
+        let head = before[..before.len() - phrase.len()].trim_end();
+        let word_start = head
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(0, |k| k + 1);
+        let word = &head[word_start..];
+        (!word.is_empty() && !BEING.contains(&word)).then_some(word_start)
     }
 
     /// [`Self::marks`] of `s`, which may have capitals, for a text of no known day.

@@ -663,11 +663,12 @@ fn site_noun_after(lower: &str, m: &Mention) -> Option<(&'static str, usize)> {
         .map(|n| (n, start + n.len()))
 }
 
-/// The site noun right before a mention ("the airport in Damascus") and where the noun
+/// The site noun right before a mention ("the airport in Damascus", "the airbase at
+/// Kuweires") and where the noun
 /// starts, if any. `lower` is the ASCII-lowercased sentence.
 fn site_noun_before(lower: &str, m: &Mention) -> Option<(&'static str, usize)> {
     let lower = lower[..m.span.start].trim_end();
-    let lower = ["in", "of", "near"]
+    let lower = ["in", "of", "near", "at"]
         .iter()
         .find_map(|p| lower.strip_suffix(p))
         .map(str::trim_end)?;
@@ -949,7 +950,10 @@ impl Extractor<'_> {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            let followed_by_place = region[p + len..].trim_start().starts_with(['i', 'o', 'n']);
+            // "the airport in/of/near/at X": X's own site, read with X.
+            let followed_by_place = region[p + len..]
+                .trim_start()
+                .starts_with(['i', 'o', 'n', 'a']);
             if !whole || !is_object_after_trigger(c, p) || followed_by_place {
                 continue;
             }

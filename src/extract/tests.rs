@@ -2907,3 +2907,53 @@ fn a_side_is_named_as_the_report_s_period_means_it() {
     let text = "The Syrian army recaptured Hama on Friday.";
     assert_eq!(events(text, "2016-05-07")[0].1, Government);
 }
+
+#[test]
+fn a_noun_loyal_to_a_side_is_that_side() {
+    let cases: &[(&str, Faction)] = &[
+        (
+            "Fighters loyal to the government retook Hama on Saturday.",
+            Government,
+        ),
+        (
+            "Militiamen allied with the SDF seized Hama on Saturday.",
+            Sdf,
+        ),
+        (
+            "Tribes aligned with the rebels took Hama on Saturday.",
+            Opposition,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(events(text, "2024-12-09")[0].1, *want, "{text}");
+    }
+    // Counter-example: a verb of being before "loyal to" leaves the subject its own.
+    let text = "Rebels, who are loyal to no one, took Hama on Saturday.";
+    assert_eq!(events(text, "2024-12-09")[0].1, Opposition);
+}
+
+#[test]
+fn a_change_that_came_close_is_none() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Rebels nearly captured Hama on Thursday.", &[]),
+        ("The army almost lost Hama on Thursday.", &[]),
+        // Counter-example: done, whatever the adverb.
+        ("Rebels quickly captured Hama on Thursday.", &[HAMA]),
+    ];
+    assert_ids("2024-12-09", cases);
+}
+
+#[test]
+fn the_site_at_a_place_is_that_place_s_site() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Insurgents overran the airbase at Kuweires on Sunday.",
+            &["sy:kuweires-airbase"],
+        ),
+        (
+            "Insurgents overran the airbase in Kuweires on Sunday.",
+            &["sy:kuweires-airbase"],
+        ),
+    ];
+    assert_ids("2024-12-09", cases);
+}
