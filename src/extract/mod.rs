@@ -218,20 +218,38 @@ struct Clause<'s> {
 impl Clause<'_> {
     /// The day written right after the place at `span` ("Hama on December 5", "Homs late
     /// on Saturday"), with nothing but a preposition between.
+    /// "Hama on Monday and Homs the next day": an anaphor counts from the day written
+    /// before it in the sentence.
     fn own_day(&self, span: Span) -> Option<Dated> {
         let d = self.own_date(span)?;
-        Some((d.day?, d.basis, d.precision))
+        Some((self.day_of(d)?, d.basis, d.precision))
     }
 
-    /// The date expression of [`Self::own_day`], resolved to a day.
+    /// The date expression of [`Self::own_day`], when it resolves to a day.
     fn own_date(&self, span: Span) -> Option<&DateMention> {
         const LINKS: &[&str] = &[
-            "", "on", "late on", "early on", "later on", "by", "late", "early",
+            "", "on", "late on", "early on", "later on", "by", "late", "early", "the",
         ];
         let d = self.dates.iter().find(|d| d.start >= span.end)?;
         let gap = self.lower[span.end..d.start].trim_start_matches(',').trim();
-        d.day?;
+        self.day_of(d)?;
         LINKS.contains(&gap).then_some(d)
+    }
+
+    /// The day of `d`: its own, or for a backward anaphor ("the next day", "a day
+    /// earlier") the last day written before it in the sentence, moved by its count.
+    fn day_of(&self, d: &DateMention) -> Option<chrono::NaiveDate> {
+        if d.day.is_some() {
+            return d.day;
+        }
+        let shift = d.anaphor.filter(|_| !d.forward)?;
+        let before = self
+            .dates
+            .iter()
+            .rfind(|p| p.end <= d.start && p.day.is_some())?;
+        before
+            .day?
+            .checked_add_signed(chrono::Duration::days(shift.0))
     }
 
     /// "…took Hama, but the army denied it": a denial (or a doubt, [`Self::unconfirmed_later`])

@@ -289,6 +289,8 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "including" | "across" | "over" | "like" => return Role::Object { partial },
             // "along with surrounding areas such as Al-Sukhnah": examples of the object.
             "as" if prev == "such" => return Role::Object { partial },
+            // "took Hama on Monday, followed by Homs a day later": the next in a sequence.
+            "by" if prev == "followed" => return Role::Object { partial },
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
             // "pushed HTS away from Hama" names where they were kept from, not a place left.
             "from" if (lose || expel) && prev != "away" => return Role::Object { partial },

@@ -2957,3 +2957,57 @@ fn the_site_at_a_place_is_that_place_s_site() {
     ];
     assert_ids("2024-12-09", cases);
 }
+
+#[test]
+fn each_member_of_a_sequence_has_its_own_day() {
+    let day_of = |text: &str, id: &str| {
+        events(text, "2024-12-13")
+            .into_iter()
+            .find(|e| e.0 == id)
+            .map(|e| e.3)
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Rebels took Hama on Monday and Homs a day later.",
+            HOMS,
+            "2024-12-10",
+        ),
+        (
+            "Rebels took Hama on Monday and Homs the following day.",
+            HOMS,
+            "2024-12-10",
+        ),
+        (
+            "Rebels took Hama on Monday and Homs the next day, the monitor said.",
+            HOMS,
+            "2024-12-10",
+        ),
+        (
+            "Rebels took Hama on Monday, followed by Homs on Tuesday.",
+            HOMS,
+            "2024-12-10",
+        ),
+        (
+            "Hama and Homs fell to rebels on Monday, Rastan a day later.",
+            "gn:172946",
+            "2024-12-10",
+        ),
+        // Counter-example: the first member keeps its own day.
+        (
+            "Rebels took Hama on Monday and Homs a day later.",
+            HAMA,
+            "2024-12-09",
+        ),
+    ];
+    for (text, id, want) in cases {
+        assert_eq!(day_of(text, id).as_deref(), Some(*want), "{text}");
+    }
+    // "followed by" a noun that is no place adds nothing.
+    assert_ids(
+        "2024-12-13",
+        &[(
+            "Rebels took Hama, followed by government shelling of the city.",
+            &[HAMA],
+        )],
+    );
+}
