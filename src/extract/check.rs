@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The vocabulary files, by their path under `data/`.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "lexicon/triggers.csv",
     "lexicon/markers.csv",
     "lexicon/verbs.csv",
@@ -29,6 +29,7 @@ pub const FILES: [&str; 9] = [
     "lexicon/place-role-words.txt",
     "lexicon/name-heads.txt",
     "not-places.txt",
+    "lexicon/non-combatants.txt",
 ];
 
 /// The texts of [`FILES`], in that order.
@@ -37,7 +38,7 @@ pub struct LexiconFiles {
     /// Where they came from ("data", "bundled").
     pub origin: String,
     /// The texts.
-    pub texts: [String; 9],
+    pub texts: [String; 10],
 }
 
 impl LexiconFiles {
@@ -55,6 +56,7 @@ impl LexiconFiles {
                 include_str!("../../data/lexicon/place-role-words.txt"),
                 include_str!("../../data/lexicon/name-heads.txt"),
                 include_str!("../../data/not-places.txt"),
+                include_str!("../../data/lexicon/non-combatants.txt"),
             ]
             .map(String::from),
         }
@@ -62,7 +64,7 @@ impl LexiconFiles {
 
     /// The files under `data_dir` (a checkout's `data/`).
     pub fn read(data_dir: &Path) -> std::io::Result<LexiconFiles> {
-        let mut texts: [String; 9] = Default::default();
+        let mut texts: [String; 10] = Default::default();
         for (text, name) in texts.iter_mut().zip(FILES) {
             let path = data_dir.join(name);
             *text = std::fs::read_to_string(&path)
@@ -87,7 +89,7 @@ pub struct LexiconReport {
 /// Checks every file; the errors of one do not hide another's.
 pub fn check(files: &LexiconFiles, gazetteer_ids: &dyn Fn(&str) -> bool) -> LexiconReport {
     let mut report = LexiconReport::default();
-    let [triggers, markers, verbs, background, factions, descriptions, roles, heads, not_places] =
+    let [triggers, markers, verbs, background, factions, descriptions, roles, heads, not_places, non_combatants] =
         &files.texts;
     let mut error = |file: &'static str, line: usize, message: String| {
         report.errors.push(format!("{file} line {line}: {message}"));
@@ -137,7 +139,7 @@ pub fn check(files: &LexiconFiles, gazetteer_ids: &dyn Fn(&str) -> bool) -> Lexi
         error(FILES[5], l, m)
     });
     contents.push((FILES[5], format!("{rows} descriptions")));
-    for (k, text) in [(6, roles), (7, heads), (8, not_places)] {
+    for (k, text) in [(6, roles), (7, heads), (8, not_places), (9, non_combatants)] {
         let lowercase = k != 8; // not-places.txt is folded before matching
         let words = check_word_list(text, lowercase, &mut |l, m| error(FILES[k], l, m));
         contents.push((FILES[k], format!("{words} entries")));

@@ -293,6 +293,8 @@ fn role_from_gap(gap: &str, trigger: Trigger) -> Role {
             "by" if prev == "followed" => return Role::Object { partial },
             "into" if trigger == Trigger::Enter => return Role::Object { partial: true },
             // "pushed HTS away from Hama" names where they were kept from, not a place left.
+            // "evacuated its diplomats from Damascus": people left, not the place.
+            "from" if lose && before.clone().any(is_non_combatant) => return Role::Context,
             "from" if (lose || expel) && prev != "away" => return Role::Object { partial },
             // Withdrawing from "positions in X" leaves X; "towards Syria in Damascus" does not.
             "in" | "around" if lose && before.clone().any(|w| POSITION_NOUNS.contains(&w)) => {
@@ -445,6 +447,23 @@ pub(super) fn descriptions() -> &'static [Description] {
         rows.extend(curly);
         rows
     })
+}
+
+/// The bundled non-combatant nouns (`data/lexicon/non-combatants.txt`).
+const NON_COMBATANTS_TXT: &str = include_str!("../../data/lexicon/non-combatants.txt");
+
+/// Is `w` a noun of people whose leaving a place changes no control ("diplomats")?
+fn is_non_combatant(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            NON_COMBATANTS_TXT
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(&w)
 }
 
 /// The bundled name heads (`data/lexicon/name-heads.txt`).

@@ -3011,3 +3011,25 @@ fn each_member_of_a_sequence_has_its_own_day() {
         )],
     );
 }
+
+#[test]
+fn people_evacuated_from_a_place_leave_its_control_as_it_was() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Russia evacuated its diplomats from Damascus on Sunday.",
+            &[],
+        ),
+        ("The UN withdrew its staff from Hama on Sunday.", &[]),
+        ("The army evacuated civilians from Hama on Sunday.", &[]),
+        // Counter-examples: fighters and troops leaving is a withdrawal.
+        (
+            "The army evacuated its troops from Hama on Sunday.",
+            &[HAMA],
+        ),
+        (
+            "The SDF withdrew its fighters from Hama on Sunday.",
+            &[HAMA],
+        ),
+    ];
+    assert_ids("2024-12-09", cases);
+}
