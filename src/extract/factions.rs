@@ -92,7 +92,7 @@ pub struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    /// The host of `url` ("https://www.aa.com.tr/en/..." gives "aa.com.tr").
+    /// The host of `url` (`https://www.aa.com.tr/en/...` gives `aa.com.tr`).
     pub fn host_of(url: &str) -> Option<&str> {
         let rest = url.split_once("://").map_or(url, |(_, r)| r);
         let host = rest.split(['/', '?', '#', ':']).next()?;

@@ -92,7 +92,7 @@ fn qualifies_noun<T>(lower: &str, side: &Hit<Faction>, noun: &Hit<T>, generic: &
 }
 
 /// The phrases of `data/lexicon/triggers.csv` and `markers.csv`, expanded
-/// ([`super::patterns`]).
+/// (`src/extract/patterns.rs`).
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     /// Every trigger phrase with its frame.

@@ -17,6 +17,22 @@
 //! - attempts, plans, denials and negations before the trigger cancel it; claims make it
 //!   `claimed`; outskirts, suburbs and entering make it `partial`; sentences about earlier
 //!   years ("In August 2019, ...") are background and yield nothing.
+//!
+//! The words are data (`data/lexicon/`, `data/factions.csv`): `patterns` expands a
+//! file's lines into phrases, [`lexicon`] compiles them into one phrase set, `factions`
+//! picks what a side's name means for the article's period and outlet, and [`check`]
+//! validates every file (`frontline lexicon check`).
+//!
+//! # Adding a rule
+//!
+//! A rule is a construction of English news (voice, aspect, subordination, apposition,
+//! negation, reported speech, coordination), never one sentence's wording. It enters with
+//! at least two invented examples besides the article that prompted it and a counter-example
+//! it must not fire on, as a named table in `tests.rs`; no sentence of the dev articles is
+//! copied into code or tests. Its words go into a data file (a pattern by lemma, not each
+//! inflection), its mechanism here. Then the quality gate (`tests/integration/quality.rs`)
+//! must hold: a change that helps one dev article and costs another is not a fix, and one
+//! that only the dev set would reward is not one either.
 
 mod background;
 pub mod check;
