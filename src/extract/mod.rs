@@ -769,6 +769,10 @@ impl<'g> Extractor<'g> {
         if triggers.is_empty() && denies_what_was_said(lower, &sm.marks) {
             claim_previous_sentence(st, out);
         }
+        if let Some(referent) = denied_loss(lower) {
+            let named = &s[s.len() - referent.len()..];
+            self.claim_denied_loss(named, st, out);
+        }
         st.memory.get_mut().read(sent.span, actors, triggers);
         // "the city" reaches back one sentence at most.
         st.previous_object = st.last_object.take();
@@ -1218,6 +1222,96 @@ fn claim_previous_sentence(st: &ArticleState, out: &mut Extraction) {
         .take_while(|e| e.sentence == previous)
     {
         e.action = Action::Claimed;
+    }
+}
+
+/// How many sentences back a later denial reaches ("Rebels said they took Hama. Fighting
+/// went on. The army denied losing the city.").
+const DENIAL_REACH: usize = 3;
+
+/// "The army denied losing the city", "dismissed reports of the fall of Hama": what
+/// follows the denied loss (the lowercase sentence's tail), if the sentence denies one.
+fn denied_loss(lower: &str) -> Option<&str> {
+    const VERBS: &[&str] = &[
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "dismissed",
+        "rejected",
+    ];
+    const LOSSES: &[&str] = &[
+        "losing control of",
+        "losing",
+        "having lost",
+        "the loss of",
+        "reports of the fall of",
+        "reports of the loss of",
+        "claims of the capture of",
+        "reports of the capture of",
+        "the fall of",
+        "the capture of",
+        "withdrawing from",
+        "having withdrawn from",
+    ];
+    // Most sentences deny nothing: one substring test settles them.
+    if !lower.contains("den") && !lower.contains("dismissed") && !lower.contains("rejected") {
+        return None;
+    }
+    VERBS.iter().find_map(|v| {
+        let at = find_word(lower, v)?;
+        let rest = lower[at + v.len()..].trim_start();
+        LOSSES
+            .iter()
+            .find_map(|l| rest.strip_prefix(l))
+            .filter(|r| r.starts_with(' '))
+            .map(str::trim_start)
+    })
+}
+
+impl Extractor<'_> {
+    /// A later denial of a loss makes the changes it names claimed: the places named in
+    /// `named` (the text after the denied loss), or for "the city", "it" the latest
+    /// change, among the events of the last [`DENIAL_REACH`] sentences.
+    fn claim_denied_loss(&self, named: &str, st: &ArticleState, out: &mut Extraction) {
+        let recent: Vec<Span> = (st.index.saturating_sub(DENIAL_REACH)..st.index)
+            .map(|i| st.sentences[i].span)
+            .collect();
+        let is_recent = |e: &Event| recent.contains(&e.sentence);
+        let places: Vec<u32> = self.gaz.find(named).iter().map(Mention::place).collect();
+        let anaphor = [
+            "the city",
+            "the town",
+            "the village",
+            "the base",
+            "it",
+            "control",
+        ]
+        .iter()
+        .any(|a| named.to_ascii_lowercase().starts_with(a));
+        let current = st.sentences[st.index].span;
+        let latest = out
+            .events
+            .iter()
+            .rev()
+            .find(|e| is_recent(e))
+            .map(|e| e.place);
+        let earlier = out
+            .events
+            .iter_mut()
+            .rev()
+            .skip_while(|e| e.sentence == current);
+        for e in earlier.take_while(|e| is_recent(e)) {
+            let named_here = places.contains(&e.place) || (anaphor && Some(e.place) == latest);
+            if named_here
+                && matches!(
+                    e.action,
+                    Action::Capture | Action::Partial | Action::Withdrawal
+                )
+            {
+                e.action = Action::Claimed;
+            }
+        }
     }
 }
 

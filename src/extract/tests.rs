@@ -3033,3 +3033,36 @@ fn people_evacuated_from_a_place_leave_its_control_as_it_was() {
     ];
     assert_ids("2024-12-09", cases);
 }
+
+#[test]
+fn a_loss_denied_sentences_later_leaves_a_claim() {
+    let actions = |text: &str| {
+        events(text, "2024-12-09")
+            .into_iter()
+            .map(|e| (e.0, e.2))
+            .collect::<Vec<_>>()
+    };
+    let claimed = (HAMA.to_string(), Claimed);
+    let cases = [
+        "Rebels said on Saturday they had captured Hama. Fighting continued. The army denied losing the city.",
+        "Rebels took Hama on Saturday. State media dismissed reports of the fall of Hama.",
+        "Rebels said they had seized Hama. The defence ministry denied having lost Hama on Sunday.",
+    ];
+    for text in cases {
+        let got = actions(text);
+        // A denied "lost" is a claimed event of its own too.
+        assert!(
+            !got.is_empty() && got.iter().all(|g| g == &claimed),
+            "{text}: {got:?}"
+        );
+    }
+    // Counter-examples: a denial of something else, and a denial too far back.
+    assert_eq!(
+        actions("Rebels took Hama on Saturday. The army denied losing Homs."),
+        [(HAMA.to_string(), Capture)]
+    );
+    assert_eq!(
+        actions("Rebels took Hama on Saturday. Fighting went on. Jets struck. Crowds gathered. Shops closed. The army denied losing the city."),
+        [(HAMA.to_string(), Capture)]
+    );
+}
