@@ -8,7 +8,8 @@
 //! A name means different sides in different years and outlets: HTS is the opposition
 //! until the factions were dissolved into the state on 29 January 2025 and the government
 //! after; "interim government" is the Turkish-backed opposition's Syrian Interim
-//! Government before December 2024 and al-Sharaa's government after; "terrorists" are the
+//! Government before December 2024 and al-Sharaa's after (like HTS, the opposition until
+//! the dissolution, the government from then on); "terrorists" are the
 //! SDF in Turkish state media and the rebels in Syrian and Russian state media. A row with
 //! `from`/`until` (inclusive days) holds only for articles published within them; a row
 //! with `outlets` (web hosts, `|`-separated) only for articles from those hosts, and it
@@ -258,6 +259,14 @@ mod tests {
                 at("2025-03-08", None),
                 Some(Government),
             ),
+            // The new state's names follow the HTS convention: opposition until the
+            // dissolution of 29 Jan 2025.
+            (
+                "caretaker government",
+                at("2024-12-12", None),
+                Some(Opposition),
+            ),
+            ("new rulers", at("2026-01-20", None), Some(Government)),
             // A name no row gives for the period names no side.
             ("interim government", at("2016-01-01", None), None),
             ("terrorists", at("2024-12-01", Some("aa.com.tr")), Some(Sdf)),

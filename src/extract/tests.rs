@@ -2903,6 +2903,9 @@ fn a_side_is_named_as_the_report_s_period_means_it() {
     assert_eq!(events(text, "2025-03-08")[0].1, Government);
     let text = "General Security forces took control of Hama on Friday.";
     assert_eq!(events(text, "2025-07-19")[0].1, Government);
+    // "led by" a side is that side.
+    let text = "Jihadists led by HTS captured Hama on Friday.";
+    assert_eq!(events(text, "2026-01-20")[0].1, Government);
     // Counter-example: a name of one meaning keeps it in every year.
     let text = "The Syrian army recaptured Hama on Friday.";
     assert_eq!(events(text, "2016-05-07")[0].1, Government);
