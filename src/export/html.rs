@@ -91,7 +91,8 @@ fn data(tl: &Timeline, gaz: &Gazetteer, areas: &AreaLayers) -> Value {
             .collect();
         events.push(
             json!({"id": e.id, "date": e.date.to_string(), "place": p, "faction": e.faction,
-                           "action": e.action, "sources": sources}),
+                           "previous": e.previous_faction, "action": e.action,
+                           "sources": sources}),
         );
     }
     let mut control = serde_json::Map::new();

@@ -1,6 +1,8 @@
 // Opens a frontline map.html in headless Chromium and checks it against expectations.
 // Usage: node map_check.mjs MAP.html EXPECTED.json
-// EXPECTED.json: {"days": {"YYYY-MM-DD": [{"place_id", "faction"}, ...]}, "popup": "place id"}
+// EXPECTED.json: {"days": {"YYYY-MM-DD": [{"place_id", "faction"}, ...]}, "popup": "place id",
+//                 "search": {"name", "id"}}
+// Also writes a screenshot beside MAP.html (MAP.png).
 // Prints one line per check; exits non-zero on the first failure.
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
@@ -24,6 +26,54 @@ try {
   await page.waitForFunction(() => window.frontline && window.frontline.days.length > 0);
   const days = await page.evaluate(() => window.frontline.days);
   console.log("ok days " + days.length);
+  // It opens on the first day, and the address keeps the day shown.
+  const opened = await page.evaluate(() => window.frontline.day());
+  if (opened !== days[0]) await fail(`opened on ${opened}, expected the first day ${days[0]}`);
+  const last = days.at(-1);
+  await page.evaluate(d => window.frontline.setDay(d), last);
+  const hash = await page.evaluate(() => location.hash);
+  if (hash !== "#" + last) await fail(`address shows ${hash} for ${last}`);
+  const permalink = pathToFileURL(mapPath).href + "#" + days[Math.min(1, days.length - 1)];
+  const linked = await browser.newPage();
+  await linked.goto(permalink);
+  await linked.waitForFunction(() => window.frontline && window.frontline.days.length > 0);
+  const linkedDay = await linked.textContent("#day");
+  if (linkedDay !== days[Math.min(1, days.length - 1)]) await fail(`permalink opened ${linkedDay}`);
+  await linked.close();
+  console.log("ok permalink");
+  // The panel lists each change of the day with its sentence.
+  let panelDay = null;
+  for (const d of days) {
+    const changes = await page.evaluate(day => { window.frontline.setDay(day); return window.frontline.changes(); }, d);
+    const items = await page.$$eval("#changes li", lis => lis.length);
+    if (changes.length && items !== changes.length) await fail(`panel on ${d}: ${items} items for ${changes.length} changes`);
+    if (changes.length && !panelDay) {
+      if (!changes.every(c => c.name && c.to && c.sentence)) await fail(`a change on ${d} lacks its place, side or sentence`);
+      const text = await page.textContent("#changes");
+      if (!text.includes(changes[0].name)) await fail(`panel on ${d} does not name ${changes[0].name}`);
+      panelDay = d;
+    }
+  }
+  if (!panelDay) await fail("no day lists a change");
+  console.log("ok changes panel " + panelDay);
+  // The picture: the whole country on the busiest day, its changes listed beside it.
+  let busiest = days[0], most = -1;
+  for (const d of days) {
+    const n = await page.evaluate(day => { window.frontline.setDay(day); return window.frontline.changes().length; }, d);
+    if (n > most) { most = n; busiest = d; }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(day => window.frontline.setDay(day), busiest);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: mapPath.replace(/\.html$/, ".png") });
+  // The search box finds a place by name, folded ("aleppo" finds "Aleppo").
+  if (expected.search) {
+    const found = await page.evaluate(n => window.frontline.search(n), expected.search.name.toLowerCase());
+    if (found !== expected.search.id) await fail(`search for ${expected.search.name} found ${found}`);
+    const none = await page.evaluate(() => window.frontline.search("no such place at all"));
+    if (none !== null) await fail("a search for nothing found " + none);
+    console.log("ok search");
+  }
   for (const [day, want] of Object.entries(expected.days)) {
     const got = await page.evaluate(d => { window.frontline.setDay(d); return window.frontline.visible(); }, day);
     const key = xs => xs.map(x => x.place_id + "=" + x.faction).sort().join(",");

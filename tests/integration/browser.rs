@@ -74,7 +74,8 @@ fn map_shows_the_control_layers_day_by_day() {
     }
     check_map(
         &dir.path().join("map.html"),
-        serde_json::json!({"days": days, "popup": "gn:170063"}),
+        serde_json::json!({"days": days, "popup": "gn:170063",
+                           "search": {"name": "Aleppo", "id": "gn:170063"}}),
     );
 }
 
