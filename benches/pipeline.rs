@@ -120,6 +120,7 @@ fn whole_run(c: &mut Criterion) {
                             gpkg: false,
                             html: false,
                             qgs: false,
+                            acled: false,
                         },
                     )
                     .unwrap()

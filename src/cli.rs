@@ -146,8 +146,8 @@ pub struct RunArgs {
     #[arg(long, default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
     /// Outputs besides the GeoJSON layers (comma-separated): gpkg, html, qgs (needs
-    /// gpkg), or none.
-    #[arg(long, value_delimiter = ',', default_value = "gpkg,html,qgs")]
+    /// gpkg), acled (events-acled.csv), or none.
+    #[arg(long, value_delimiter = ',', default_value = "gpkg,html,qgs,acled")]
     pub format: Vec<String>,
 }
 

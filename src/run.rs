@@ -236,6 +236,7 @@ fn formats(names: &[String]) -> Result<export::Formats> {
         gpkg: false,
         html: false,
         qgs: false,
+        acled: false,
     };
     for n in names {
         match n.as_str() {
@@ -244,9 +245,12 @@ fn formats(names: &[String]) -> Result<export::Formats> {
                 "--format gpkg: this build has no GeoPackage support (feature `gpkg`)"
             ),
             "html" => f.html = true,
+            "acled" => f.acled = true,
             "qgs" if cfg!(feature = "gpkg") => f.qgs = true,
             "none" | "geojson" => {}
-            other => anyhow::bail!("--format {other:?}: expected gpkg, html, qgs, geojson or none"),
+            other => anyhow::bail!(
+                "--format {other:?}: expected gpkg, html, qgs, acled, geojson or none"
+            ),
         }
     }
     Ok(f)

@@ -22,6 +22,7 @@
 //! previous run listed in its manifest and removes those of its files it no longer
 //! writes; files it did not write are never touched.
 
+pub mod acled;
 pub mod geojson;
 #[cfg(feature = "gpkg")]
 pub mod gpkg;
@@ -50,6 +51,8 @@ pub struct Formats {
     pub html: bool,
     /// `frontline.qgs` (needs the GeoPackage).
     pub qgs: bool,
+    /// `events-acled.csv` (ACLED's columns and codes).
+    pub acled: bool,
 }
 
 impl Default for Formats {
@@ -58,6 +61,7 @@ impl Default for Formats {
             gpkg: cfg!(feature = "gpkg"),
             html: true,
             qgs: cfg!(feature = "gpkg"),
+            acled: true,
         }
     }
 }
@@ -337,6 +341,9 @@ pub fn write_all(
     }
     if formats.html {
         w.file("map.html", |f| html::write_map(f, tl, gaz, &areas))?;
+    }
+    if formats.acled {
+        w.file("events-acled.csv", |f| acled::write(f, tl, gaz))?;
     }
     if formats.qgs && formats.gpkg {
         w.file("frontline.qgs", |f| qgis::write_project(f, &tl.days))?;

@@ -416,3 +416,56 @@ fn control_days_holds_every_days_control_with_a_kepler_timestamp() {
     assert_eq!(on("2024-12-04"), Some("government".into()));
     assert_eq!(on("2024-12-05"), Some("opposition".into()));
 }
+
+#[test]
+fn the_acled_export_reads_back_with_acled_s_columns_and_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_seeds(dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut rdr = csv::Reader::from_path(dir.path().join("events-acled.csv")).unwrap();
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, frontline::export::acled::COLUMNS);
+    let rows: Vec<BTreeMap<String, String>> = rdr.deserialize().map(Result::unwrap).collect();
+    // One row per asserted change of the timeline: its claims are left out.
+    let timeline = read_layer(&dir.path().join("timeline.geojson"));
+    let asserted = timeline
+        .features
+        .iter()
+        .filter(|f| f.property("action").and_then(|a| a.as_str()) != Some("claimed"))
+        .count();
+    assert_eq!(rows.len(), asserted);
+    let aleppo = rows
+        .iter()
+        .find(|r| r["location"] == "Aleppo" && r["event_date"] == "2024-11-30")
+        .expect("Aleppo's capture on 30 November");
+    let want = [
+        ("sub_event_type", "Non-state actor overtakes territory"),
+        ("event_type", "Strategic developments"),
+        ("actor1", "Syrian opposition (HTS-led)"),
+        ("inter1", "2"),
+        ("actor2", "Military Forces of Syria (2000-2024)"),
+        ("interaction", "12"),
+        ("admin1", "Aleppo"),
+        ("country", "Syria"),
+        ("year", "2024"),
+    ];
+    for (column, value) in want {
+        assert_eq!(aleppo[column], value, "{column}");
+    }
+    assert!(aleppo["notes"].contains("took control of most of the center of Aleppo"));
+    for r in &rows {
+        let (lat, lon): (f64, f64) = (
+            r["latitude"].parse().unwrap(),
+            r["longitude"].parse().unwrap(),
+        );
+        assert!(
+            (32.0..37.5).contains(&lat) && (35.5..42.5).contains(&lon),
+            "{r:?}"
+        );
+        assert!(r["event_id_cnty"].starts_with("SYR"));
+    }
+    // Handovers and withdrawals are non-violent transfers.
+    assert!(rows
+        .iter()
+        .any(|r| r["sub_event_type"] == "Non-violent transfer of territory"));
+}
