@@ -2805,6 +2805,13 @@ fn every_form_of_a_trigger_verb_is_read() {
             "Hama was falling into the hands of the rebels on Friday.",
             &[HAMA],
         ),
+        ("Rebels fought their way into Hama on Friday.", &[HAMA]),
+        ("Rebels are now in charge of Hama.", &[HAMA]),
+        ("Rebels took charge of Hama on Friday.", &[HAMA]),
+        (
+            "The officer in charge of Hama operations was replaced.",
+            &[],
+        ),
         // Counter-examples: a noun or an adjective with a trigger's spelling.
         ("A storm hit Hama on Friday.", &[]),
         ("Residents of Hama called for a secure corridor.", &[]),
