@@ -153,8 +153,22 @@ impl Clause<'_> {
                     .is_some_and(|at| !self.inside_a_day(from + at, from + at + p.len()))
             })
         };
-        (found(before, t.start) || found(t.end, self.end) || self.opens_vaguely(words))
-            && !self.has_day_within(self.start, self.end)
+        // "took Hama earlier this month, and on Saturday entered Homs": the day of the
+        // coordinated clause after a comma is that clause's.
+        let own_end = self.coordinated_clause_start().unwrap_or(self.end);
+        (found(before, t.start) || found(t.end, own_end) || self.opens_vaguely(words))
+            && !self.has_day_within(self.start, own_end)
+    }
+
+    /// Where ", and" opens a clause with a trigger of its own after this one, if it does.
+    fn coordinated_clause_start(&self) -> Option<usize> {
+        let t = self.trigger;
+        let next = self
+            .triggers
+            .iter()
+            .find(|n| n.start >= t.end && n.what != Trigger::Ignore)?;
+        let at = self.lower[t.end..next.start].rfind(", and ")?;
+        Some(t.end + at)
     }
 
     /// "Last week, rebels launched an offensive, wresting ...": a vague time that opens the

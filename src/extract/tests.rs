@@ -3076,3 +3076,24 @@ fn a_loss_denied_sentences_later_leaves_a_claim() {
         [(HAMA.to_string(), Capture)]
     );
 }
+
+#[test]
+fn a_coordinated_clause_keeps_its_day_to_itself() {
+    let cases: &[(&str, &[&str])] = &[
+        // A vague past in the first clause stays background; the second has its day.
+        (
+            "Rebels took Hama earlier this month, and on Saturday entered Homs.",
+            &[HOMS],
+        ),
+        (
+            "Rebels seized Hama recently, and on Saturday they captured Homs.",
+            &[HOMS],
+        ),
+        // Counter-example: both clauses with days are both news.
+        (
+            "Rebels took Hama on Friday, and on Saturday entered Homs.",
+            &[HAMA, HOMS],
+        ),
+    ];
+    assert_ids("2024-12-09", cases);
+}
