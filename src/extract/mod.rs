@@ -901,6 +901,9 @@ impl<'g> Extractor<'g> {
             // "took Aleppo, Hama on December 5 and Homs on Saturday": a day right after an
             // item of a list is that item's.
             let (date, basis, tp) = match c.own_day(obj.span).filter(|_| listed) {
+                // "took Hama last week and Homs on Saturday": a member dated only to a
+                // week is background, as a whole clause so dated is.
+                Some((_, DateBasis::Relative, p)) if p > 1 => continue,
                 Some((d, b, p)) => (Some(d), b, p),
                 None => (date, basis, tp),
             };

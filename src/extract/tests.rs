@@ -3089,6 +3089,8 @@ fn a_coordinated_clause_keeps_its_day_to_itself() {
             "Rebels seized Hama recently, and on Saturday they captured Homs.",
             &[HOMS],
         ),
+        // The same for members of one list.
+        ("Rebels took Hama last week and Homs on Saturday.", &[HOMS]),
         // Counter-example: both clauses with days are both news.
         (
             "Rebels took Hama on Friday, and on Saturday entered Homs.",
