@@ -53,8 +53,13 @@ pub struct BackgroundError {
 }
 
 impl BackgroundWords {
-    /// Parses the file (`class,phrase,note`; `#` comments).
+    /// Parses the file (`class,phrase,note`; `#` comments). A phrase is a pattern as in
+    /// `data/lexicon/triggers.csv` (`<announce>` is every form of the verb).
     pub fn parse(text: &str) -> Result<BackgroundWords, BackgroundError> {
+        let verbs = super::patterns::Verbs::bundled().map_err(|(line, e)| BackgroundError {
+            line,
+            message: format!("verbs.csv: {}", e.0),
+        })?;
         let mut words = BackgroundWords::default();
         let mut seen = std::collections::HashMap::new();
         let mut rdr = csv::ReaderBuilder::new()
@@ -68,19 +73,14 @@ impl BackgroundWords {
             })?;
             let line = super::patterns::record_line(text, rec.position());
             let err = |message: String| BackgroundError { line, message };
-            let (class, phrase) = (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or(""));
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-            if phrase.is_empty() {
+            let (class, pattern) = (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or(""));
+            if pattern.trim().is_empty() {
                 return Err(err("empty phrase".into()));
             }
-            if phrase != phrase.to_lowercase() {
-                return Err(err(format!("{phrase:?} is not lowercase")));
+            if pattern != pattern.to_lowercase() {
+                return Err(err(format!("{:?} is not lowercase", pattern.trim())));
             }
-            if let Some(first) = seen.insert((class.to_string(), phrase.clone()), line) {
-                return Err(err(format!(
-                    "{class} {phrase:?} again (first on line {first})"
-                )));
-            }
+            let phrases = verbs.expand(pattern.trim()).map_err(|e| err(e.0))?;
             let list = match class {
                 "vague_past" => &mut words.vague_past,
                 "elapsed_head" => &mut words.elapsed_head,
@@ -89,7 +89,14 @@ impl BackgroundWords {
                 "noun_modifier" => &mut words.noun_modifier,
                 other => return Err(err(format!("unknown class {other:?}"))),
             };
-            list.push(phrase);
+            for phrase in phrases {
+                if let Some(first) = seen.insert((class.to_string(), phrase.clone()), line) {
+                    return Err(err(format!(
+                        "{class} {phrase:?} again (first on line {first})"
+                    )));
+                }
+                list.push(phrase);
+            }
         }
         Ok(words)
     }

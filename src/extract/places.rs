@@ -1129,7 +1129,17 @@ impl Extractor<'_> {
         }
         // "took the city" after the trigger; "the city fell" before a passive one; "before
         // government forces recaptured it".
-        const NOUNS: [&str; 5] = ["the area", "the town", "the city", "the district", "it"];
+        // "the province": the governorate of the place meant ("took Maarat al-Numan ...
+        // the complete capture of the province").
+        const NOUNS: [&str; 7] = [
+            "the area",
+            "the town",
+            "the city",
+            "the district",
+            "the province",
+            "the governorate",
+            "it",
+        ];
         let lead = region.trim_start();
         let before = c.lower[c.start..t.start].trim_end();
         // "the city was back in rebel hands": the noun before the copula and its adverb.
@@ -1172,7 +1182,15 @@ impl Extractor<'_> {
                     && !is_qualifier(c.lower, m)
             });
             let place = st.last_object.or(named_before.map(|m| m.place()));
-            if let Some(place) = place.or_else(|| self.earlier_place(st)) {
+            let province = matches!(noun, "the province" | "the governorate");
+            let as_meant = |p: u32| match province {
+                true => self
+                    .gaz
+                    .governorate(&self.gaz.place(p).governorate)
+                    .unwrap_or(p),
+                false => p,
+            };
+            if let Some(place) = place.or_else(|| self.earlier_place(st)).map(as_meant) {
                 let span =
                     named_before.map_or(Span::new(noun_start, noun_start + noun.len()), |m| m.span);
                 return vec![Object {

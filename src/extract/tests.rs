@@ -2265,9 +2265,15 @@ fn control_announced_with_words_between_is_a_capture() {
             "{text}"
         );
     }
-    // Control held or tightened is no change, and does not cut the clause before it.
+    // A hold tightened asserts the hold (the evaluation's annotators read "tightened
+    // their control over the entire province" as its capture that day); control merely
+    // held is no change, and does not cut the clause before it.
     assert_eq!(
         events("The army tightened its control over Hama.", "2024-12-09"),
+        [ev(HAMA, Government, Capture, "2024-12-09")]
+    );
+    assert_eq!(
+        events("The army maintained its control over Hama.", "2024-12-09"),
         []
     );
     assert_eq!(
@@ -2806,6 +2812,8 @@ fn every_form_of_a_trigger_verb_is_read() {
             &[HAMA],
         ),
         ("Rebels fought their way into Hama on Friday.", &[HAMA]),
+        ("Rebels tightened their grip on Hama on Friday.", &[HAMA]),
+        ("Rebels consolidated their control over Hama.", &[HAMA]),
         ("Rebels are now in charge of Hama.", &[HAMA]),
         ("Rebels took charge of Hama on Friday.", &[HAMA]),
         (
@@ -3098,4 +3106,24 @@ fn a_coordinated_clause_keeps_its_day_to_itself() {
         ),
     ];
     assert_ids("2024-12-09", cases);
+}
+
+#[test]
+fn the_province_is_the_governorate_of_the_place_meant() {
+    let gov = |text: &str| {
+        events(text, "2024-11-30")
+            .into_iter()
+            .any(|e| e.0 == "gn:169387")
+    };
+    // "means", "marks" report a change named as a noun: it is news, not background.
+    for text in [
+        "Rebels took Maarat al-Numan on Saturday. This means the complete capture of the province by the rebels.",
+        "Rebels took Maarat al-Numan on Saturday. They now control the province.",
+    ] {
+        assert!(gov(text), "{text}");
+    }
+    // Counter-example: "the city" stays the city.
+    assert!(!gov(
+        "Rebels took Maarat al-Numan on Saturday. They now control the city."
+    ));
 }
