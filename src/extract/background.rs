@@ -289,12 +289,15 @@ impl Clause<'_> {
         let participle = sub_end + 1 == t.start || self.lower[sub_end..t.start].trim().is_empty();
         let verb = super::first_word(&self.lower[t.start..t.end]);
         // "days after", "a week after": where the elapsed head starts, if there is one.
-        let elapsed = words.elapsed_head.iter().find_map(|h| {
-            let head = self.lower[..sub_start].trim_end();
-            head.strip_suffix(h.as_str())
-                .filter(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
-                .map(|rest| rest.len())
-        });
+        // The longest head: "two days", not "days".
+        let elapsed = (words.elapsed_head.iter())
+            .filter_map(|h| {
+                let head = self.lower[..sub_start].trim_end();
+                head.strip_suffix(h.as_str())
+                    .filter(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+                    .map(|rest| rest.len())
+            })
+            .min();
         let bare_after_participle =
             participle && verb.ends_with("ing") && &self.lower[sub_start..sub_end] == "after";
         if bare_after_participle && elapsed.is_none() {

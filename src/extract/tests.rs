@@ -2192,6 +2192,15 @@ fn an_event_tied_to_another_by_a_count_of_days_gets_its_own_day() {
     const MAARAT: &str = "gn:167611";
     const KHAN_SHAYKHUN: &str = "gn:168325";
     let cases: &[(&str, &[(&str, &str)])] = &[
+        // A count of days before "after" is read whole ("two days", not "days").
+        (
+            "Rebels patrolled the streets on Saturday, two days after seizing Hama.",
+            &[(HAMA, "2024-12-05")],
+        ),
+        (
+            "Rebels patrolled the streets on Saturday, three days after they seized Hama.",
+            &[(HAMA, "2024-12-04")],
+        ),
         // The day named belongs to the tied event; the main clause is a day later.
         (
             "A day after taking Idlib on Thursday, rebels took Hama.",
