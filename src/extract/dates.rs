@@ -583,6 +583,10 @@ impl<'a> Scan<'a> {
                 DateBasis::Relative,
                 1,
             ),
+            // "overnight Thursday", "overnight into Friday": the weekday names the day.
+            "overnight"
+                if (i + 1..i + 3)
+                    .any(|k| k < self.w.len() && weekday_of(self.word(k)).is_some()) => {}
             "today" | "tonight" | "overnight" => self.push(i, i, p, DateBasis::Relative, 1),
             "morning" | "evening" if i > 0 && self.is(i - 1, "this") => {
                 self.push(i - 1, i, p, DateBasis::Relative, 1)

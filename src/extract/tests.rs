@@ -3136,3 +3136,18 @@ fn the_province_is_the_governorate_of_the_place_meant() {
         "Rebels took Maarat al-Numan on Saturday. They now control the city."
     ));
 }
+
+#[test]
+fn overnight_before_a_weekday_is_that_weekday() {
+    let day = |text: &str| events(text, "2024-12-09")[0].3.clone();
+    assert_eq!(
+        day("Rebels captured Hama overnight Thursday."),
+        "2024-12-05"
+    );
+    assert_eq!(
+        day("Rebels captured Hama overnight into Friday."),
+        "2024-12-06"
+    );
+    // Counter-example: alone, it is the night before publication, dated to that day.
+    assert_eq!(day("Rebels captured Hama overnight."), "2024-12-09");
+}
