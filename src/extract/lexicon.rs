@@ -105,6 +105,11 @@ pub struct Vocabulary {
     /// Phrases that make the noun before them a side's ("fighters loyal to the
     /// government", "tribes allied with the SDF").
     pub allegiances: Vec<String>,
+    /// Words that cancel a trigger only right before it: continuity ("remains", "still"),
+    /// nearness ("close to", "nearly") and prospect ("in preparation for"). Read by
+    /// comparing the text before a trigger, not matched in every text: some are common
+    /// words ("for").
+    pub close_blockers: Vec<String>,
 }
 
 /// One `class,pattern,note` file's phrases: (phrase, class, line).
@@ -180,6 +185,7 @@ impl Vocabulary {
             let word_list = match class.as_str() {
                 "generic_side_noun" => Some((&mut vocabulary.generic_side_nouns, usize::MAX)),
                 "allegiance" => Some((&mut vocabulary.allegiances, usize::MAX - 1)),
+                "close_blocker" => Some((&mut vocabulary.close_blockers, usize::MAX - 2)),
                 _ => None,
             };
             if let Some((list, number)) = word_list {
@@ -272,9 +278,6 @@ pub enum Mark {
     RebelPronoun,
     /// After a trigger, may leave it unconfirmed ("a claim", "not confirmed").
     Doubt,
-    /// Cancels a trigger only right before it: continuity ("remains", "still") and
-    /// nearness ("close to").
-    CloseBlocker,
 }
 
 impl Mark {
@@ -289,7 +292,6 @@ impl Mark {
             "pronoun" => Mark::Pronoun,
             "rebel_pronoun" => Mark::RebelPronoun,
             "doubt" => Mark::Doubt,
-            "close_blocker" => Mark::CloseBlocker,
             _ => return None,
         })
     }
@@ -333,8 +335,7 @@ impl Entry {
                 Mark::Claim => 4,
                 Mark::Partial => 5,
                 Mark::Pronoun => 6,
-                Mark::Doubt => 7,
-                _ => 8,
+                _ => 7,
             },
         }
     }
@@ -357,6 +358,7 @@ pub struct Lexicon {
     senses: Vec<Senses>,
     generic_side_nouns: Vec<String>,
     allegiances: Vec<String>,
+    close_blockers: Vec<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -410,6 +412,7 @@ impl Lexicon {
             senses,
             generic_side_nouns: vocabulary.generic_side_nouns.clone(),
             allegiances: vocabulary.allegiances.clone(),
+            close_blockers: vocabulary.close_blockers.clone(),
         }
     }
 
@@ -449,6 +452,16 @@ impl Lexicon {
             }
             Entry::Mark(m) => out.marks.push(h.with(m)),
         });
+    }
+
+    /// Does a close blocker ([`Vocabulary::close_blockers`]) end `before` as whole words?
+    pub fn ends_with_close_blocker(&self, before: &str) -> bool {
+        let before = before.trim_end();
+        self.close_blockers.iter().any(|w| {
+            before
+                .strip_suffix(w.as_str())
+                .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
+        })
     }
 
     /// Adds a side's name, or lengthens the name before it ("Islamic State militants"). A
@@ -704,7 +717,7 @@ mod tests {
         assert!(marked(Mark::Blocker).contains(&"threatening to"));
         assert!(marked(Mark::Blocker).contains(&"sought to"));
         assert!(marked(Mark::Prospect).contains(&"would"));
-        assert!(marked(Mark::CloseBlocker).contains(&"remains"));
+        assert!(v.close_blockers.iter().any(|w| w == "remains"));
         assert!(v.generic_side_nouns.iter().any(|n| n == "militants"));
     }
 

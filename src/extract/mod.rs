@@ -349,16 +349,11 @@ impl Clause<'_> {
     }
 
     /// "the army remains in control of Homs", "are close to capturing": continuity or
-    /// nearness right before the trigger ([`Mark::CloseBlocker`]). Further back they are
-    /// about something else ("rebels, still reeling, took"; "Suran, which is close to
+    /// nearness right before the trigger (the lexicon's close blockers). Further back they
+    /// are about something else ("rebels, still reeling, took"; "Suran, which is close to
     /// Hama, was captured").
-    fn is_continued_or_near(&self) -> bool {
-        let t = self.trigger;
-        self.marks.iter().any(|m| {
-            m.what == Mark::CloseBlocker
-                && m.end <= t.start
-                && self.lower[m.end..t.start].bytes().all(|b| b == b' ')
-        })
+    fn is_continued_or_near(&self, lex: &Lexicon) -> bool {
+        lex.ends_with_close_blocker(&self.lower[..self.trigger.start])
     }
 
     /// "Hama is now under curfew", "came under fire", "returned to Aleppo": "under",
@@ -837,7 +832,7 @@ impl<'g> Extractor<'g> {
     ) {
         let t = c.trigger;
         let before_start = c.start.max(floor_char(c.s, t.start.saturating_sub(90)));
-        if c.is_continued_or_near()
+        if c.is_continued_or_near(&self.lex)
             || c.is_background_form()
             || c.is_blocked_before(before_start)
             || c.is_hypothetical()
@@ -1257,8 +1252,12 @@ fn denied_loss(lower: &str) -> Option<&str> {
         "withdrawing from",
         "having withdrawn from",
     ];
-    // Most sentences deny nothing: one substring test settles them.
-    if !lower.contains("den") && !lower.contains("dismissed") && !lower.contains("rejected") {
+    // Most sentences deny nothing: a few substring tests settle them ("den" alone would
+    // let every "president" and "residents" through to the word search below).
+    if !["deni", "deny", "dismissed", "rejected"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
         return None;
     }
     VERBS.iter().find_map(|v| {

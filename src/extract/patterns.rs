@@ -266,12 +266,27 @@ impl Verbs {
 /// record after `#` comment lines at the first of them (and does not count them), which
 /// would send a reader of an error message to the wrong line of every commented file.
 pub(super) fn record_line(text: &str, position: Option<&csv::Position>) -> usize {
+    // Records are read in order: count the newlines from the last record asked about, not
+    // from the start of the file each time (which made reading a file quadratic).
+    thread_local! {
+        static LAST: std::cell::Cell<(usize, usize, usize, usize)> =
+            const { std::cell::Cell::new((0, 0, 0, 1)) };
+    }
     let Some(p) = position else { return 0 };
     let mut at = (p.byte() as usize).min(text.len());
-    let mut line = 1 + text.as_bytes()[..at]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count();
+    let key = (text.as_ptr() as usize, text.len());
+    let (ptr, len, from, line_at_from) = LAST.get();
+    let (from, base) = if (ptr, len) == key && from <= at {
+        (from, line_at_from)
+    } else {
+        (0, 1)
+    };
+    let mut line = base
+        + text.as_bytes()[from..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+    LAST.set((key.0, key.1, at, line));
     while text[at..].starts_with('#') {
         match text[at..].find('\n') {
             Some(k) => {
