@@ -2857,7 +2857,7 @@ fn reaching_the_edge_of_a_town_is_an_approach_not_a_gain() {
 }
 
 #[test]
-fn a_gerund_after_for_or_before_is_no_news() {
+fn a_gerund_after_for_or_ahead_of_is_a_prospect() {
     let cases: &[(&str, &[&str])] = &[
         (
             "Rebels massed troops in preparation for storming Hama.",
