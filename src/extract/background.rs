@@ -11,6 +11,7 @@
 //!   despite shelling", "Key to their advance was the takeover of Aleppo", "With the SNA's
 //!   capture of the airport, ..." (but "announced the capture of Tal Rifaat" reports it,
 //!   and "Friday's capture of Daraa" has its day);
+//! - **a period's summary**: "the offensive saw the opposition seize 65 towns";
 //! - **presupposed by a subordinate clause**: "after HTS took control of Damascus",
 //!   "since rebels seized the town", "days after capturing Aleppo" (but "After taking the
 //!   airport, the SNA advanced" narrates a sequence of today's news, "after rebels took
@@ -122,6 +123,33 @@ impl Clause<'_> {
         self.is_vaguely_dated(words)
             || self.is_presupposed_noun(words)
             || self.is_presupposed_subordinate(words)
+            || self.is_summary_of_a_period()
+    }
+
+    /// "The offensive also saw the opposition seize 65 towns", "the past week has seen
+    /// rebels take Hama": a period's summary by a verb of witness and a bare infinitive,
+    /// background unless the clause gives a day ("On Friday the offensive saw rebels take
+    /// Hama" is news).
+    fn is_summary_of_a_period(&self) -> bool {
+        const WITNESS: &[&str] = &["saw", "seen", "sees", "witnessed"];
+        let t = self.trigger;
+        let verb = super::first_word(&self.lower[t.start..t.end]);
+        if !super::is_base_form(verb) {
+            return false;
+        }
+        // The side between the verb of witness and the trigger: "saw [the opposition] seize".
+        let Some(side) = self.actors.iter().rfind(|a| a.end <= t.start) else {
+            return false;
+        };
+        let between_is_space = self.lower[side.end..t.start].trim().is_empty();
+        let before = self.lower[self.start.min(side.start)..side.start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        let witnessed = WITNESS.iter().any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
+        });
+        between_is_space && witnessed && !self.has_day_within(self.start, self.end)
     }
 
     /// Where the trigger before this one ends (0 for the first).

@@ -3151,3 +3151,18 @@ fn overnight_before_a_weekday_is_that_weekday() {
     // Counter-example: alone, it is the night before publication, dated to that day.
     assert_eq!(day("Rebels captured Hama overnight."), "2024-12-09");
 }
+
+#[test]
+fn a_period_summed_up_by_a_verb_of_witness_is_background() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The offensive also saw the opposition seize dozens of towns, including Hama.",
+            &[],
+        ),
+        ("The past week has seen rebels take Hama.", &[]),
+        // Counter-examples: with a day of its own it is news; a witness of an event too.
+        ("On Friday the offensive saw rebels take Hama.", &[HAMA]),
+        ("Witnesses saw rebels take Hama on Friday.", &[HAMA]),
+    ];
+    assert_ids("2024-12-09", cases);
+}
