@@ -63,26 +63,15 @@ impl BackgroundWords {
         })?;
         let mut words = BackgroundWords::default();
         let mut seen = std::collections::HashMap::new();
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .comment(Some(b'#'))
-            .from_reader(text.as_bytes());
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| BackgroundError {
-                line: super::patterns::record_line(text, e.position()),
-                message: e.to_string(),
-            })?;
-            let line = super::patterns::record_line(text, rec.position());
+        let rows = super::lexicon::read_patterns("background.csv", text, &verbs).map_err(|e| {
+            BackgroundError {
+                line: e.line,
+                message: e.message,
+            }
+        })?;
+        for (phrase, class, line) in rows {
             let err = |message: String| BackgroundError { line, message };
-            let (class, pattern) = (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or(""));
-            if pattern.trim().is_empty() {
-                return Err(err("empty phrase".into()));
-            }
-            if pattern != pattern.to_lowercase() {
-                return Err(err(format!("{:?} is not lowercase", pattern.trim())));
-            }
-            let phrases = verbs.expand(pattern.trim()).map_err(|e| err(e.0))?;
-            let list = match class {
+            let list = match class.as_str() {
                 "vague_past" => &mut words.vague_past,
                 "elapsed_head" => &mut words.elapsed_head,
                 "presupposing" => &mut words.presupposing,
@@ -90,14 +79,12 @@ impl BackgroundWords {
                 "noun_modifier" => &mut words.noun_modifier,
                 other => return Err(err(format!("unknown class {other:?}"))),
             };
-            for phrase in phrases {
-                if let Some(first) = seen.insert((class.to_string(), phrase.clone()), line) {
-                    return Err(err(format!(
-                        "{class} {phrase:?} again (first on line {first})"
-                    )));
-                }
-                list.push(phrase);
+            if let Some(first) = seen.insert((class.clone(), phrase.clone()), line) {
+                return Err(err(format!(
+                    "{class} {phrase:?} again (first on line {first})"
+                )));
             }
+            list.push(phrase);
         }
         Ok(words)
     }

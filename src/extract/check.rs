@@ -14,7 +14,7 @@
 
 use super::background::BackgroundWords;
 use super::lexicon::{parse_factions, Vocabulary};
-use super::patterns::{record_line, Verbs};
+use super::patterns::{Lines, Verbs};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -160,15 +160,16 @@ fn check_descriptions(
         .from_reader(text.as_bytes());
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rows = 0;
+    let lines = Lines::new(text);
     for rec in rdr.records() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                error(record_line(text, e.position()), e.to_string());
+                error(lines.of(e.position()), e.to_string());
                 continue;
             }
         };
-        let line = record_line(text, rec.position());
+        let line = lines.of(rec.position());
         let phrase = rec.get(0).unwrap_or("").trim();
         let place = rec.get(1).unwrap_or("").trim();
         rows += 1;

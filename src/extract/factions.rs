@@ -16,7 +16,7 @@
 //! wins over a row without. An article with no day takes the rows without `from`.
 
 use super::lexicon::LexiconError;
-use super::patterns::record_line;
+use super::patterns::Lines;
 use crate::model::Faction;
 use chrono::NaiveDate;
 
@@ -181,10 +181,11 @@ pub fn parse_factions(csv_text: &str) -> Result<FactionsFile, LexiconError> {
         .comment(Some(b'#'))
         .from_reader(csv_text.as_bytes());
     let mut file = FactionsFile::default();
+    let lines = Lines::new(csv_text);
     for rec in rdr.records() {
         let err = |line, message| LexiconError::new("factions.csv", line, message);
-        let rec = rec.map_err(|e| err(record_line(csv_text, e.position()), e.to_string()))?;
-        let line = record_line(csv_text, rec.position());
+        let rec = rec.map_err(|e| err(lines.of(e.position()), e.to_string()))?;
+        let line = lines.of(rec.position());
         let cell = |i: usize| rec.get(i).unwrap_or("").trim();
         let faction: Faction = cell(1).parse().map_err(|m| err(line, m))?;
         if !cell(3).is_empty() {

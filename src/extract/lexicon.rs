@@ -10,7 +10,7 @@
 use super::dates::CUE_WORDS;
 use super::factions::Senses;
 pub use super::factions::{parse_factions, ActorRow, FactionsFile, Reading, FACTIONS_CSV};
-use super::patterns::{record_line, Verbs};
+use super::patterns::{Lines, Verbs};
 use super::phrases::PhraseSet;
 use crate::model::Faction;
 
@@ -112,8 +112,9 @@ pub struct Vocabulary {
     pub close_blockers: Vec<String>,
 }
 
-/// One `class,pattern,note` file's phrases: (phrase, class, line).
-fn read_patterns(
+/// One `class,pattern,note` file's phrases: (phrase, class, line). A pattern must be
+/// lowercase and not empty.
+pub(super) fn read_patterns(
     file: &'static str,
     text: &str,
     verbs: &Verbs,
@@ -124,12 +125,20 @@ fn read_patterns(
         .trim(csv::Trim::None)
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    let lines = Lines::new(text);
     for rec in rdr.records() {
-        let rec = rec
-            .map_err(|e| LexiconError::new(file, record_line(text, e.position()), e.to_string()))?;
-        let line = record_line(text, rec.position());
+        let rec =
+            rec.map_err(|e| LexiconError::new(file, lines.of(e.position()), e.to_string()))?;
+        let line = lines.of(rec.position());
         let class = rec.get(0).unwrap_or("").trim().to_string();
         let pattern = rec.get(1).unwrap_or("");
+        let err = |message: String| LexiconError::new(file, line, message);
+        if pattern.trim().is_empty() {
+            return Err(err("empty phrase".into()));
+        }
+        if pattern != pattern.to_lowercase() {
+            return Err(err(format!("{:?} is not lowercase", pattern.trim())));
+        }
         let phrases = verbs
             .expand(pattern)
             .map_err(|e| LexiconError::new(file, line, e.0))?;

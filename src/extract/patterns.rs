@@ -81,10 +81,10 @@ impl Verbs {
             .comment(Some(b'#'))
             .from_reader(text.as_bytes());
         let mut verbs = Verbs::default();
+        let lines = Lines::new(text);
         for rec in rdr.records() {
-            let rec =
-                rec.map_err(|e| (record_line(text, e.position()), PatternError(e.to_string())))?;
-            let line = record_line(text, rec.position());
+            let rec = rec.map_err(|e| (lines.of(e.position()), PatternError(e.to_string())))?;
+            let line = lines.of(rec.position());
             let cell = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
             let lemma = cell(0);
             let bad = |m: String| Err((line, PatternError(m)));
@@ -262,41 +262,39 @@ impl Verbs {
     }
 }
 
-/// The 1-based line of the file `text` a CSV record starts on. The csv crate places a
-/// record after `#` comment lines at the first of them (and does not count them), which
-/// would send a reader of an error message to the wrong line of every commented file.
-pub(super) fn record_line(text: &str, position: Option<&csv::Position>) -> usize {
-    // Records are read in order: count the newlines from the last record asked about, not
-    // from the start of the file each time (which made reading a file quadratic).
-    thread_local! {
-        static LAST: std::cell::Cell<(usize, usize, usize, usize)> =
-            const { std::cell::Cell::new((0, 0, 0, 1)) };
-    }
-    let Some(p) = position else { return 0 };
-    let mut at = (p.byte() as usize).min(text.len());
-    let key = (text.as_ptr() as usize, text.len());
-    let (ptr, len, from, line_at_from) = LAST.get();
-    let (from, base) = if (ptr, len) == key && from <= at {
-        (from, line_at_from)
-    } else {
-        (0, 1)
-    };
-    let mut line = base
-        + text.as_bytes()[from..at]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-    LAST.set((key.0, key.1, at, line));
-    while text[at..].starts_with('#') {
-        match text[at..].find('\n') {
-            Some(k) => {
-                at += k + 1;
-                line += 1;
-            }
-            None => break,
+/// The lines of a CSV file, for the line a record starts on. The csv crate places a record
+/// after `#` comment lines at the first of them (and does not count them), which would send
+/// a reader of an error message to the wrong line of every commented file.
+pub(super) struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset of each line's start.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// The line starts of `text`, found once.
+    pub(super) fn new(text: &'a str) -> Lines<'a> {
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|k| k + 1);
+        Lines {
+            text,
+            starts: std::iter::once(0).chain(newlines).collect(),
         }
     }
-    line
+
+    /// The 1-based line the record at `position` starts on, past any comment lines.
+    pub(super) fn of(&self, position: Option<&csv::Position>) -> usize {
+        let Some(p) = position else { return 0 };
+        let at = (p.byte() as usize).min(self.text.len());
+        let mut line = self.starts.partition_point(|&s| s <= at);
+        while let Some(&start) = self.starts.get(line - 1) {
+            let is_comment = self.text[start..].starts_with('#');
+            if !is_comment || line >= self.starts.len() {
+                break;
+            }
+            line += 1;
+        }
+        line
+    }
 }
 
 fn parse_forms(list: &str) -> Result<Vec<Form>, PatternError> {
