@@ -96,22 +96,13 @@ pub fn write(w: &mut dyn Write, tl: &Timeline, gaz: &Gazetteer) -> io::Result<()
             continue;
         };
         let (actor1, inter1) = actor(e.faction, e.date);
-        let (actor2, inter2) = match e.previous_faction {
-            Some(f) => {
-                let (name, code) = actor(f, e.date);
-                (name, code.to_string())
-            }
-            None => ("", String::new()),
-        };
-        let interaction = if inter2.is_empty() {
-            format!("{inter1}0")
-        } else {
-            let (a, b) = (inter1.to_string(), inter2.clone());
-            if a <= b {
-                format!("{a}{b}")
-            } else {
-                format!("{b}{a}")
-            }
+        let second = e.previous_faction.map(|f| actor(f, e.date));
+        let actor2 = second.map_or("", |(name, _)| name);
+        let inter2 = second.map_or(String::new(), |(_, code)| code.to_string());
+        // ACLED's interaction: the two inter codes, lower first; one actor alone with 0.
+        let interaction = match second {
+            Some((_, code)) => format!("{}{}", inter1.min(code), inter1.max(code)),
+            None => format!("{inter1}0"),
         };
         let partial = if e.action == Action::Partial {
             "Partial: "

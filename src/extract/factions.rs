@@ -63,11 +63,15 @@ impl ActorRow {
     fn holds_for(&self, outlet: Option<&str>) -> bool {
         self.outlets.is_empty()
             || outlet.is_some_and(|o| {
-                let o = o.to_ascii_lowercase();
-                let o = o.as_str();
-                self.outlets
-                    .iter()
-                    .any(|h| o == h || o.strip_suffix(h.as_str()).is_some_and(|p| p.ends_with('.')))
+                // The host or a subdomain of it, any case: "en.aa.com.tr", not "baa.com.tr".
+                self.outlets.iter().any(|h| {
+                    let Some(cut) = o.len().checked_sub(h.len()) else {
+                        return false;
+                    };
+                    o.is_char_boundary(cut)
+                        && o[cut..].eq_ignore_ascii_case(h)
+                        && (cut == 0 || o.as_bytes()[cut - 1] == b'.')
+                })
             })
     }
 

@@ -1281,6 +1281,7 @@ impl Extractor<'_> {
             .collect();
         let is_recent = |e: &Event| recent.contains(&e.sentence);
         let places: Vec<u32> = self.gaz.find(named).iter().map(Mention::place).collect();
+        let lower = named.to_ascii_lowercase();
         let anaphor = [
             "the city",
             "the town",
@@ -1290,7 +1291,7 @@ impl Extractor<'_> {
             "control",
         ]
         .iter()
-        .any(|a| named.to_ascii_lowercase().starts_with(a));
+        .any(|a| lower.starts_with(a));
         let current = st.sentences[st.index].span;
         let latest = out
             .events

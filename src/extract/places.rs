@@ -456,14 +456,15 @@ const NON_COMBATANTS_TXT: &str = include_str!("../../data/lexicon/non-combatants
 fn is_non_combatant(w: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            NON_COMBATANTS_TXT
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
+        .get_or_init(|| list_entries(NON_COMBATANTS_TXT).collect())
         .contains(&w)
+}
+
+/// The entries of a one-entry-a-line list file (blank lines and `#` comments skipped).
+fn list_entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The bundled name heads (`data/lexicon/name-heads.txt`).
@@ -471,14 +472,7 @@ const NAME_HEADS_TXT: &str = include_str!("../../data/lexicon/name-heads.txt");
 
 fn name_heads() -> &'static [String] {
     static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| {
-        NAME_HEADS_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
+    HEADS.get_or_init(|| list_entries(NAME_HEADS_TXT).map(str::to_string).collect())
 }
 
 /// "Tal Melh", "Bab al-Nairab": a match of a name's first word alone (a name head, see
@@ -972,9 +966,8 @@ impl Extractor<'_> {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             // "the airport in/of/near/at X": X's own site, read with X.
-            let followed_by_place = region[p + len..]
-                .trim_start()
-                .starts_with(['i', 'o', 'n', 'a']);
+            let next_word = region[p + len..].split_whitespace().next().unwrap_or("");
+            let followed_by_place = matches!(next_word, "in" | "of" | "near" | "at");
             if !whole || !is_object_after_trigger(c, p) || followed_by_place {
                 continue;
             }
